@@ -1,0 +1,360 @@
+"""Reading stage: a file's bytes to metadata and a clean body, with site furniture, notes and bio set aside.
+
+Three layouts are understood: a republishing site's page (title, "By" byline, "Global Research, <date>",
+region and theme, then body, then notes, bio and footer), markdown or text with YAML front matter, and
+plain text with nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from perspectives import markdown
+from perspectives.records import Article, Link
+
+MAX_BYTES = 50 * 1024 * 1024
+_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%B %d %Y", "%d/%m/%Y")
+_BYLINE = re.compile(r"^(?:By|Written by)\s+(?P<name>[^\n]{2,120})$", re.IGNORECASE)
+_SITE_DATE = re.compile(r"^(?P<site>[A-Z][\w .&'-]{1,60}),\s+(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4})$")
+_LABEL_LINE = re.compile(r"^(?:Region|Theme|Topics?|Tags?|Section|Category)\s*:", re.IGNORECASE)
+_DATE_TAIL = re.compile(r"\s*(\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4})\s*$")
+_ORIGINALLY = re.compile(r"originally published (?:on|in|by|at) (?P<name>.+?)\.?\s*$", re.IGNORECASE)
+_ORIGINAL_SOURCE = re.compile(r"^The original source of this article is (?P<name>.+?)\.?\s*$", re.IGNORECASE)
+_NOTES_HEAD = re.compile(r"^(?:Notes?|Footnotes|References|Sources|Endnotes)\s*:?$", re.IGNORECASE)
+_TERMINAL = re.compile(r"[.!?…:;]['\"’”)\]]*$|[.!?…]['\"’”)\]]*\s*\(.*\)$")
+_BULLET = re.compile(r"^\s*(?:[•▪◦‣*+-]|\d{1,2}[.)])\s+")
+_WORD = re.compile(r"\w+")
+
+
+class ArticleError(Exception):
+    """An article that cannot be read; the message says why."""
+
+
+@dataclass(frozen=True)
+class Cleaner:
+    """Compiled furniture patterns from the config's ``cleaning`` section."""
+
+    drop: tuple[re.Pattern[str], ...] = ()
+    end_of_body: tuple[re.Pattern[str], ...] = ()
+
+    @classmethod
+    def from_patterns(cls, drop: Sequence[str], end_of_body: Sequence[str]) -> Cleaner:
+        """Compile the config's patterns (validated by the config loader), case-insensitively."""
+        return cls(tuple(re.compile(p, re.IGNORECASE) for p in drop),
+                   tuple(re.compile(p, re.IGNORECASE) for p in end_of_body))
+
+    def is_furniture(self, text: str) -> bool:
+        """Whether a paragraph is site furniture."""
+        return any(rx.search(text) for rx in self.drop)
+
+    def ends_body(self, text: str) -> bool:
+        """Whether a paragraph marks the end of the body."""
+        return any(rx.search(text) for rx in self.end_of_body)
+
+
+@dataclass
+class _Para:
+    text: str
+    links: list[Link] = field(default_factory=list)
+    bullet: bool = False
+    heading: bool = False
+
+
+def decode(data: bytes) -> tuple[str, list[str]]:
+    """Text from bytes: UTF-8 (BOM allowed), else Windows-1252, with line endings made Unix; warnings too."""
+    if b"\x00" in data[:8192]:
+        raise ArticleError("binary file (it contains NUL bytes); save the article as text or markdown")
+    warnings = []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        warnings.append(f"not valid UTF-8 (byte {exc.start}); read as Windows-1252")
+        text = data.decode("cp1252", errors="replace")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, warnings
+
+
+def read_article(path: Path, *, article_id: str, cleaner: Cleaner,
+                 overrides: dict[str, str | None] | None = None, display_path: str | None = None) -> Article:
+    """Read one article file; raise ArticleError when it cannot be read at all."""
+    try:
+        if path.is_dir():
+            raise ArticleError("is a folder, not an article file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ArticleError(f"is {size // (1024 * 1024)} MB; articles over {MAX_BYTES // (1024 * 1024)} MB "
+                               "are not read")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ArticleError("no such file") from None
+    except OSError as exc:
+        raise ArticleError(f"cannot be read: {exc.strerror or exc}") from None
+    return parse_article(data, article_id=article_id, cleaner=cleaner, overrides=overrides,
+                         path=display_path or str(path))
+
+
+def parse_article(data: bytes, *, article_id: str, cleaner: Cleaner, path: str = "",
+                  overrides: dict[str, str | None] | None = None) -> Article:
+    """Parse an article's bytes into an Article (a pure function of bytes and config)."""
+    text, warnings = decode(data)
+    if not text.strip():
+        raise ArticleError("is empty")
+    meta, text, fm_warnings = _split_front_matter(text)
+    warnings += fm_warnings
+    paras = _paragraphs(text)
+    header, start = _read_header(paras, cleaner)
+    meta = {**header, **{k: v for k, v in meta.items() if v}}
+    body_paras, tail = _split_tail(paras[start:], cleaner)
+    body_paras = _drop_repeated_deck(body_paras)
+    body_paras = _rejoin(body_paras)
+    _mark_headings(body_paras)
+    tail_meta = _read_tail(tail, meta.get("author"))
+    body, spans, heads, links = _assemble(body_paras)
+    if not body.strip():
+        raise ArticleError("has no body text after removing site furniture")
+    fields = {
+        "title": meta.get("title"), "author": meta.get("author"), "date": meta.get("date"),
+        "outlet": meta.get("outlet"), "url": meta.get("url"),
+        "original_publisher": tail_meta.get("original_publisher") or meta.get("original_publisher"),
+    }
+    fields.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    return Article(
+        article_id=article_id, path=path, body=body, paragraphs=tuple(spans), headings=tuple(heads),
+        links=tuple(links), notes=tuple(tail_meta.get("notes", ())), bio=tail_meta.get("bio"),
+        warnings=tuple(warnings), content_hash=hashlib.sha256(data).hexdigest(), **fields,
+    )
+
+
+def _split_front_matter(text: str) -> tuple[dict[str, str | None], str, list[str]]:
+    """YAML front matter between ``---`` lines, as metadata strings."""
+    if not text.startswith("---\n"):
+        return {}, text, []
+    end = re.search(r"^(?:---|\.\.\.)\s*$", text[4:], re.MULTILINE)
+    if end is None:
+        return {}, text, ["front matter has no closing '---' line; read the whole file as text"]
+    raw, rest = text[4:4 + end.start()], text[4 + end.end():]
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        return {}, rest, [f"front matter is not valid YAML{where}; metadata ignored"]
+    if data is None:
+        return {}, rest, []
+    if not isinstance(data, dict):
+        return {}, rest, ["front matter is not a mapping of fields (title: ..., author: ...); metadata ignored"]
+    meta: dict[str, str | None] = {}
+    warnings = []
+    for key in ("title", "author", "outlet", "url", "original_publisher"):
+        if data.get(key) is not None:
+            meta[key] = str(data[key]).strip() or None
+    if data.get("date") is not None:
+        meta["date"] = parse_date(data["date"])
+        if meta["date"] is None:
+            warnings.append(f"front matter date {data['date']!r} is not a date I can read; use YYYY-MM-DD")
+    return meta, rest, warnings
+
+
+def parse_date(value: Any) -> str | None:
+    """An ISO date from a date, datetime or one of the common written forms, else None."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", str(value).strip())
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _paragraphs(text: str) -> list[_Para]:
+    """Blank-line separated paragraphs with inline markdown reduced; bullet lines become their own."""
+    paras: list[_Para] = []
+    for block in re.split(r"\n[ \t]*\n", text):
+        lines = [ln for ln in block.split("\n") if ln.strip()]
+        if not lines:
+            continue
+        if sum(bool(_BULLET.match(ln)) for ln in lines) >= max(1, len(lines) - 1) and len(lines) > 1 or (
+                len(lines) == 1 and _BULLET.match(lines[0]) and not re.match(r"^\s*\*\S", lines[0])):
+            groups = _bullet_items(lines)
+            paras += [_para(item, bullet=True) for item in groups]
+            continue
+        heading = lines[0].lstrip().startswith("#") and len(lines) == 1
+        raw = " ".join(ln.strip() for ln in lines)
+        paras.append(_para(raw.lstrip("#").strip() if heading else raw, heading=heading))
+    return [p for p in paras if p.text]
+
+
+def _bullet_items(lines: list[str]) -> list[str]:
+    items: list[str] = []
+    for line in lines:
+        if _BULLET.match(line) or not items:
+            items.append(_BULLET.sub("", line, count=1).strip())
+        else:
+            items[-1] += " " + line.strip()
+    return items
+
+
+def _para(raw: str, *, bullet: bool = False, heading: bool = False) -> _Para:
+    text, links = markdown.to_text(raw)
+    lead = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    moved = [Link(k.text, k.url, k.start - lead, k.end - lead) for k in links]
+    return _Para(stripped, [k for k in moved if k.start >= 0 and k.end <= len(stripped)], bullet, heading)
+
+
+def _read_header(paras: list[_Para], cleaner: Cleaner) -> tuple[dict[str, str | None], int]:
+    """Metadata from a page header (title, byline, site date, labels); returns it and where the body starts."""
+    meta: dict[str, str | None] = {}
+    byline = next((i for i, p in enumerate(paras[:6]) if _BYLINE.match(p.text)), None)
+    if byline is None:
+        if paras and paras[0].heading:
+            meta["title"] = paras[0].text
+            return meta, 1
+        return meta, 0
+    if byline > 0:
+        meta["title"] = paras[byline - 1].text
+    name = _BYLINE.match(paras[byline].text)
+    assert name is not None
+    meta["author"] = re.sub(r"\s+", " ", name.group("name")).strip(" ,")
+    i = byline + 1
+    while i < len(paras):
+        para = paras[i]
+        site_date = _SITE_DATE.match(para.text)
+        if site_date:
+            meta["date"] = parse_date(site_date.group("date"))
+        elif _is_link_line(para):
+            meta.setdefault("original_publisher", para.links[0].text)
+        elif not (_LABEL_LINE.match(para.text) or cleaner.is_furniture(para.text)):
+            break
+        i += 1
+    return meta, i
+
+
+def _is_link_line(para: _Para) -> bool:
+    """A paragraph that is only a link, perhaps followed by a date ("[Indian Punchline](#) 1 December 2021")."""
+    if len(para.links) != 1:
+        return False
+    link = para.links[0]
+    rest = para.text[:link.start] + para.text[link.end:]
+    return not rest.strip() or bool(_DATE_TAIL.fullmatch(rest))
+
+
+def _split_tail(paras: list[_Para], cleaner: Cleaner) -> tuple[list[_Para], list[_Para]]:
+    """Body paragraphs (furniture dropped) and the tail after the first end-of-body marker."""
+    body: list[_Para] = []
+    for i, para in enumerate(paras):
+        if body and (cleaner.ends_body(para.text) or _NOTES_HEAD.match(para.text)):
+            return body, paras[i:]
+        if not cleaner.is_furniture(para.text):
+            body.append(para)
+    return body, []
+
+
+def _read_tail(tail: list[_Para], author: str | None) -> dict[str, Any]:
+    """Original publisher, notes and author bio from what follows the body."""
+    found: dict[str, Any] = {"notes": []}
+    originally = source = None
+    in_notes = False
+    for para in tail:
+        text = para.text
+        if m := _ORIGINALLY.search(text):
+            originally = originally or m.group("name").strip()
+        elif m := _ORIGINAL_SOURCE.match(text.split("\n")[0]):
+            source = source or re.split(r"\s+Copyright", m.group("name"))[0].strip()
+        if _NOTES_HEAD.match(text):
+            in_notes = True
+            continue
+        if in_notes and (re.match(r"^\[?\d+\]?[.)]?\s", text) or para.bullet):
+            found["notes"].append(text)
+            continue
+        in_notes = False
+        if author and found.get("bio") is None and _starts_with_name(text, author):
+            found["bio"] = text
+    found["original_publisher"] = originally or source
+    return found
+
+
+def _starts_with_name(text: str, author: str) -> bool:
+    first = author.split()[0].rstrip(".")
+    return text.startswith(author) or (len(first) > 2 and text.startswith(first + " "))
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _drop_repeated_deck(paras: list[_Para]) -> list[_Para]:
+    """Drop a leading standfirst whose sentences mostly repeat later in the body (the codebook's deck)."""
+    if len(paras) < 2:
+        return paras
+    rest = _norm(" ".join(p.text for p in paras[1:]))
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", paras[0].text) if _WORD.search(s)]
+    repeated = sum(_norm(s) in rest for s in sentences)
+    return paras[1:] if sentences and repeated * 2 > len(sentences) else paras
+
+
+def _rejoin(paras: list[_Para]) -> list[_Para]:
+    """Join paragraphs split mid-sentence by a page break, and a quotation's lead-in to its quotation."""
+    joined: list[_Para] = []
+    for para in paras:
+        prev = joined[-1] if joined else None
+        if prev is not None and not prev.bullet and not para.bullet and not prev.heading and not para.heading \
+                and _continues(prev.text, para.text):
+            shift = len(prev.text) + 1
+            prev.links.extend(Link(k.text, k.url, k.start + shift, k.end + shift) for k in para.links)
+            prev.text = f"{prev.text} {para.text}"
+        else:
+            joined.append(_Para(para.text, list(para.links), para.bullet, para.heading))
+    return joined
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    if _TERMINAL.search(prev):
+        return False
+    first = nxt.lstrip("“\"‘'([")[:1]
+    if first.islower():
+        return True
+    # "To quote Peskov," followed by the quotation it introduces.
+    return prev.endswith((",", "—", "–")) and nxt[:1] in "“\"‘'"
+
+
+def _mark_headings(paras: list[_Para]) -> None:
+    """Short unpunctuated lines followed by a capitalised paragraph are section headings, not claims."""
+    for i, para in enumerate(paras):
+        if para.heading or para.bullet or i + 1 >= len(paras):
+            continue
+        words = len(para.text.split())
+        if words <= 14 and not _TERMINAL.search(para.text) and para.text[:1].isupper():
+            para.heading = True
+
+
+def _assemble(paras: list[_Para]) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]], list[Link]]:
+    """The body text with paragraphs separated by blank lines, plus paragraph, heading and link spans."""
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    heads: list[tuple[int, int]] = []
+    links: list[Link] = []
+    offset = 0
+    for para in paras:
+        if parts:
+            offset += 2
+        span = (offset, offset + len(para.text))
+        spans.append(span)
+        if para.heading:
+            heads.append(span)
+        links += [Link(k.text, k.url, k.start + offset, k.end + offset) for k in para.links]
+        parts.append(para.text)
+        offset = span[1]
+    return "\n\n".join(parts), spans, heads, links

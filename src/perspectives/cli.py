@@ -1,0 +1,96 @@
+"""Command line: ``perspectives build · validate · evaluate``."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import click
+
+from perspectives import __version__
+from perspectives.config import CONFIG_FILE, Config, ConfigError, load_config
+from perspectives.evaluate import GoldError, evaluate, format_table
+from perspectives.pipeline import run_pipeline
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+_CONFIG_OPTION = click.option("--config", "config_path", default=CONFIG_FILE, show_default=True,
+                              type=click.Path(path_type=Path), help="The config file.")
+_OUTSIDE_OPTION = click.option("--allow-outside", is_flag=True,
+                               help="Let article paths point outside the config's folder.")
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "--version")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+def cli(verbose: int) -> None:
+    """Put articles side by side: topics, voice and cited sources per author."""
+    logging.basicConfig(level=logging.WARNING - 10 * verbose, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _load(config_path: Path, allow_outside: bool = False) -> Config:
+    try:
+        return load_config(config_path, allow_outside=allow_outside)
+    except ConfigError as exc:
+        raise click.ClickException(f"{len(exc.problems)} problem(s) in the config:\n" + str(exc)) from None
+
+
+@cli.command()
+@_CONFIG_OPTION
+@_OUTSIDE_OPTION
+def validate(config_path: Path, allow_outside: bool) -> None:
+    """Check a config without building.
+
+    Example: perspectives validate --config config.yaml
+    """
+    config = _load(config_path, allow_outside)
+    click.echo(f"{config_path}: OK ({len(config.articles)} articles, {len(config.topics)} topics, "
+               f"{len(config.sources)} known sources)")
+
+
+@cli.command()
+@_CONFIG_OPTION
+@_OUTSIDE_OPTION
+def build(config_path: Path, allow_outside: bool) -> None:
+    """Read the articles of a config and write the tables and build report.
+
+    Example: perspectives build --config config.yaml
+    """
+    config = _load(config_path, allow_outside)
+    with click.progressbar(length=len(config.articles), label="building", file=click.get_text_stream("stderr"),
+                           show_pos=True) as bar:
+        def progress(done: int, total: int, label: str) -> None:
+            bar.update(done - bar.pos)
+
+        try:
+            report = run_pipeline(config, progress=progress)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write the tables to {config.output_dir}: "
+                                       f"{exc.strerror or exc}") from None
+    for warning in report["warnings"]:
+        click.echo(f"warning: {warning}", err=True)
+    for source in report.get("unrecognised_sources", []):
+        click.echo(f"unrecognised source: {source['name']} ({source.get('count', 1)}x); to adopt it, add to "
+                   f"sources:\n{source['suggested_entry']}", err=True)
+    per_topic = ", ".join(f"{k} {v}" for k, v in report["claims_per_topic"].items())
+    click.echo(f"read {report['articles_read']} of {len(config.articles)} articles: {report['claims']} claims "
+               f"({report['claims_placed']} in a topic: {per_topic}), {report['citations']} citations "
+               f"→ {config.output_dir}")
+
+
+@cli.command("evaluate")
+@_CONFIG_OPTION
+@click.option("--gold", "gold_dir", required=True, type=click.Path(path_type=Path),
+              help="Folder of gold annotation files (codebook format).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def evaluate_cmd(config_path: Path, gold_dir: Path, as_json: bool) -> None:
+    """Score the current build of a config against gold annotations.
+
+    Example: perspectives evaluate --gold data/gold --json
+    """
+    config = _load(config_path)
+    try:
+        scores = evaluate(config, gold_dir)
+    except GoldError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(json.dumps(scores, indent=2) if as_json else format_table(scores))

@@ -1,0 +1,318 @@
+"""Config stage: the schema of ``config.yaml``, loading, validation and messages that name key and line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+
+from perspectives import patterns
+
+CONFIG_FILE = "config.yaml"
+
+SourceType = Literal["media", "official", "expert", "document"]
+
+
+class ConfigError(ValueError):
+    """A config that cannot be used; ``problems`` holds one readable line per problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+class _Strict(BaseModel):
+    # extra="forbid" turns a typo in a key into an error instead of a silently ignored setting.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TermsRule(_Strict):
+    """Match any of the terms; a term's last word also matches its inflections."""
+
+    kind: Literal["terms"] = Field(description="Rule kind.")
+    terms: list[str] = Field(min_length=1, description="Words or phrases; `word*` matches a prefix; "
+                             "a term in CAPITALS (US, BRI) matches case-sensitively.")
+
+
+class CooccurRule(_Strict):
+    """Match when every group has at least one term in the same sentence."""
+
+    kind: Literal["cooccur"] = Field(description="Rule kind.")
+    groups: list[list[str]] = Field(min_length=2, description="Groups of terms; one of each must occur.")
+
+
+class PatternRule(_Strict):
+    """Match a regular expression (RE2 syntax: linear time, no backreferences)."""
+
+    kind: Literal["pattern"] = Field(description="Rule kind.")
+    pattern: str = Field(min_length=1, description="A regular expression, matched case-insensitively.")
+
+
+Rule = Annotated[TermsRule | CooccurRule | PatternRule, Field(discriminator="kind")]
+
+
+class Position(_Strict):
+    """A named way of treating a topic, recognised by its own cue rules."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="Stable identifier, snake_case.")
+    label: str | None = Field(default=None, description="Human-readable name.")
+    description: str | None = Field(default=None, description="What a claim with this position says.")
+    rules: list[Rule] = Field(min_length=1, description="Cues that place a claim in this position.")
+    exclude: list[Rule] = Field(default_factory=list, description="Cues that veto the position.")
+
+
+class Topic(_Strict):
+    """A topic of the codebook and the rules that place claims in it."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="Stable identifier, snake_case.")
+    label: str = Field(description="Name shown in the dashboard.")
+    description: str | None = Field(default=None, description="What a claim in this topic is about.")
+    color: str | None = Field(default=None, pattern=r"^#[0-9a-fA-F]{6}$", description="Colour, #rrggbb.")
+    rules: list[Rule] = Field(min_length=1, description="Any matching rule places the claim here.")
+    exclude: list[Rule] = Field(default_factory=list, description="Any matching rule vetoes the topic.")
+    positions: list[Position] = Field(default_factory=list, description="Named positions on this topic.")
+
+
+class ArticleEntry(_Strict):
+    """An article file and optional metadata overrides (the config wins over the file)."""
+
+    path: str = Field(description="Path to the article, relative to the config file.")
+    id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$",
+                           description="Stable id; default the file name without extension.")
+    title: str | None = Field(default=None, description="Overrides the title found in the file.")
+    author: str | None = Field(default=None, description="Overrides the byline found in the file.")
+    date: str | None = Field(default=None, description="Publication date, YYYY-MM-DD.")
+    outlet: str | None = Field(default=None, description="Where it was published.")
+    url: str | None = Field(default=None, description="Link to the original.")
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _iso_date(cls, value: Any) -> Any:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip()).isoformat()
+            except ValueError:
+                raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+        return value
+
+    @property
+    def article_id(self) -> str:
+        """The id given in the config, else the file name without its extension."""
+        return self.id or Path(self.path).stem
+
+
+class SourceEntry(_Strict):
+    """A known outside source: outlet, official, expert or document."""
+
+    name: str = Field(min_length=1, description="Canonical name.")
+    aliases: list[str] = Field(default_factory=list, description="Other names it goes by.")
+    type: SourceType = Field(description="media, official, expert or document.")
+    country: str | None = Field(default=None, description="Country it speaks for or is based in.")
+    role: str | None = Field(default=None, description="For people: their office or position.")
+
+
+class Cleaning(_Strict):
+    """Site furniture: paragraphs to drop and markers after which the body has ended."""
+
+    drop: list[str] = Field(default_factory=list, description="Regexes; a matching paragraph is dropped.")
+    end_of_body: list[str] = Field(default_factory=list,
+                                   description="Regexes; the first matching paragraph ends the body.")
+
+
+class Certainty(_Strict):
+    """Lexicons of hedges and boosters."""
+
+    hedges: list[str] = Field(default_factory=list, description="Words and phrases that soften a claim.")
+    boosters: list[str] = Field(default_factory=list, description="Words and phrases that harden a claim.")
+
+
+class Config(_Strict):
+    """The whole of ``config.yaml``."""
+
+    output: str = Field(default="data/processed", description="Output folder, relative to the config.")
+    articles: list[ArticleEntry] = Field(default_factory=list, description="The articles to read.")
+    topics: list[Topic] = Field(default_factory=list, description="Topics and their rules.")
+    sources: list[SourceEntry] = Field(default_factory=list, description="Known outside sources.")
+    cleaning: Cleaning = Field(default_factory=Cleaning, description="Site furniture to strip.")
+    certainty: Certainty = Field(default_factory=Certainty, description="Hedge and booster lexicons.")
+
+    _path: Path = PrivateAttr(default=Path(CONFIG_FILE))
+
+    @property
+    def path(self) -> Path:
+        """The config file this was loaded from."""
+        return self._path
+
+    @property
+    def base_dir(self) -> Path:
+        """Folder that relative paths in the config resolve against."""
+        return self._path.parent
+
+    @property
+    def output_dir(self) -> Path:
+        """Where the tables go."""
+        return (self.base_dir / self.output).resolve()
+
+    def article_file(self, entry: ArticleEntry) -> Path:
+        """Absolute path of an article entry."""
+        return (self.base_dir / entry.path).resolve()
+
+
+def load_config(path: str | Path = CONFIG_FILE, *, allow_outside: bool = False) -> Config:
+    """Load and validate a config; raise ConfigError listing every problem with its file, line and key.
+
+    Args:
+        allow_outside: let article paths point outside the config's folder.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise ConfigError([f"{path}: no such config file; pass --config with the path to your config.yaml"])
+    if path.is_dir():
+        raise ConfigError([f"{path}: is a folder; pass the path of the config file itself"])
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (UnicodeDecodeError, OSError) as exc:
+        raise ConfigError([f"{path}: cannot be read as UTF-8 text ({exc})"]) from None
+    data, lines = _parse_yaml(path, text)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError([f"{path}:1: the config must be a mapping of sections (articles, topics, ...), "
+                           f"not a {type(data).__name__}"])
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError([_format(path, lines, err["loc"], _message(err)) for err in exc.errors()]) from None
+    config._path = path.resolve()
+    problems = [_format(path, lines, loc, msg) for loc, msg in _cross_checks(config, allow_outside)]
+    if problems:
+        raise ConfigError(problems)
+    return config
+
+
+def _parse_yaml(path: Path, text: str) -> tuple[Any, dict[tuple[Any, ...], int]]:
+    """Parse YAML safely, returning the data and the 1-based line of every key path."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        hint = " (YAML forbids tabs for indentation; use spaces)" if "\t" in text and "tab" in str(exc) else ""
+        raise ConfigError([f"{path}{where}: invalid YAML: {problem}{hint}"]) from None
+    if node is None:
+        return None, {}
+    lines: dict[tuple[Any, ...], int] = {}
+    duplicates: list[str] = []
+    _index_lines(node, (), lines, duplicates, path)
+    if duplicates:
+        raise ConfigError(duplicates)
+    data = yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 - SafeLoader: config is data, never code
+    return data, lines
+
+
+def _index_lines(node: yaml.Node, loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int],
+                 duplicates: list[str], path: Path) -> None:
+    lines[loc] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: set[Any] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                duplicates.append(f"{path}:{key_node.start_mark.line + 1}: {_loc_text(loc + (key,))}: "
+                                  f"duplicate key {key!r}; keep one")
+            seen.add(key)
+            _index_lines(value_node, loc + (key,), lines, duplicates, path)
+            lines[loc + (key,)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _index_lines(item, loc + (i,), lines, duplicates, path)
+
+
+def _message(err: Any) -> str:
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        return "unknown key (a typo?); allowed keys are listed in the README's config section"
+    if kind == "missing":
+        return "required key is missing"
+    if kind == "union_tag_invalid":
+        return "unknown rule kind; use one of: terms, cooccur, pattern"
+    if kind == "union_tag_not_found":
+        return "a rule needs `kind:` (terms, cooccur or pattern)"
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    if "input" in err and not isinstance(err["input"], dict | list):
+        msg += f" (got {err['input']!r})"
+    return msg
+
+
+def _loc_text(loc: tuple[Any, ...]) -> str:
+    return " -> ".join(str(part) for part in loc) or "(top level)"
+
+
+def _format(path: Path, lines: dict[tuple[Any, ...], int], loc: tuple[Any, ...], msg: str) -> str:
+    # Pydantic adds the union tag to the location ("rules -> 0 -> terms -> terms"); drop it.
+    loc = tuple(part for i, part in enumerate(loc)
+                if not (i > 0 and part in ("terms", "cooccur", "pattern") and loc[i - 1] != "kind"
+                        and isinstance(loc[i - 1], int)))
+    line = None
+    for cut in range(len(loc), -1, -1):
+        line = lines.get(loc[:cut])
+        if line is not None:
+            break
+    where = f"{path.name}:{line}" if line is not None else path.name
+    return f"{where}: {_loc_text(loc)}: {msg}"
+
+
+def _cross_checks(config: Config, allow_outside: bool) -> list[tuple[tuple[Any, ...], str]]:
+    """Checks across fields that the schema alone cannot express."""
+    problems: list[tuple[tuple[Any, ...], str]] = []
+    seen_ids: dict[str, int] = {}
+    for i, entry in enumerate(config.articles):
+        file = config.article_file(entry)
+        if not allow_outside and not file.is_relative_to(config.base_dir.resolve()):
+            problems.append((("articles", i, "path"), f"{entry.path!r} points outside the config's folder; "
+                             "move the file under it, or pass --allow-outside"))
+        elif not file.exists():
+            problems.append((("articles", i, "path"), f"no such file: {entry.path!r}"))
+        elif file.is_dir():
+            problems.append((("articles", i, "path"), f"{entry.path!r} is a folder, not an article file"))
+        if entry.article_id in seen_ids:
+            problems.append((("articles", i, "id"), f"duplicate article id {entry.article_id!r} "
+                             f"(also article {seen_ids[entry.article_id]}); give one an `id:`"))
+        seen_ids.setdefault(entry.article_id, i)
+    topic_ids: set[str] = set()
+    for i, topic in enumerate(config.topics):
+        if topic.id in topic_ids:
+            problems.append((("topics", i, "id"), f"duplicate topic id {topic.id!r}"))
+        topic_ids.add(topic.id)
+        problems += _rule_problems(("topics", i), topic.rules, topic.exclude)
+        for j, position in enumerate(topic.positions):
+            problems += _rule_problems(("topics", i, "positions", j), position.rules, position.exclude)
+    for section in ("drop", "end_of_body"):
+        for j, pattern in enumerate(getattr(config.cleaning, section)):
+            error = patterns.check_regex(pattern)
+            if error:
+                problems.append((("cleaning", section, j), f"invalid regular expression {pattern!r}: {error}"))
+    return problems
+
+
+def _rule_problems(loc: tuple[Any, ...], rules: list[Any], exclude: list[Any]) -> list[tuple[tuple[Any, ...], str]]:
+    problems: list[tuple[tuple[Any, ...], str]] = []
+    for section, items in (("rules", rules), ("exclude", exclude)):
+        for j, rule in enumerate(items):
+            if isinstance(rule, PatternRule):
+                error = patterns.check_regex(rule.pattern)
+                if error:
+                    problems.append((loc + (section, j, "pattern"),
+                                     f"invalid regular expression {rule.pattern!r}: {error}"))
+            terms = rule.terms if isinstance(rule, TermsRule) else (
+                [t for g in rule.groups for t in g] if isinstance(rule, CooccurRule) else [])
+            for term in terms:
+                if not term.strip(" *"):
+                    problems.append((loc + (section, j), "an empty term matches everything; remove it"))
+    return problems

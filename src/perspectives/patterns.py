@@ -1,0 +1,145 @@
+"""The rule language shared by topics, positions and cleaning: terms with inflections, co-occurrence, regexes.
+
+Terms are turned into Python regular expressions that we generate ourselves (no nested quantifiers, so
+they run in linear time); a user's own ``pattern`` runs on RE2, which cannot backtrack, so no pattern
+in a config can hang a build.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import re2
+
+# Constructs Python's `re` accepts but RE2 rejects; checked first so the user gets a sentence, not an RE2 log line.
+_RE2_UNSUPPORTED = re.compile(r"\(\?<?[=!]|\\[1-9]|\(\?P=|\(\?>|[*+?}]\+")
+_VOWELS = set("aeiou")
+
+
+class Matcher(Protocol):
+    """Something that finds evidence of a rule in a sentence."""
+
+    def evidence(self, text: str) -> list[str] | None:
+        """The matched strings, or None when the rule does not match."""
+
+
+def check_regex(pattern: str) -> str | None:
+    """Why a user's regular expression cannot be used, or None when it can."""
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        return str(exc)
+    if _RE2_UNSUPPORTED.search(pattern):
+        return ("look-around, back-references and possessive quantifiers are not supported "
+                "(patterns run on RE2 so that none can hang a build)")
+    try:
+        re2.compile(pattern)
+    except re2.error as exc:  # pragma: no cover - the checks above catch what we know of
+        return str(exc)
+    return None
+
+
+def _inflect(word: str) -> str:
+    """A regex for an English word and its regular inflections (treaty → treaties, ally → allied)."""
+    if word.endswith("*"):
+        return re.escape(word[:-1]) + r"\w*"
+    lower = word.lower()
+    if len(lower) > 2 and lower.endswith("y") and lower[-2] not in _VOWELS:
+        return re.escape(word[:-1]) + "(?:y|ies|ied)"
+    if lower.endswith(("s", "x", "z", "ch", "sh")):
+        return re.escape(word) + "(?:es)?"
+    if lower.endswith("e"):
+        return re.escape(word[:-1]) + "(?:e|es|ed|ing)"
+    return re.escape(word) + "(?:s|es|ed|ing)?"
+
+
+def term_regex(term: str) -> str:
+    """A regex for a term: words joined by spaces or hyphens, the last one inflected, a possessive allowed.
+
+    A term whose last word is written in capitals (US, BRI) or quoted ("'exact'") is not inflected.
+    """
+    words = term.strip().split()
+    head = [re.escape(w) for w in words[:-1]]
+    last = words[-1]
+    tail = re.escape(last) if last.isupper() else _inflect(last)
+    body = r"[\s\-–]+".join([*head, tail])
+    return rf"(?<!\w){body}(?:['’]s)?(?!\w)"
+
+
+@dataclass(frozen=True)
+class TermsMatcher:
+    """Any of the terms."""
+
+    regexes: tuple[re.Pattern[str], ...]
+
+    def evidence(self, text: str) -> list[str] | None:
+        """Every matched term."""
+        found = [m.group(0) for rx in self.regexes for m in rx.finditer(text)]
+        return found or None
+
+
+@dataclass(frozen=True)
+class CooccurMatcher:
+    """One term of every group in the same sentence."""
+
+    groups: tuple[TermsMatcher, ...]
+
+    def evidence(self, text: str) -> list[str] | None:
+        """The matches of every group, or None if a group is missing."""
+        found: list[str] = []
+        for group in self.groups:
+            hits = group.evidence(text)
+            if not hits:
+                return None
+            found += hits
+        return found
+
+
+@dataclass(frozen=True)
+class PatternMatcher:
+    """A user's regular expression, on RE2."""
+
+    regex: re2._Regexp
+
+    def evidence(self, text: str) -> list[str] | None:
+        """Every match of the pattern."""
+        found = [m.group(0) for m in self.regex.finditer(text)]
+        return found or None
+
+
+def compile_terms(terms: Iterable[str]) -> TermsMatcher:
+    """One matcher for a list of terms; CAPITALISED terms match case-sensitively, the rest ignore case."""
+    folded, exact = [], []
+    for term in terms:
+        (exact if _is_acronym(term) else folded).append(term_regex(term))
+    regexes = []
+    if folded:
+        regexes.append(re.compile("|".join(sorted(folded, key=len, reverse=True)), re.IGNORECASE))
+    if exact:
+        regexes.append(re.compile("|".join(sorted(exact, key=len, reverse=True))))
+    return TermsMatcher(tuple(regexes))
+
+
+def _is_acronym(term: str) -> bool:
+    letters = [c for c in term if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def compile_pattern(pattern: str) -> PatternMatcher:
+    """A case-insensitive RE2 matcher for a user's pattern (already checked by the config loader)."""
+    options = re2.Options()
+    options.case_sensitive = False
+    return PatternMatcher(re2.compile(pattern, options))
+
+
+def compile_rule(kind: str, *, terms: Sequence[str] = (), groups: Sequence[Sequence[str]] = (),
+                 pattern: str = "") -> Matcher:
+    """The matcher for one rule of the config."""
+    if kind == "terms":
+        return compile_terms(terms)
+    if kind == "cooccur":
+        return CooccurMatcher(tuple(compile_terms(group) for group in groups))
+    return compile_pattern(pattern)

@@ -1,0 +1,105 @@
+"""Table store: the Parquet tables and build report, written atomically and read back by column."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+TABLES: dict[str, dict[str, str]] = {
+    "articles": {
+        "article_id": "string", "title": "string", "author": "string", "date": "string", "outlet": "string",
+        "original_publisher": "string", "url": "string", "path": "string", "n_claims": "int64",
+        "n_words": "int64", "content_hash": "string", "body": "string",
+    },
+    "claims": {
+        "claim_id": "string", "article_id": "string", "paragraph": "int64", "position_in_article": "int64",
+        "text": "string", "start": "int64", "end": "int64", "voice": "string", "quote": "string",
+    },
+    "claim_topics": {
+        "claim_id": "string", "topic": "string", "position": "string", "evidence": "string",
+    },
+    "citations": {
+        "citation_id": "string", "article_id": "string", "claim_id": "string", "source": "string",
+        "source_type": "string", "country": "string", "cue": "string", "surface": "string", "known": "bool",
+    },
+}
+REPORT_FILE = "build_report.json"
+
+
+def empty_table(name: str) -> pd.DataFrame:
+    """An empty table with the contract's columns and dtypes."""
+    return pd.DataFrame({col: pd.Series(dtype=dtype) for col, dtype in TABLES[name].items()})
+
+
+def conform(name: str, rows: Sequence[dict[str, Any]] | pd.DataFrame) -> pd.DataFrame:
+    """Rows as a table with exactly the contract's columns, in order, with its dtypes."""
+    frame = pd.DataFrame(list(rows)) if not isinstance(rows, pd.DataFrame) else rows
+    if frame.empty:
+        return empty_table(name)
+    columns = TABLES[name]
+    for col in columns:
+        if col not in frame:
+            frame[col] = None
+    return frame[list(columns)].astype(columns).reset_index(drop=True)
+
+
+def write_table(out_dir: Path, name: str, frame: pd.DataFrame) -> Path:
+    """Write one table as Parquet via a temporary file and a rename, so readers never see half a file."""
+    target = out_dir / f"{name}.parquet"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
+    os.close(fd)
+    try:
+        conform(name, frame).to_parquet(tmp, index=False)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Write JSON atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, indent=2, ensure_ascii=False, default=str)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_table(out_dir: Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """One table, or an empty one with the right columns when it has not been built yet."""
+    path = Path(out_dir) / f"{name}.parquet"
+    if not path.exists():
+        frame = empty_table(name)
+        return frame[columns] if columns else frame
+    return pd.read_parquet(path, columns=columns)
+
+
+def read_tables(out_dir: Path) -> dict[str, pd.DataFrame]:
+    """All four tables by name."""
+    return {name: read_table(out_dir, name) for name in TABLES}
+
+
+def read_report(out_dir: Path) -> dict[str, Any] | None:
+    """The last build report, or None before the first build."""
+    path = Path(out_dir) / REPORT_FILE
+    if not path.exists():
+        return None
+    result: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return result
+
+
+def has_tables(out_dir: Path) -> bool:
+    """Whether a build has written its tables here."""
+    return all((Path(out_dir) / f"{name}.parquet").exists() for name in TABLES)
