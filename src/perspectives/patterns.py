@@ -59,12 +59,13 @@ def _inflect(word: str) -> str:
 def term_regex(term: str) -> str:
     """A regex for a term: words joined by spaces or hyphens, the last one inflected, a possessive allowed.
 
-    A term whose last word is written in capitals (US, BRI) or quoted ("'exact'") is not inflected.
+    A term whose last word is written in capitals (US, BRI), or a term in quotes ("'accord'"), is not inflected.
     """
-    words = term.strip().split()
+    exact = len(term) > 2 and term[0] == term[-1] and term[0] in "'\""
+    words = term.strip("'\" ").split()
     head = [re.escape(w) for w in words[:-1]]
     last = words[-1]
-    tail = re.escape(last) if last.isupper() else _inflect(last)
+    tail = re.escape(last) if exact or last.isupper() else _inflect(last)
     body = r"[\s\-–]+".join([*head, tail])
     return rf"(?<!\w){body}(?:['’]s)?(?!\w)"
 
@@ -124,7 +125,7 @@ def compile_terms(terms: Iterable[str]) -> TermsMatcher:
 
 
 def _is_acronym(term: str) -> bool:
-    letters = [c for c in term if c.isalpha()]
+    letters = [c for c in term.strip("'\"") if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
