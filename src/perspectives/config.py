@@ -257,7 +257,7 @@ def _loc_text(loc: tuple[Any, ...]) -> str:
 def _format(path: Path, lines: dict[tuple[Any, ...], int], loc: tuple[Any, ...], msg: str) -> str:
     # Pydantic adds the union tag to the location ("rules -> 0 -> terms -> terms"); drop it.
     loc = tuple(part for i, part in enumerate(loc)
-                if not (i > 0 and part in ("terms", "cooccur", "pattern") and loc[i - 1] != "kind"
+                if not (0 < i < len(loc) - 1 and part in ("terms", "cooccur", "pattern")
                         and isinstance(loc[i - 1], int)))
     line = None
     for cut in range(len(loc), -1, -1):

@@ -1,0 +1,107 @@
+"""Loading config.yaml: every problem reported at once, naming the file, the line and the key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from perspectives.cli import cli
+from perspectives.config import ConfigError, load_config
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLE = "articles/a.md"
+GOOD = f"""\
+articles:
+  - path: {ARTICLE}
+topics:
+  - id: taiwan
+    label: Taiwan
+    rules:
+      - kind: terms
+        terms: [Taiwan]
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "articles").mkdir(exist_ok=True)
+    (tmp_path / ARTICLE).write_text("Taiwan matters.", encoding="utf-8")
+    path = tmp_path / "config.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems(tmp_path: Path, text: str) -> list[str]:
+    with pytest.raises(ConfigError) as info:
+        load_config(write(tmp_path, text))
+    return info.value.problems
+
+
+def test_shipped_config_loads() -> None:
+    config = load_config(ROOT / "config.yaml")
+    assert {t.id for t in config.topics} == {"treaty_status", "military_cooperation", "taiwan", "olympics",
+                                             "economic_asymmetry"}
+    assert len(config.articles) == 5
+
+
+def test_good_config_resolves_paths_relative_to_itself(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, GOOD + "output: out\n"))
+    assert config.output_dir == (tmp_path / "out").resolve()
+    assert config.article_file(config.articles[0]) == (tmp_path / ARTICLE).resolve()
+    assert config.articles[0].article_id == "a"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("articles: [\n", "config.yaml:2: invalid YAML"),
+    ("topics:\n\t- id: x\n", "config.yaml:2: invalid YAML"),
+    ('articles:\n  - path: "unclosed\n', "invalid YAML"),
+    (GOOD + "articles: []\n", "config.yaml:9: articles: duplicate key 'articles'"),
+    (GOOD + "topcs: []\n", "config.yaml:9: topcs: unknown key (a typo?)"),
+    (GOOD.replace("label: Taiwan", "label: Taiwan\n    colour: red"), "config.yaml:6: topics -> 0 -> colour: unknown key"),
+    (GOOD.replace("terms: [Taiwan]", "terms: Taiwan"), "config.yaml:8: topics -> 0 -> rules -> 0 -> terms: "
+                                                       "Input should be a valid list"),
+    (GOOD.replace("kind: terms", "kind: words"), "config.yaml:7: topics -> 0 -> rules -> 0: unknown rule kind"),
+    (GOOD.replace("      - kind: terms\n        terms: [Taiwan]\n", "      []\n"),
+     "config.yaml:6: topics -> 0 -> rules: "),
+    (GOOD.replace("kind: terms\n        terms: [Taiwan]", "kind: pattern\n        pattern: '(unclosed'"),
+     "config.yaml:8: topics -> 0 -> rules -> 0 -> pattern: invalid regular expression '(unclosed'"),
+    (GOOD.replace(ARTICLE, "articles/missing.md"), "config.yaml:2: articles -> 0 -> path: no such file"),
+    (GOOD.replace(f"  - path: {ARTICLE}\n", f"  - path: {ARTICLE}\n  - path: {ARTICLE}\n"),
+     "config.yaml:3: articles -> 1 -> id: duplicate article id 'a'"),
+    (GOOD.replace(f"path: {ARTICLE}", f"path: {ARTICLE}\n    date: 29/11/2021"),
+     "config.yaml:3: articles -> 0 -> date: '29/11/2021' is not a date; write it as YYYY-MM-DD"),
+    (GOOD.replace(ARTICLE, "../outside.md"), "points outside the config's folder"),
+    ("- just\n- a list\n", "config.yaml:1: the config must be a mapping"),
+    (GOOD.replace("id: taiwan", "id: Taiwan Topic"), "config.yaml:4: topics -> 0 -> id: String should match"),
+])
+def test_config_errors_name_line_and_key(tmp_path: Path, text: str, expected: str) -> None:
+    found = problems(tmp_path, text)
+    assert any(expected in p for p in found), found
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    text = GOOD.replace(ARTICLE, "articles/missing.md") + "typo: 1\n"
+    assert len(problems(tmp_path, text)) == 1  # schema errors first: the typo
+    text = GOOD.replace(ARTICLE, "articles/missing.md").replace("kind: terms\n        terms: [Taiwan]",
+                                                                 "kind: pattern\n        pattern: '['")
+    assert len(problems(tmp_path, text)) == 2
+
+
+def test_missing_config_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="no such config file"):
+        load_config(tmp_path / "nope.yaml")
+
+
+def test_cli_validate_reports_without_traceback(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD + "topcs: []\n")
+    result = CliRunner().invoke(cli, ["validate", "--config", str(path)])
+    assert result.exit_code == 1
+    assert "config.yaml:9: topcs: unknown key" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_cli_validate_ok(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["validate", "--config", str(write(tmp_path, GOOD))])
+    assert result.exit_code == 0, result.output
+    assert "OK (1 articles, 1 topics" in result.output

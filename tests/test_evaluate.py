@@ -1,0 +1,94 @@
+"""Scoring against gold: topic precision/recall/F1, metadata, sources with aliases, voice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from perspectives.cli import cli
+from perspectives.config import load_config
+from perspectives.evaluate import GoldError, evaluate
+from perspectives.pipeline import run_pipeline
+
+ARTICLE = """---
+title: Small Piece
+author: Ann Lee
+date: 2022-01-05
+---
+The treaty was extended. Taiwan was named in the treaty. The weather was fine. Nothing on topics here.
+"""
+
+
+@pytest.fixture
+def built(write_config, tmp_path: Path):
+    config = load_config(write_config({"small.md": ARTICLE}, sources=[
+        {"name": "TASS", "aliases": ["Tass"], "type": "media", "country": "Russia"}]))
+    run_pipeline(config)
+    return config
+
+
+def write_gold(tmp_path: Path, **fields) -> Path:
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir(exist_ok=True)
+    data = {"article": "small.md", "title": "Small Piece", "author": "Ann Lee", "date": "2022-01-05",
+            "claims": [], "sources": []}
+    data.update(fields)
+    (gold_dir / "small.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    return gold_dir
+
+
+def test_hand_made_gold_gives_hand_computed_scores(built, tmp_path: Path) -> None:
+    gold = write_gold(tmp_path, claims=[
+        {"text": "The treaty was extended", "topics": ["treaty_status"], "voice": "own"},
+        # Our rules place this in treaty_status and taiwan; gold says taiwan only: one false positive.
+        {"text": "Taiwan was named", "topics": ["taiwan"], "voice": "attributed"},
+        # A gold topic on a claim our rules leave empty: one false negative.
+        {"text": "The weather was fine", "topics": ["taiwan"], "voice": "own"},
+    ])
+    scores = evaluate(built, gold)
+    assert scores["topics"]["treaty_status"] == {"precision": 0.5, "recall": 1.0, "f1": 0.6667, "support": 1}
+    assert scores["topics"]["taiwan"] == {"precision": 1.0, "recall": 0.5, "f1": 0.6667, "support": 2}
+    assert scores["macro_f1"] == pytest.approx(0.6667, abs=1e-4)
+    assert scores["voice"]["accuracy"] == pytest.approx(2 / 3, abs=1e-4)
+    assert scores["metadata"] == {"title": 1.0, "author": 1.0, "date": 1.0}
+
+
+def test_unmatched_gold_claim_counts_as_missed(built, tmp_path: Path) -> None:
+    gold = write_gold(tmp_path, claims=[{"text": "never written", "topics": ["taiwan"], "voice": "own"}])
+    scores = evaluate(built, gold)
+    assert scores["topics"]["taiwan"]["recall"] == 0.0
+    assert scores["voice"]["accuracy"] == 0.0
+
+
+def test_wrong_metadata_scores_zero(built, tmp_path: Path) -> None:
+    scores = evaluate(built, write_gold(tmp_path, author="Someone Else", date=None))
+    assert scores["metadata"]["author"] == 0.0
+    assert scores["metadata"]["date"] is None
+
+
+def test_sources_compare_through_aliases(built, tmp_path: Path) -> None:
+    gold = write_gold(tmp_path, sources=[{"name": "Tass", "type": "media"}])
+    scores = evaluate(built, gold)
+    assert scores["sources"]["recall"] == 0.0  # this tiny article cites nobody
+    assert scores["sources"]["precision"] == 0.0
+
+
+def test_missing_gold_folder_is_a_clear_error(built, tmp_path: Path) -> None:
+    with pytest.raises(GoldError, match="no such folder"):
+        evaluate(built, tmp_path / "nowhere")
+
+
+def test_cli_evaluate_json_on_the_seeds(seed_corpus: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", "--config", str(seed_corpus)]).exit_code == 0
+    gold = Path(__file__).resolve().parents[1] / "data" / "gold"
+    result = runner.invoke(cli, ["evaluate", "--config", str(seed_corpus), "--gold", str(gold), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = yaml.safe_load(result.output)
+    assert scores["macro_f1"] >= 0.90
+    assert scores["metadata"] == {"title": 1.0, "author": 1.0, "date": 1.0}
+    assert set(scores["topics"]) == {"treaty_status", "military_cooperation", "taiwan", "olympics",
+                                     "economic_asymmetry"}
