@@ -1,0 +1,32 @@
+"""Claims view: every filtered claim as a table, a page at a time, with a CSV download of all of them."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from perspectives import analysis
+
+PAGE_SIZE = 250
+PAGE = "claims_page"
+
+
+def render(tables: analysis.Tables, topics: pd.DataFrame) -> None:
+    """Draw the Claims view for the filtered tables."""
+    claims = tables["claims"]
+    if claims.empty:
+        st.info("No claims match these filters.")
+        return
+    pages = analysis.page_count(len(claims), PAGE_SIZE)
+    top_left, top_right = st.columns([3, 1], vertical_alignment="bottom")
+    with top_right:
+        st.download_button(f"Download {len(claims):,} claims (CSV)", key="download",
+                           data=lambda: analysis.claims_table(tables, claims, topics).to_csv(index=False),
+                           file_name="claims.csv", mime="text/csv", on_click="ignore", width="stretch")
+    page = st.pagination(pages, key=PAGE) if pages > 1 else 1
+    shown = analysis.claims_table(tables, analysis.page_of(claims, page, PAGE_SIZE), topics)
+    top_left.caption(f"{len(claims):,} claims match the filters; showing {len(shown):,} "
+                     f"(page {min(page, pages)} of {pages}). The download holds all {len(claims):,}. "
+                     "Use the sidebar's search and filters to narrow them.")
+    st.dataframe(shown, hide_index=True, width="stretch",
+                 column_config={"text": st.column_config.TextColumn("text", width="large")})

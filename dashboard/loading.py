@@ -1,0 +1,134 @@
+"""Loading: find the config, rebuild the tables when config or articles changed, and read them (cached)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+import yaml
+
+from perspectives import analysis, charts, pipeline, store
+from perspectives.config import Config, ConfigError, load_config
+
+log = logging.getLogger(__name__)
+
+ENV_CONFIG = "PERSPECTIVES_CONFIG"
+DEFAULT_CONFIG = "config.yaml"
+LAST_GOOD = "_last_good_config"
+
+
+@dataclass
+class Loaded:
+    """What the views draw from: the tables, the topic styles, and what went wrong getting them."""
+
+    config_path: Path
+    out_dir: Path
+    tables: analysis.Tables | None
+    topics: pd.DataFrame
+    report: dict[str, Any] | None
+    config_error: str | None = None
+    build_error: str | None = None
+    rebuilt: bool = False
+
+
+def config_path() -> Path:
+    """The config file: ``-- --config FILE``, else $PERSPECTIVES_CONFIG, else ./config.yaml."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--config")
+    # parse_known_args: under pytest sys.argv holds pytest's own options.
+    args, _ = parser.parse_known_args(sys.argv[1:])
+    return Path(args.config or os.environ.get(ENV_CONFIG) or DEFAULT_CONFIG)
+
+
+def load() -> Loaded:
+    """Load the config, rebuild stale tables with a progress bar, and read the tables.
+
+    A broken config or a failed build never hides the last good tables: the error is returned for
+    the page to show above them.
+    """
+    path = config_path()
+    try:
+        config = load_config(path)
+    except ConfigError as exc:
+        out_dir, topics = _last_good(path)
+        return _read(path, out_dir, topics, config_error=str(exc))
+    topics = [(t.id, t.label, t.color) for t in config.topics]
+    st.session_state[LAST_GOOD] = (str(config.output_dir), topics)
+    build_error, rebuilt = None, False
+    try:
+        if pipeline.is_stale(config):
+            _rebuild(config)
+            rebuilt = True
+    except Exception as exc:  # a failed build must leave the last good tables on screen
+        log.exception("rebuild failed")
+        build_error = f"{type(exc).__name__}: {exc}"
+    loaded = _read(path, config.output_dir, topics, build_error=build_error)
+    loaded.rebuilt = rebuilt
+    return loaded
+
+
+def _rebuild(config: Config) -> None:
+    """Run the pipeline, showing its progress, then drop the placeholder."""
+    bar = st.progress(0.0, text="Config or articles changed: rebuilding the tables…")
+
+    def progress(done: int, total: int, label: str) -> None:
+        bar.progress(done / total if total else 1.0, text=f"Rebuilding: {done}/{total} {label}")
+
+    with st.spinner("Rebuilding the tables…"):
+        pipeline.run_pipeline(config, progress=progress)
+    bar.empty()
+
+
+def _last_good(path: Path) -> tuple[Path, list[tuple[str, str, str | None]]]:
+    """The output folder and topics of the last config that loaded, to keep showing its tables."""
+    if LAST_GOOD in st.session_state:
+        out, topics = st.session_state[LAST_GOOD]
+        return Path(out), topics
+    return _fallback_output(path), []
+
+
+def _fallback_output(path: Path) -> Path:
+    """Where a broken config most likely writes: its ``output`` key if readable, else the default."""
+    default = str(Config.model_fields["output"].default)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        data = None
+    output = data.get("output") if isinstance(data, dict) else None
+    return (path.resolve().parent / (output if isinstance(output, str) else default)).resolve()
+
+
+def _read(path: Path, out_dir: Path, topics: list[tuple[str, str, str | None]],
+          **errors: str | None) -> Loaded:
+    """The tables and report in ``out_dir`` (None when no build has written them) with topic styles."""
+    if not store.has_tables(out_dir):
+        return Loaded(path, out_dir, None, charts.topic_styles(topics), None, **errors)
+    tables = load_tables(str(out_dir), _stamp(out_dir))
+    return Loaded(path, out_dir, tables, _styles(topics, tables), store.read_report(out_dir), **errors)
+
+
+def _stamp(out_dir: Path) -> int:
+    """A cache key that changes with every build: the newest mtime among report and tables."""
+    files = [out_dir / store.REPORT_FILE, *(out_dir / f"{name}.parquet" for name in store.TABLES)]
+    return max((f.stat().st_mtime_ns for f in files if f.exists()), default=0)
+
+
+@st.cache_data(show_spinner="Reading the tables…", max_entries=4)
+def load_tables(out_dir: str, stamp: int) -> analysis.Tables:
+    """The four tables with the dashboard's derived columns; ``stamp`` only keys the cache."""
+    del stamp
+    return analysis.prepare_tables(store.read_tables(Path(out_dir)))
+
+
+def _styles(topics: list[tuple[str, str, str | None]], tables: analysis.Tables) -> pd.DataFrame:
+    """Topic styles for the config's topics plus any topic the tables hold that the config no longer names."""
+    known = {tid for tid, _, _ in topics}
+    extra = sorted(set(tables["claim_topics"]["topic"].dropna()) - known)
+    return charts.topic_styles([*topics, *((tid, tid, None) for tid in extra)])

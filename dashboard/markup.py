@@ -1,0 +1,118 @@
+"""Markup: the HTML snippets the views render, with every article and config string escaped.
+
+Article text and config strings are untrusted: a body containing ``<script>`` or ``<img onerror=…>``
+must read as text. Everything that reaches ``st.html`` is built here, and every interpolated value
+goes through ``html.escape`` first, so escaping is checked in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from html import escape
+from urllib.parse import urlparse
+
+import pandas as pd
+
+from perspectives.analysis import Segment
+
+CSS = """
+<style>
+.pv-head {font-size: 1.05rem; font-weight: 600; line-height: 1.3; margin: 0;}
+.pv-sub {color: #666; font-size: 0.85rem; margin: 0.1rem 0 0.2rem 0;}
+.pv-count {font-size: 0.9rem; margin: 0;}
+.pv-focus {outline: 3px solid #f28e2b; border-radius: 6px; padding: 0.2rem 0.4rem;}
+.pv-claim {border-left: 4px solid #999; padding: 0.35rem 0.6rem; margin: 0 0 0.55rem 0;
+           background: #fafafa; border-radius: 0 4px 4px 0; font-size: 0.93rem; line-height: 1.45;}
+.pv-claim.pv-attributed {background: #f1f1f4; font-style: italic; border-left-style: dashed;}
+.pv-where {color: #777; font-size: 0.75rem; font-style: normal; margin-bottom: 0.15rem;}
+.pv-chip {display: inline-block; font-size: 0.72rem; font-style: normal; border-radius: 9px;
+          padding: 0 0.45rem; margin: 0.2rem 0.25rem 0 0; background: #e8eef7; color: #223;}
+.pv-chip.pv-voice {background: #ece3f3; color: #4a2a63;}
+.pv-chip.pv-unknown {background: #fff1d6; color: #6b4500; border: 1px dashed #c98a00;}
+.pv-empty {color: #777; font-style: italic; padding: 0.5rem 0;}
+.pv-article {white-space: pre-wrap; font-size: 1rem; line-height: 1.65; max-width: 52rem;}
+.pv-article mark {color: inherit; padding: 0 1px; border-radius: 2px;}
+.pv-cite {font-size: 0.7rem; color: #8a4b00; font-weight: 600; margin-left: 2px;}
+.pv-legend span {display: inline-block; margin: 0 0.8rem 0.3rem 0; font-size: 0.85rem;}
+.pv-legend i {display: inline-block; width: 0.8rem; height: 0.8rem; border-radius: 2px;
+              margin-right: 0.3rem; vertical-align: -1px;}
+.pv-meta td {padding: 0.1rem 0.8rem 0.1rem 0; vertical-align: top; font-size: 0.92rem;}
+.pv-meta td:first-child {color: #666;}
+</style>
+"""
+VOICE_LABELS = {"attributed": "reported"}
+
+
+def column_header(heading: str, subheading: str, claims: int, share: float, *, topic_label: str,
+                  focused: bool = False) -> str:
+    """A Compare column's header: who, their claim count on the topic, and its share of their text."""
+    count = f"{claims} claim{'s' if claims != 1 else ''} on {topic_label} · {share:.0%} of their claims"
+    focus = ' class="pv-focus"' if focused else ""
+    return (f"<div{focus}><p class='pv-head'>{escape(heading)}</p><p class='pv-sub'>{escape(subheading)}</p>"
+            f"<p class='pv-count'>{escape(count)}</p></div>")
+
+
+def claim_cards(claims: pd.DataFrame, *, color: str, show_article: bool) -> str:
+    """Claims as cards: own assertions plain, quoted or reported ones shaded and tagged, sources as chips."""
+    cards = []
+    for row in claims.itertuples(index=False):
+        attributed = row.voice == "attributed"
+        where = (f"<div class='pv-where'>{escape(str(row.display_title))} · sentence "
+                 f"{int(row.position_in_article) + 1}</div>") if show_article else ""
+        chips = "".join(_source_chip(name, known) for name, known in row.sources)
+        voice = f"<span class='pv-chip pv-voice'>{VOICE_LABELS['attributed']}</span>" if attributed else ""
+        css = "pv-claim pv-attributed" if attributed else "pv-claim"
+        cards.append(f"<div class='{css}' style='border-left-color: {escape(color)}'>{where}"
+                     f"{escape(str(row.text))}<div>{voice}{chips}</div></div>")
+    return "".join(cards)
+
+
+def _source_chip(name: str, known: bool) -> str:
+    if not known:
+        return (f"<span class='pv-chip pv-unknown' title='Not in the configured sources'>"
+                f"{escape(name)} (unrecognised)</span>")
+    return f"<span class='pv-chip'>{escape(name)}</span>"
+
+
+def empty_note(text: str) -> str:
+    """An explicit empty state, e.g. "No claims on Taiwan"."""
+    return f"<div class='pv-empty'>{escape(text)}</div>"
+
+
+def article_text(segments: Iterable[Segment], colors: Mapping[str, str], labels: Mapping[str, str]) -> str:
+    """An article body with each claim highlighted in its first topic's colour and its citations marked."""
+    parts = []
+    for seg in segments:
+        text = escape(seg.text)
+        if seg.topics:
+            color = colors.get(seg.topics[0], "#bab0ac")
+            names = "; ".join(labels.get(t, t) for t in seg.topics)
+            text = (f"<mark style='background: {escape(color)}33; border-bottom: 2px solid {escape(color)}' "
+                    f"title='{escape(names)}'>{text}</mark>")
+        if seg.sources:
+            text += "".join(f"<sup class='pv-cite'>[{escape(name)}{'' if known else ', unrecognised'}]</sup>"
+                            for name, known in seg.sources)
+        parts.append(text)
+    return f"<div class='pv-article'>{''.join(parts)}</div>"
+
+
+def topic_legend(styles: pd.DataFrame) -> str:
+    """Topic colour swatches, so a highlight's colour can be read without hovering."""
+    items = "".join(f"<span><i style='background: {escape(c)}'></i>{escape(label)}</span>"
+                    for label, c in zip(styles["label"], styles["color"], strict=True))
+    return f"<div class='pv-legend'>{items}</div>"
+
+
+def metadata_table(fields: Mapping[str, object], url: object) -> str:
+    """An article's metadata as a small table; the link only when it is a plain http(s) URL."""
+    rows = "".join(f"<tr><td>{escape(key)}</td><td>{escape(str(value))}</td></tr>"
+                   for key, value in fields.items() if isinstance(value, str) and value.strip())
+    if isinstance(url, str) and urlparse(url).scheme in ("http", "https"):
+        rows += (f"<tr><td>Link</td><td><a href='{escape(url)}' target='_blank' rel='noopener noreferrer'>"
+                 f"{escape(url)}</a></td></tr>")
+    return f"<table class='pv-meta'>{rows}</table>"
+
+
+def heading(text: str, level: int = 2) -> str:
+    """A heading for an untrusted string (article titles), escaped rather than read as markdown."""
+    return f"<h{level} style='margin: 0.2rem 0 0.4rem 0'>{escape(text)}</h{level}>"

@@ -1,0 +1,70 @@
+"""Sidebar: the filters every view applies, bound to the URL's query parameters so a view can be shared."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from perspectives import analysis
+
+# Widget keys double as query-parameter names (bind="query-params"), so they are short and readable.
+TOPICS, AUTHORS, ARTICLES, TYPES, DATES, TEXT = "topics", "authors", "articles", "types", "dates", "q"
+MULTI_KEYS = (TOPICS, AUTHORS, ARTICLES, TYPES)
+_BOUNDS = "_date_bounds"
+
+
+def filters_ui(tables: analysis.Tables, topics: pd.DataFrame) -> analysis.Selection:
+    """Draw the sidebar filters and return the selection they describe."""
+    articles = tables["articles"]
+    labels = dict(zip(topics["topic"], topics["label"], strict=True))
+    titles = dict(zip(articles["article_id"], articles["display_title"], strict=True))
+    bounds = analysis.date_bounds(articles)
+    with st.sidebar:
+        st.header("Filters")
+        chosen_topics = st.multiselect("Topics", list(labels), key=TOPICS, format_func=labels.__getitem__,
+                                       bind="query-params", placeholder="All topics")
+        authors = st.multiselect("Authors", sorted(articles["author_label"].unique()), key=AUTHORS,
+                                 bind="query-params", placeholder="All authors")
+        chosen_articles = st.multiselect("Articles", list(titles), key=ARTICLES,
+                                         format_func=titles.__getitem__, bind="query-params",
+                                         placeholder="All articles")
+        types = st.multiselect("Source types", list(analysis.SOURCE_TYPES), key=TYPES, bind="query-params",
+                               placeholder="All source types",
+                               help="Keep claims citing a source of these types.")
+        date_from, date_to = _dates_ui(bounds)
+        text = st.text_input("Search claims", key=TEXT, bind="query-params", placeholder="word or phrase")
+        st.button("Reset filters", key="reset", on_click=_reset, args=(bounds,), width="stretch")
+    return analysis.Selection(tuple(chosen_topics), tuple(authors), tuple(chosen_articles), tuple(types),
+                              date_from, date_to, text)
+
+
+def _dates_ui(bounds: tuple[dt.date, dt.date] | None) -> tuple[dt.date | None, dt.date | None]:
+    """A publication date range; the full range means no date filter, so undated articles stay."""
+    if bounds is None:
+        return None, None
+    # A range left at "everything" must grow when a rebuild brings older or newer articles.
+    previous = st.session_state.get(_BOUNDS)
+    if previous and previous != bounds and tuple(st.session_state.get(DATES, ())) == previous:
+        del st.session_state[DATES]
+    st.session_state[_BOUNDS] = bounds
+    value: Any = st.date_input("Published between", value=bounds, min_value=bounds[0], max_value=bounds[1],
+                               key=DATES, bind="query-params", format="YYYY-MM-DD")
+    # While the user has picked only the first day of a range, the widget returns one date.
+    picked = tuple(value) if isinstance(value, tuple | list) else (value,)
+    start = picked[0] if picked else None
+    end = picked[1] if len(picked) > 1 else None
+    return (start if start and start > bounds[0] else None, end if end and end < bounds[1] else None)
+
+
+def _reset(bounds: tuple[dt.date, dt.date] | None) -> None:
+    """Put every filter back to 'everything'; runs as a callback, before the widgets are drawn."""
+    for key in MULTI_KEYS:
+        st.session_state[key] = []
+    st.session_state[TEXT] = ""
+    # Deleting (not setting) the date key lets the widget fall back to its full-range default without
+    # Streamlit's "default value and Session State both set" warning.
+    if bounds is not None and DATES in st.session_state:
+        del st.session_state[DATES]

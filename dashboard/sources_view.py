@@ -1,0 +1,63 @@
+"""Sources view: who each author cites, by type and country, shared sources, and every citation."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from perspectives import analysis, charts
+
+MAX_SOURCES = 30
+COUNTRIES = 10
+PAGE_SIZE = 200
+PAGE = "citations_page"
+
+
+def render(tables: analysis.Tables) -> None:
+    """Draw the Sources view for the filtered tables."""
+    citations = tables["citations"]
+    if citations.empty:
+        st.info("No citations match these filters.")
+        return
+    unknown = int((~citations["known"].fillna(False).astype(bool)).sum())
+    for column, (name, value) in zip(st.columns(3), [("Citations", len(citations)),
+                                                     ("Sources", citations["source"].nunique()),
+                                                     ("Unrecognised citations", unknown)], strict=True):
+        column.metric(name, f"{value:,}")
+    _matrix(tables)
+    left, right = st.columns(2)
+    by_type = analysis.citations_by(tables, "type_label")
+    by_country = analysis.citations_by(tables, "country_label", top=COUNTRIES)
+    left.altair_chart(charts.stacked_citations(by_type, category_title="Source type",
+                                               colors=charts.SOURCE_TYPE_COLORS), width="stretch")
+    right.altair_chart(charts.stacked_citations(by_country, category_title="Country"), width="stretch")
+    st.subheader("Sources shared by several authors")
+    shared = analysis.shared_sources(tables)
+    if shared.empty:
+        st.caption("No source is cited by more than one author.")
+    else:
+        st.dataframe(shared, hide_index=True, width="stretch")
+    _citation_list(tables)
+
+
+def _matrix(tables: analysis.Tables) -> None:
+    """The author x source matrix, limited to the most cited sources."""
+    matrix = analysis.source_matrix(tables)
+    top = matrix.groupby("source")["citations"].sum().nlargest(MAX_SOURCES).index
+    st.altair_chart(charts.source_matrix_chart(matrix[matrix["source"].isin(top)]), width="stretch")
+    hidden = matrix["source"].nunique() - len(top)
+    st.caption("Dashed cells are sources not in the config's list (unrecognised)."
+               + (f" {hidden} less cited sources are not shown." if hidden > 0 else ""))
+
+
+def _citation_list(tables: analysis.Tables) -> None:
+    """Every citation with its sentence and article, a page at a time."""
+    st.subheader("Every citation")
+    rows = analysis.citation_rows(tables)
+    pages = analysis.page_count(len(rows), PAGE_SIZE)
+    page = st.pagination(pages, key=PAGE) if pages > 1 else 1
+    shown = analysis.page_of(rows, page, PAGE_SIZE)
+    st.caption(f"Showing {len(shown):,} of {len(rows):,} citations. Unticked 'recognised' marks a source "
+               "the config does not list.")
+    st.dataframe(shown, hide_index=True, width="stretch",
+                 column_config={"recognised": st.column_config.CheckboxColumn("recognised"),
+                                "sentence": st.column_config.TextColumn("sentence", width="large")})

@@ -1,0 +1,128 @@
+"""Charts: Altair builders for the dashboard, DataFrame in and ``alt.Chart`` out, never drawing anything.
+
+This is the only package module that imports Altair, so the pipeline runs without a UI stack.
+Topic colours are decided once here (``topic_styles``) and every chart and highlight reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import altair as alt
+import pandas as pd
+
+# Tableau 10: distinct, colour-blind-aware hues that stay readable behind dark text at low opacity.
+PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+           "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
+SOURCE_TYPE_COLORS = {"media": "#4e79a7", "official": "#e15759", "expert": "#59a14f",
+                      "document": "#edc948", "unclassified": "#bab0ac"}
+AXIS = {"labelFontSize": 12, "titleFontSize": 13, "labelLimit": 260}
+HEATMAP_SELECTION = "cell"
+ROW_HEIGHT = 22
+
+
+def topic_styles(topics: Sequence[tuple[str, str, str | None]]) -> pd.DataFrame:
+    """Topic id, label and colour in config order: the config's colour, else the next unused palette hue."""
+    given = {colour.lower() for _, _, colour in topics if colour}
+    spare = iter([c for c in PALETTE if c not in given])
+    rows = [(tid, label, colour.lower() if colour else next(spare, PALETTE[i % len(PALETTE)]))
+            for i, (tid, label, colour) in enumerate(topics)]
+    return pd.DataFrame(rows, columns=["topic", "label", "color"])
+
+
+def topic_scale(styles: pd.DataFrame) -> alt.Scale:
+    """A colour scale mapping topic labels to their colours, identical in every chart."""
+    return alt.Scale(domain=list(styles["label"]), range=list(styles["color"]))
+
+
+def _styled(chart: alt.Chart | alt.LayerChart) -> alt.Chart | alt.LayerChart:
+    return chart.configure_axis(**AXIS).configure_legend(labelFontSize=12, titleFontSize=13, labelLimit=260)
+
+
+def coverage_heatmap(coverage: pd.DataFrame, topic_order: list[str]) -> alt.LayerChart:
+    """Topic x author heatmap of the share of each author's claims, count and share in the tooltip.
+
+    Clicking a cell selects it (a point selection named ``cell`` on the topic id and author), which the
+    dashboard turns into "open Compare on this topic and author".
+    """
+    cell = alt.selection_point(name=HEATMAP_SELECTION, fields=["topic", "author"], on="click",
+                               clear="dblclick")
+    base = alt.Chart(coverage).encode(
+        x=alt.X("label:N", title="Topic", sort=topic_order, axis=alt.Axis(labelAngle=-30, orient="top")),
+        y=alt.Y("author:N", title="Author", sort="ascending"),
+    )
+    rect = base.mark_rect(stroke="white", strokeWidth=1, cursor="pointer").encode(
+        color=alt.Color("share:Q", title="Share of author's claims", scale=alt.Scale(scheme="blues"),
+                        legend=alt.Legend(format=".0%")),
+        opacity=alt.condition(cell, alt.value(1.0), alt.value(0.45)),
+        tooltip=[alt.Tooltip("author:N", title="Author"), alt.Tooltip("label:N", title="Topic"),
+                 alt.Tooltip("claims:Q", title="Claims"), alt.Tooltip("share:Q", title="Share", format=".1%"),
+                 alt.Tooltip("total:Q", title="Author's claims")],
+    ).add_params(cell)
+    text = base.mark_text(fontSize=12).encode(
+        text=alt.Text("claims:Q"),
+        color=alt.condition("datum.share > 0.25", alt.value("white"), alt.value("#333333")),
+    )
+    height = max(120, ROW_HEIGHT * coverage["author"].nunique())
+    layered = alt.layer(rect, text).properties(title="Topic coverage: share of each author's claims",
+                                               height=height)
+    return _styled(layered)
+
+
+def topic_bars(counts: pd.DataFrame, styles: pd.DataFrame) -> alt.Chart:
+    """Horizontal bars of claims per topic per article, stacked and coloured by topic."""
+    height = max(120, ROW_HEIGHT * counts["article"].nunique())
+    chart = alt.Chart(counts).mark_bar().encode(
+        y=alt.Y("article:N", title="Article", sort="-x"),
+        x=alt.X("sum(claims):Q", title="Claims placed in a topic"),
+        color=alt.Color("label:N", title="Topic", scale=topic_scale(styles)),
+        order=alt.Order("label:N"),
+        tooltip=[alt.Tooltip("article:N", title="Article"), alt.Tooltip("author:N", title="Author"),
+                 alt.Tooltip("label:N", title="Topic"), alt.Tooltip("claims:Q", title="Claims")],
+    ).properties(title="Claims per topic in each article", height=height)
+    return _styled(chart)
+
+
+def profile_bars(profile: pd.DataFrame, styles: pd.DataFrame) -> alt.Chart:
+    """One article's topic profile: claims per topic, each bar in its topic colour."""
+    chart = alt.Chart(profile).mark_bar().encode(
+        y=alt.Y("label:N", title="Topic", sort=list(styles["label"])),
+        x=alt.X("claims:Q", title="Claims"),
+        color=alt.Color("label:N", title="Topic", scale=topic_scale(styles), legend=None),
+        tooltip=[alt.Tooltip("label:N", title="Topic"), alt.Tooltip("claims:Q", title="Claims")],
+    ).properties(title="Topic profile", height=max(80, ROW_HEIGHT * len(profile)))
+    return _styled(chart)
+
+
+def source_matrix_chart(matrix: pd.DataFrame) -> alt.LayerChart:
+    """Author x source grid of citation counts; unrecognised sources get a hollow, dashed cell."""
+    base = alt.Chart(matrix).encode(
+        x=alt.X("source:N", title="Source", axis=alt.Axis(labelAngle=-40, orient="top")),
+        y=alt.Y("author:N", title="Author"),
+    )
+    rect = base.mark_rect(stroke="#888888").encode(
+        color=alt.Color("citations:Q", title="Citations", scale=alt.Scale(scheme="oranges")),
+        strokeDash=alt.condition("datum.known", alt.value([1, 0]), alt.value([3, 2])),
+        tooltip=[alt.Tooltip("author:N", title="Author"), alt.Tooltip("source:N", title="Source"),
+                 alt.Tooltip("type:N", title="Type"), alt.Tooltip("known:N", title="Recognised"),
+                 alt.Tooltip("citations:Q", title="Citations")],
+    )
+    text = base.mark_text(fontSize=11).encode(text=alt.Text("citations:Q"))
+    height = max(120, ROW_HEIGHT * matrix["author"].nunique())
+    return _styled(alt.layer(rect, text).properties(title="Who cites whom", height=height))
+
+
+def stacked_citations(counts: pd.DataFrame, *, category_title: str, colors: dict[str, str] | None = None
+                      ) -> alt.Chart:
+    """Each author's citations as one bar stacked by category (source type or country)."""
+    scale = (alt.Scale(domain=list(colors), range=list(colors.values())) if colors
+             else alt.Scale(scheme="tableau20"))
+    chart = alt.Chart(counts).mark_bar().encode(
+        y=alt.Y("author:N", title="Author", sort="-x"),
+        x=alt.X("sum(citations):Q", title="Citations"),
+        color=alt.Color("category:N", title=category_title, scale=scale),
+        tooltip=[alt.Tooltip("author:N", title="Author"), alt.Tooltip("category:N", title=category_title),
+                 alt.Tooltip("citations:Q", title="Citations")],
+    ).properties(title=f"Citations by {category_title.lower()}",
+                 height=max(100, ROW_HEIGHT * counts["author"].nunique()))
+    return _styled(chart)

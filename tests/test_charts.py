@@ -1,0 +1,80 @@
+"""Chart builders: typed encodings, titles, tooltips and one colour per topic, checked on the spec."""
+
+import pandas as pd
+import pytest
+
+from perspectives import charts
+
+
+@pytest.fixture
+def styles():
+    return charts.topic_styles([("taiwan", "Taiwan", "#D62728"), ("trade", "Trade", None),
+                                ("energy", "Energy", None)])
+
+
+def _fields(encoding):
+    return {channel: spec.get("field") for channel, spec in encoding.items() if isinstance(spec, dict)}
+
+
+def test_topic_styles_prefer_config_colour_then_unused_palette(styles):
+    assert list(styles["color"]) == ["#d62728", charts.PALETTE[0], charts.PALETTE[1]]
+    clash = charts.topic_styles([("a", "A", None), ("b", "B", charts.PALETTE[0])])
+    assert list(clash["color"]) == [charts.PALETTE[1], charts.PALETTE[0]], "a config colour is never reused"
+
+
+def test_topic_styles_wrap_when_topics_outnumber_palette():
+    many = charts.topic_styles([(f"t{i}", f"T{i}", None) for i in range(len(charts.PALETTE) + 2)])
+    assert many["color"].notna().all()
+
+
+def test_coverage_heatmap_encodes_share_and_selects_cells():
+    coverage = pd.DataFrame({"topic": ["taiwan", "trade"], "label": ["Taiwan", "Trade"],
+                             "author": ["Ann", "Ann"], "claims": [3, 0], "total": [4, 4],
+                             "share": [0.75, 0.0]})
+    spec = charts.coverage_heatmap(coverage, ["Taiwan", "Trade"]).to_dict()
+    rect = spec["layer"][0]["encoding"]
+    assert rect["x"]["field"] == "label" and rect["x"]["type"] == "nominal"
+    assert rect["y"]["field"] == "author"
+    assert rect["color"]["field"] == "share" and rect["color"]["type"] == "quantitative"
+    assert {t["field"] for t in rect["tooltip"]} >= {"claims", "share", "author", "label"}
+    param = spec["params"][0] if "params" in spec else spec["layer"][0]["params"][0]
+    assert param["name"] == charts.HEATMAP_SELECTION
+    assert param["select"]["fields"] == ["topic", "author"]
+    assert spec["title"]
+
+
+def test_topic_bars_use_the_topic_colours(styles):
+    counts = pd.DataFrame({"article_id": ["a", "a"], "article": ["A", "A"], "author": ["Ann", "Ann"],
+                           "topic": ["taiwan", "trade"], "label": ["Taiwan", "Trade"], "claims": [2, 1]})
+    encoding = charts.topic_bars(counts, styles).to_dict()["encoding"]
+    assert _fields(encoding)["color"] == "label"
+    assert encoding["color"]["scale"] == {"domain": ["Taiwan", "Trade", "Energy"],
+                                          "range": ["#d62728", charts.PALETTE[0], charts.PALETTE[1]]}
+    assert encoding["x"]["aggregate"] == "sum" and encoding["x"]["title"]
+    assert encoding["y"]["type"] == "nominal"
+
+
+def test_profile_bars_same_scale_as_topic_bars(styles):
+    profile = pd.DataFrame({"topic": ["trade"], "label": ["Trade"], "claims": [2]})
+    encoding = charts.profile_bars(profile, styles).to_dict()["encoding"]
+    assert encoding["color"]["scale"]["range"][1] == charts.PALETTE[0]
+    assert encoding["x"]["field"] == "claims" and encoding["x"]["type"] == "quantitative"
+
+
+def test_source_matrix_marks_unrecognised_sources():
+    matrix = pd.DataFrame({"author": ["Ann"], "source": ["Lowy"], "type": ["unclassified"], "known": [False],
+                           "citations": [2]})
+    rect = charts.source_matrix_chart(matrix).to_dict()["layer"][0]["encoding"]
+    assert rect["color"]["field"] == "citations"
+    assert "strokeDash" in rect
+    assert {t["field"] for t in rect["tooltip"]} >= {"known", "source", "citations"}
+
+
+@pytest.mark.parametrize("colors", [charts.SOURCE_TYPE_COLORS, None])
+def test_stacked_citations(colors):
+    counts = pd.DataFrame({"author": ["Ann", "Ann"], "category": ["media", "official"], "citations": [2, 1]})
+    chart = charts.stacked_citations(counts, category_title="Source type", colors=colors).to_dict()
+    encoding = chart["encoding"]
+    assert encoding["color"]["field"] == "category" and encoding["color"]["title"] == "Source type"
+    assert encoding["x"]["aggregate"] == "sum"
+    assert chart["title"] == "Citations by source type"
