@@ -247,6 +247,8 @@ def _message(err: Any) -> str:
     msg = str(err["msg"]).removeprefix("Value error, ")
     if "input" in err and not isinstance(err["input"], dict | list):
         msg += f" (got {err['input']!r})"
+    if isinstance(err.get("input"), bool):
+        msg += "; YAML reads no/yes/on/off as true/false, so quote the word: \"no\""
     return msg
 
 

@@ -19,11 +19,28 @@ _RE2_UNSUPPORTED = re.compile(r"\(\?<?[=!]|\\[1-9]|\(\?P=|\(\?>|[*+?}]\+")
 _VOWELS = set("aeiou")
 
 
+Span = tuple[int, int]
+
+
 class Matcher(Protocol):
     """Something that finds evidence of a rule in a sentence."""
 
+    def spans(self, text: str) -> list[Span]:
+        """(start, end) of every match; empty when the rule does not match."""
+
     def evidence(self, text: str) -> list[str] | None:
         """The matched strings, or None when the rule does not match."""
+
+
+class _Evidence:
+    """``evidence`` derived from ``spans``, shared by every matcher."""
+
+    def spans(self, text: str) -> list[Span]:
+        raise NotImplementedError
+
+    def evidence(self, text: str) -> list[str] | None:
+        """The matched strings, or None when the rule does not match."""
+        return [text[s:e] for s, e in self.spans(text)] or None
 
 
 def check_regex(pattern: str) -> str | None:
@@ -71,51 +88,50 @@ def term_regex(term: str) -> str:
 
 
 @dataclass(frozen=True)
-class TermsMatcher:
+class TermsMatcher(_Evidence):
     """Any of the terms."""
 
     regexes: tuple[re.Pattern[str], ...]
 
-    def evidence(self, text: str) -> list[str] | None:
+    def spans(self, text: str) -> list[Span]:
         """Every matched term."""
-        found = [m.group(0) for rx in self.regexes for m in rx.finditer(text)]
-        return found or None
+        return [m.span() for rx in self.regexes for m in rx.finditer(text)]
 
 
 @dataclass(frozen=True)
-class CooccurMatcher:
+class CooccurMatcher(_Evidence):
     """One term of every group in the same sentence."""
 
     groups: tuple[TermsMatcher, ...]
 
-    def evidence(self, text: str) -> list[str] | None:
-        """The matches of every group, or None if a group is missing."""
-        found: list[str] = []
+    def spans(self, text: str) -> list[Span]:
+        """The matches of every group, or none if a group is missing."""
+        found: list[Span] = []
         for group in self.groups:
-            hits = group.evidence(text)
+            hits = group.spans(text)
             if not hits:
-                return None
+                return []
             found += hits
         return found
 
 
 @dataclass(frozen=True)
-class PatternMatcher:
+class PatternMatcher(_Evidence):
     """A user's regular expression, on RE2."""
 
     regex: re2._Regexp
 
-    def evidence(self, text: str) -> list[str] | None:
+    def spans(self, text: str) -> list[Span]:
         """Every match of the pattern."""
-        found = [m.group(0) for m in self.regex.finditer(text)]
-        return found or None
+        return [m.span() for m in self.regex.finditer(text)]
 
 
-def compile_terms(terms: Iterable[str]) -> TermsMatcher:
-    """One matcher for a list of terms; CAPITALISED terms match case-sensitively, the rest ignore case."""
+def compile_terms(terms: Iterable[str], *, ignore_case: bool = True) -> TermsMatcher:
+    """One matcher for a list of terms; CAPITALISED terms match case-sensitively, the rest ignore case
+    unless ``ignore_case`` is off."""
     folded, exact = [], []
     for term in terms:
-        (exact if _is_acronym(term) else folded).append(term_regex(term))
+        (exact if _is_acronym(term) or not ignore_case else folded).append(term_regex(term))
     regexes = []
     if folded:
         regexes.append(re.compile("|".join(sorted(folded, key=len, reverse=True)), re.IGNORECASE))

@@ -23,6 +23,8 @@ from perspectives.claims import split_claims
 from perspectives.config import ArticleEntry, Config
 from perspectives.records import ArticleResult
 from perspectives.topics import CompiledTopic, assign_topics, compile_topics
+from perspectives.treatment import (CompiledPosition, Lexicon, assign_positions, certainty_score,
+                                    compile_lexicon, compile_positions, mark_certainty)
 
 log = logging.getLogger(__name__)
 
@@ -30,14 +32,15 @@ Progress = Callable[[int, int, str], None]
 
 
 def process_article(entry: ArticleEntry, file: Path, *, display_path: str, cleaner: Cleaner,
-                    topics: list[CompiledTopic]) -> ArticleResult:
-    """Read one article and derive its claims and topics; raises ArticleError when it cannot be read."""
+                    topics: list[CompiledTopic], positions: dict[str, tuple[CompiledPosition, ...]],
+                    lexicon: Lexicon) -> ArticleResult:
+    """Read one article and derive its claims, topics and positions; raises ArticleError when unreadable."""
     overrides = {"title": entry.title, "author": entry.author, "date": entry.date,
                  "outlet": entry.outlet, "url": entry.url}
     article = read_article(file, article_id=entry.article_id, cleaner=cleaner, overrides=overrides,
                            display_path=display_path)
-    claims = split_claims(article)
-    hits = assign_topics(claims, topics)
+    claims = mark_certainty(split_claims(article), lexicon)
+    hits = assign_positions(claims, assign_topics(claims, topics), positions)
     return ArticleResult(article=article, claims=tuple(claims), topics=tuple(hits),
                          warnings=article.warnings)
 
@@ -46,6 +49,8 @@ def run_pipeline(config: Config, *, progress: Progress | None = None) -> dict[st
     """Build every article of the config, write the tables and the build report, and return the report."""
     cleaner = Cleaner.from_patterns(config.cleaning.drop, config.cleaning.end_of_body)
     topics = compile_topics(config.topics)
+    positions = compile_positions(config.topics)
+    lexicon = compile_lexicon(config.certainty)
     results: list[ArticleResult] = []
     failed: list[dict[str, str]] = []
     warnings: list[str] = []
@@ -53,7 +58,8 @@ def run_pipeline(config: Config, *, progress: Progress | None = None) -> dict[st
     for done, entry in enumerate(config.articles, start=1):
         file = config.article_file(entry)
         try:
-            result = process_article(entry, file, display_path=entry.path, cleaner=cleaner, topics=topics)
+            result = process_article(entry, file, display_path=entry.path, cleaner=cleaner, topics=topics,
+                                     positions=positions, lexicon=lexicon)
         except ArticleError as exc:
             failed.append({"article_id": entry.article_id, "path": entry.path, "reason": str(exc)})
             warnings.append(f"{entry.path}: {exc}; skipped")
@@ -90,10 +96,13 @@ def build_tables(results: list[ArticleResult]) -> dict[str, pd.DataFrame]:
                 "claim_id": claim_id(aid, claim.index), "article_id": aid, "paragraph": claim.paragraph,
                 "position_in_article": claim.index, "text": claim.text, "start": claim.start,
                 "end": claim.end, "voice": claim.voice, "quote": claim.quote,
+                "hedges": "; ".join(claim.hedges), "boosters": "; ".join(claim.boosters),
+                "certainty": certainty_score(len(claim.hedges), len(claim.boosters)),
             })
         for hit in result.topics:
             topics.append({"claim_id": claim_id(aid, hit.claim_index), "topic": hit.topic,
-                           "position": hit.position, "evidence": "; ".join(hit.evidence)})
+                           "position": hit.position, "evidence": "; ".join(hit.evidence),
+                           "position_evidence": "; ".join(hit.position_evidence)})
         for n, cite in enumerate(result.citations):
             citations.append({
                 "citation_id": f"{aid}:c{n:04d}", "article_id": aid, "claim_id": claim_id(aid, cite.claim_index),

@@ -49,6 +49,8 @@ class Claim:
     text: str
     voice: str = "own"
     quote: str | None = None
+    hedges: tuple[str, ...] = ()
+    boosters: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class TopicHit:
     topic: str
     evidence: tuple[str, ...]
     position: str | None = None
+    position_evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,11 @@ TABLES: dict[str, dict[str, str]] = {
     "claims": {
         "claim_id": "string", "article_id": "string", "paragraph": "int64", "position_in_article": "int64",
         "text": "string", "start": "int64", "end": "int64", "voice": "string", "quote": "string",
+        "hedges": "string", "boosters": "string", "certainty": "float64",
     },
     "claim_topics": {
         "claim_id": "string", "topic": "string", "position": "string", "evidence": "string",
+        "position_evidence": "string",
     },
     "citations": {
         "citation_id": "string", "article_id": "string", "claim_id": "string", "source": "string",

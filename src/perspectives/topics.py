@@ -58,10 +58,11 @@ def compile_topics(topics: Sequence[Topic]) -> list[CompiledTopic]:
 
 def mask(text: str, exclude: Sequence[patterns.Matcher]) -> str:
     """The text with every excluded phrase blanked out (same length, so offsets still hold)."""
+    chars = list(text)
     for rule in exclude:
-        for hit in rule.evidence(text) or ():
-            text = text.replace(hit, " " * len(hit))
-    return text
+        for start, end in rule.spans(text):
+            chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def assign_topics(claims: Sequence[Claim], topics: Sequence[CompiledTopic]) -> list[TopicHit]:
