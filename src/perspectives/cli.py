@@ -9,6 +9,9 @@ from pathlib import Path
 import click
 
 from perspectives import __version__
+from perspectives import store
+from perspectives.analysis import prepare_tables
+from perspectives.briefing import FORMATS, render_briefing
 from perspectives.config import CONFIG_FILE, Config, ConfigError, load_config
 from perspectives.evaluate import GoldError, evaluate, format_table
 from perspectives.pipeline import run_pipeline
@@ -94,3 +97,28 @@ def evaluate_cmd(config_path: Path, gold_dir: Path, as_json: bool) -> None:
     except GoldError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(json.dumps(scores, indent=2) if as_json else format_table(scores))
+
+
+@cli.command()
+@_CONFIG_OPTION
+@click.option("--topic", required=True, help="The topic id, as in config.yaml.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True,
+              help="Markdown briefing or CSV rows.")
+@click.option("--out", type=click.Path(path_type=Path), help="Write to this file instead of standard output.")
+def export(config_path: Path, topic: str, fmt: str, out: Path | None) -> None:
+    """Export one topic's briefing: each author's claims, positions and cited sources side by side.
+
+    Example: perspectives export --topic taiwan --format md --out taiwan.md
+    """
+    config = _load(config_path)
+    labels = {t.id: t.label for t in config.topics}
+    if topic not in labels:
+        raise click.ClickException(f"no topic {topic!r} in {config_path}; choose one of: {', '.join(labels)}")
+    if not store.has_tables(config.output_dir):
+        raise click.ClickException(f"nothing built yet in {config.output_dir}; run `perspectives build` first")
+    text = render_briefing(prepare_tables(store.read_tables(config.output_dir)), topic, labels[topic], fmt)
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"wrote the {labels[topic]} briefing to {out}")

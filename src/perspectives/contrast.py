@@ -1,0 +1,188 @@
+"""How authors' treatments of a topic differ: positions, voice, certainty, vocabulary, disagreements.
+
+Pure pandas over the tables after ``analysis.prepare_tables`` (which adds ``author_label``); no Streamlit.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+from perspectives.vocabulary import cosine, log_odds, phrase_counts, tfidf_vectors, tokens
+
+Tables = dict[str, pd.DataFrame]
+# Similarity is computed over at most this many claims of a topic, so a huge corpus stays responsive.
+MAX_PAIRING_CLAIMS = 800
+
+
+def topic_claims(tables: Tables, topic: str, *, by: str = "author_label") -> pd.DataFrame:
+    """The topic's claims with their group (author or article), position, voice, certainty and article."""
+    placed = tables["claim_topics"][tables["claim_topics"]["topic"] == topic][
+        ["claim_id", "position", "position_evidence"]]
+    claims = tables["claims"].merge(placed, on="claim_id")
+    articles = tables["articles"][["article_id", "author_label", "display_title"]]
+    frame = claims.merge(articles, on="article_id")
+    frame["group"] = frame[by]
+    return frame.sort_values(["group", "article_id", "position_in_article"], ignore_index=True)
+
+
+def contrast_table(tables: Tables, topic: str, *, by: str = "author_label", top_terms: int = 5,
+                   top_sources: int = 3) -> pd.DataFrame:
+    """One row per author (or article): claims, share of their text, position mix, voice, certainty,
+    distinctive terms and top sources on this topic."""
+    frame = topic_claims(tables, topic, by=by)
+    totals = tables["claims"].merge(tables["articles"][["article_id", by]], on="article_id").groupby(by).size()
+    terms = distinctive_terms(tables, topic, by=by, top=top_terms)
+    cites = tables["citations"].merge(frame[["claim_id", "group"]], on="claim_id")
+    rows = []
+    for group, claims in frame.groupby("group", sort=True):
+        positions = claims["position"].dropna().value_counts()
+        group_cites = cites[cites["group"] == group]["source"].value_counts().head(top_sources)
+        rows.append({
+            "group": group,
+            "claims": len(claims),
+            "share": round(len(claims) / totals.get(group, len(claims)), 4),
+            "positions": ", ".join(f"{p} {n}" for p, n in positions.items()) or "—",
+            "dominant_position": positions.index[0] if len(positions) else None,
+            "own_share": round(float((claims["voice"] == "own").mean()), 4),
+            "certainty": round(float(claims["certainty"].mean()), 4),
+            "terms": ", ".join(terms[terms["group"] == group]["term"]) or "—",
+            "sources": ", ".join(group_cites.index) or "—",
+        })
+    return pd.DataFrame(rows, columns=["group", "claims", "share", "positions", "dominant_position", "own_share",
+                                       "certainty", "terms", "sources"])
+
+
+def distinctive_terms(tables: Tables, topic: str, *, by: str = "author_label", top: int = 8) -> pd.DataFrame:
+    """Each author's most distinctive words on the topic against the other authors (log-odds z-scores),
+    with the ids of the claims each word comes from."""
+    frame = topic_claims(tables, topic, by=by)
+    prior = phrase_counts(tables["claims"]["text"])
+    counts = {g: phrase_counts(c["text"]) for g, c in frame.groupby("group", sort=True)}
+    rows = []
+    for group, focus in counts.items():
+        rest: Counter[str] = Counter()
+        for other, c in counts.items():
+            if other != group:
+                rest.update(c)
+        scored = log_odds(focus, rest, prior).head(top)
+        claims = frame[frame["group"] == group]
+        for term, count, z in zip(scored["term"], scored["count"], scored["z"], strict=True):
+            ids = [cid for cid, text in zip(claims["claim_id"], claims["text"], strict=True) if term in tokens(text)]
+            rows.append({"group": group, "term": term, "count": int(count), "z": round(float(z), 3),
+                         "claim_ids": ids})
+    return pd.DataFrame(rows, columns=["group", "term", "count", "z", "claim_ids"])
+
+
+def _pairs(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every pair of claims from different groups, with their TF-IDF cosine similarity."""
+    frame = frame.head(MAX_PAIRING_CLAIMS).reset_index(drop=True)
+    vectors = tfidf_vectors(list(frame["text"]))
+    groups = list(frame["group"])
+    rows = [(i, j, cosine(vectors[i], vectors[j])) for i in range(len(frame)) for j in range(i + 1, len(frame))
+            if groups[i] != groups[j]]
+    pairs = pd.DataFrame(rows, columns=["i", "j", "similarity"])
+    left = frame.add_suffix("_a").rename(columns={"index_a": "i"})
+    right = frame.add_suffix("_b")
+    return pairs.merge(left, left_on="i", right_index=True).merge(right, left_on="j", right_index=True)
+
+
+_PAIR_COLUMNS = ["similarity", "group_a", "claim_id_a", "article_id_a", "display_title_a", "position_a", "text_a",
+                 "group_b", "claim_id_b", "article_id_b", "display_title_b", "position_b", "text_b"]
+
+
+def disagreements(tables: Tables, topic: str, *, by: str = "author_label", per_pair: int = 3,
+                  limit: int = 30) -> pd.DataFrame:
+    """Pairs of claims from different authors taking different positions on the topic.
+
+    Pairs are ranked by how alike the two claims are plus how clearly each states its position (its
+    number of position cues), and each pair of authors gets at most ``per_pair`` rows, so one prolific
+    author cannot crowd out the others.
+    """
+    frame = topic_claims(tables, topic, by=by)
+    frame = frame[frame["position"].notna()]
+    if frame.empty:
+        return pd.DataFrame(columns=_PAIR_COLUMNS)
+    pairs = _pairs(frame)
+    pairs = pairs[pairs["position_a"] != pairs["position_b"]].copy()
+    cues = pairs["position_evidence_a"].fillna("").str.count(";") + pairs["position_evidence_b"].fillna(
+        "").str.count(";") + 2
+    pairs["strength"] = pairs["similarity"] + 0.05 * cues
+    pairs["authors"] = [" | ".join(sorted(p)) for p in zip(pairs["group_a"], pairs["group_b"], strict=True)]
+    pairs = pairs.sort_values(["strength", "claim_id_a", "claim_id_b"], ascending=[False, True, True])
+    return pairs.loc[_distinct_pairs(pairs, per_pair), _PAIR_COLUMNS].head(limit).reset_index(drop=True)
+
+
+def _distinct_pairs(pairs: pd.DataFrame, per_pair: int) -> list[int]:
+    """Index of the best pairs per pair of authors, each claim used once per pair of authors."""
+    used: dict[str, set[str]] = {}
+    taken: Counter[str] = Counter()
+    keep = []
+    for index, authors, a, b in zip(pairs.index, pairs["authors"], pairs["claim_id_a"], pairs["claim_id_b"],
+                                    strict=True):
+        seen = used.setdefault(authors, set())
+        if taken[authors] < per_pair and a not in seen and b not in seen:
+            keep.append(index)
+            seen.update((a, b))
+            taken[authors] += 1
+    return keep
+
+
+def closest_claims(tables: Tables, topic: str, *, by: str = "author_label", per_claim: int = 1,
+                   min_similarity: float = 0.05) -> pd.DataFrame:
+    """For each claim on the topic, the most similar claims of other authors: the same point, side by side."""
+    frame = topic_claims(tables, topic, by=by)
+    if frame.empty:
+        return pd.DataFrame(columns=_PAIR_COLUMNS)
+    pairs = _pairs(frame)
+    both = pd.concat([pairs, _swap(pairs)], ignore_index=True)
+    both = both[both["similarity"] >= min_similarity]
+    both = both.sort_values(["claim_id_a", "similarity", "claim_id_b"], ascending=[True, False, True])
+    return both.groupby("claim_id_a", sort=False).head(per_claim)[_PAIR_COLUMNS].reset_index(drop=True)
+
+
+def _swap(pairs: pd.DataFrame) -> pd.DataFrame:
+    renamed = {c: c[:-2] + ("_b" if c.endswith("_a") else "_a") for c in pairs.columns if c.endswith(("_a", "_b"))}
+    return pairs.rename(columns=renamed)
+
+
+def blind_spots(tables: Tables, topics: list[str]) -> pd.DataFrame:
+    """Topics an author never covers, or covers without citing any source."""
+    authors = sorted(tables["articles"]["author_label"].unique())
+    placed = tables["claim_topics"].merge(tables["claims"][["claim_id", "article_id"]], on="claim_id").merge(
+        tables["articles"][["article_id", "author_label"]], on="article_id")
+    cited = set(tables["citations"]["claim_id"])
+    rows = []
+    for author in authors:
+        mine = placed[placed["author_label"] == author]
+        for topic in topics:
+            claim_ids = mine[mine["topic"] == topic]["claim_id"]
+            if claim_ids.empty:
+                rows.append({"author": author, "topic": topic, "gap": "never covers it"})
+            elif not cited.intersection(claim_ids):
+                rows.append({"author": author, "topic": topic, "gap": f"{len(claim_ids)} claims, no source cited"})
+    return pd.DataFrame(rows, columns=["author", "topic", "gap"])
+
+
+def term_hits(tables: Tables, topic: str) -> pd.DataFrame:
+    """How many claims each matched term placed in the topic."""
+    evidence = tables["claim_topics"][tables["claim_topics"]["topic"] == topic]["evidence"].dropna()
+    counts = Counter(term.strip().lower() for value in evidence for term in value.split(";") if term.strip())
+    return pd.DataFrame(counts.most_common(), columns=["term", "claims"])
+
+
+def multi_topic_claims(tables: Tables) -> pd.DataFrame:
+    """Claims placed in more than one topic, with those topics."""
+    grouped = tables["claim_topics"].groupby("claim_id")["topic"].agg(lambda s: ", ".join(sorted(s)))
+    counts = tables["claim_topics"].groupby("claim_id").size()
+    multi = grouped[counts > 1].rename("topics").reset_index()
+    return multi.merge(tables["claims"][["claim_id", "text"]], on="claim_id")
+
+
+def uncaught_claims(tables: Tables, *, top_phrases: int = 20) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Claims no topic caught, and their most frequent words and phrases (where the rules are blind)."""
+    caught = set(tables["claim_topics"]["claim_id"])
+    missed = tables["claims"][~tables["claims"]["claim_id"].isin(caught)][["claim_id", "article_id", "text"]]
+    phrases = phrase_counts(missed["text"]).most_common(top_phrases)
+    return missed.reset_index(drop=True), pd.DataFrame(phrases, columns=["phrase", "count"])
