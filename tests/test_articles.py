@@ -21,7 +21,7 @@ FURNITURE = ["Global Research", "share buttons", "Newsletter", "Disclaimer", "Co
 @pytest.fixture(scope="module")
 def cleaner() -> Cleaner:
     config = load_config(ROOT / "config.yaml")
-    return Cleaner.from_patterns(config.cleaning.drop, config.cleaning.end_of_body)
+    return Cleaner.from_config(config.cleaning)
 
 
 def read_seed(name: str, cleaner: Cleaner):
@@ -98,6 +98,11 @@ def test_config_overrides_win_over_the_file() -> None:
     article = parse_article(FRONT_MATTER.encode(), article_id="n", cleaner=Cleaner(),
                             overrides={"author": "R. Roe", "date": "2022-02-05", "title": None})
     assert (article.author, article.date, article.title) == ("R. Roe", "2022-02-05", "A Note on Energy")
+
+
+def test_read_it_here_links_are_cut_from_the_claim(cleaner: Cleaner) -> None:
+    article = read_seed("004_c2d20aa3aa99969e.txt", cleaner)
+    assert article.body.endswith("ordered to remove the piece from its website!")
 
 
 def test_inline_html_and_escapes_become_text() -> None:

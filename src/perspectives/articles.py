@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from perspectives import markdown
+from perspectives.config import Cleaning
 from perspectives.records import Article, Link
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -44,12 +45,21 @@ class Cleaner:
 
     drop: tuple[re.Pattern[str], ...] = ()
     end_of_body: tuple[re.Pattern[str], ...] = ()
+    remove: tuple[re.Pattern[str], ...] = ()
 
     @classmethod
-    def from_patterns(cls, drop: Sequence[str], end_of_body: Sequence[str]) -> Cleaner:
+    def from_config(cls, cleaning: Cleaning) -> Cleaner:
         """Compile the config's patterns (validated by the config loader), case-insensitively."""
-        return cls(tuple(re.compile(p, re.IGNORECASE) for p in drop),
-                   tuple(re.compile(p, re.IGNORECASE) for p in end_of_body))
+        def compiled(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
+            return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+        return cls(compiled(cleaning.drop), compiled(cleaning.end_of_body), compiled(cleaning.remove))
+
+    def strip_inline(self, text: str) -> str:
+        """The raw paragraph without inline furniture such as "(read it here)" links."""
+        for rx in self.remove:
+            text = rx.sub("", text)
+        return text
 
     def is_furniture(self, text: str) -> bool:
         """Whether a paragraph is site furniture."""
@@ -109,7 +119,7 @@ def parse_article(data: bytes, *, article_id: str, cleaner: Cleaner, path: str =
         raise ArticleError("is empty")
     meta, text, fm_warnings = _split_front_matter(text)
     warnings += fm_warnings
-    paras = _paragraphs(text)
+    paras = _paragraphs(text, cleaner)
     header, start = _read_header(paras, cleaner)
     meta = {**header, **{k: v for k, v in meta.items() if v}}
     body_paras, tail = _split_tail(paras[start:], cleaner)
@@ -178,11 +188,11 @@ def parse_date(value: Any) -> str | None:
     return None
 
 
-def _paragraphs(text: str) -> list[_Para]:
+def _paragraphs(text: str, cleaner: Cleaner) -> list[_Para]:
     """Blank-line separated paragraphs with inline markdown reduced; bullet lines become their own."""
     paras: list[_Para] = []
     for block in re.split(r"\n[ \t]*\n", text):
-        lines = [ln for ln in block.split("\n") if ln.strip()]
+        lines = [ln for ln in cleaner.strip_inline(block).split("\n") if ln.strip()]
         if not lines:
             continue
         if sum(bool(_BULLET.match(ln)) for ln in lines) >= max(1, len(lines) - 1) and len(lines) > 1 or (

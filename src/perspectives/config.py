@@ -122,6 +122,8 @@ class Cleaning(_Strict):
     drop: list[str] = Field(default_factory=list, description="Regexes; a matching paragraph is dropped.")
     end_of_body: list[str] = Field(default_factory=list,
                                    description="Regexes; the first matching paragraph ends the body.")
+    remove: list[str] = Field(default_factory=list,
+                              description="Regexes over the raw text; matches inside a paragraph are cut out.")
 
 
 class Certainty(_Strict):
@@ -295,7 +297,7 @@ def _cross_checks(config: Config, allow_outside: bool) -> list[tuple[tuple[Any, 
         problems += _rule_problems(("topics", i), topic.rules, topic.exclude)
         for j, position in enumerate(topic.positions):
             problems += _rule_problems(("topics", i, "positions", j), position.rules, position.exclude)
-    for section in ("drop", "end_of_body"):
+    for section in ("drop", "end_of_body", "remove"):
         for j, pattern in enumerate(getattr(config.cleaning, section)):
             error = patterns.check_regex(pattern)
             if error:

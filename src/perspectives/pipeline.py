@@ -47,7 +47,7 @@ def process_article(entry: ArticleEntry, file: Path, *, display_path: str, clean
 
 def run_pipeline(config: Config, *, progress: Progress | None = None) -> dict[str, Any]:
     """Build every article of the config, write the tables and the build report, and return the report."""
-    cleaner = Cleaner.from_patterns(config.cleaning.drop, config.cleaning.end_of_body)
+    cleaner = Cleaner.from_config(config.cleaning)
     topics = compile_topics(config.topics)
     positions = compile_positions(config.topics)
     lexicon = compile_lexicon(config.certainty)
