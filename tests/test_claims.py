@@ -17,7 +17,8 @@ def sentences(text: str) -> list[str]:
 @pytest.mark.parametrize("text, expected", [
     ("By M. K. Bhadrakumar, a former diplomat. He writes often.",
      ["By M. K. Bhadrakumar, a former diplomat.", "He writes often."]),
-    ("As noted by Jonathan E. Hillman, a fellow. Next one.", ["As noted by Jonathan E. Hillman, a fellow.", "Next one."]),
+    ("As noted by Jonathan E. Hillman, a fellow. Next one.",
+     ["As noted by Jonathan E. Hillman, a fellow.", "Next one."]),
     ("A dispute with a U.S. President who is skeptical. Then more.",
      ["A dispute with a U.S. President who is skeptical.", "Then more."]),
     ("Growth was 3.5% in 2021. Dr. Smith agreed.", ["Growth was 3.5% in 2021.", "Dr. Smith agreed."]),
@@ -65,8 +66,8 @@ def test_paragraph_numbers_follow_the_body() -> None:
     assert [c.paragraph for c in split_claims(article)] == [0, 0, 1]
 
 
-_TOKENS = st.sampled_from(["a", "b", "Xi", " ", ".", "?", "!", "“", "”", '"', "'", "\n", "\n\n", "*", "#", "-",
-                           "•", "U.S.", "Dr.", " M. ", "No. 5", "Шойгу", "中国"])
+_TOKENS = st.sampled_from(["a", "b", "Xi", " ", ".", "?", "!", "“", "”", '"', "'", "\n", "\n\n", "*", "#",
+                           "-", "•", "U.S.", "Dr.", " M. ", "No. 5", "Шойгу", "中国"])
 
 
 @given(st.lists(_TOKENS, max_size=80).map("".join))

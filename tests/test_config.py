@@ -58,7 +58,8 @@ def test_good_config_resolves_paths_relative_to_itself(tmp_path: Path) -> None:
     ('articles:\n  - path: "unclosed\n', "invalid YAML"),
     (GOOD + "articles: []\n", "config.yaml:9: articles: duplicate key 'articles'"),
     (GOOD + "topcs: []\n", "config.yaml:9: topcs: unknown key (a typo?)"),
-    (GOOD.replace("label: Taiwan", "label: Taiwan\n    colour: red"), "config.yaml:6: topics -> 0 -> colour: unknown key"),
+    (GOOD.replace("label: Taiwan", "label: Taiwan\n    colour: red"),
+     "config.yaml:6: topics -> 0 -> colour: unknown key"),
     (GOOD.replace("terms: [Taiwan]", "terms: Taiwan"), "config.yaml:8: topics -> 0 -> rules -> 0 -> terms: "
                                                        "Input should be a valid list"),
     (GOOD.replace("kind: terms", "kind: words"), "config.yaml:7: topics -> 0 -> rules -> 0: unknown rule kind"),

@@ -13,8 +13,16 @@ from perspectives.analysis import prepare_tables
 from perspectives.briefing import render_briefing
 from perspectives.cli import cli
 from perspectives.config import load_config
-from perspectives.contrast import (blind_spots, closest_claims, contrast_table, disagreements, distinctive_terms,
-                                   multi_topic_claims, term_hits, uncaught_claims)
+from perspectives.contrast import (
+    blind_spots,
+    closest_claims,
+    contrast_table,
+    disagreements,
+    distinctive_terms,
+    multi_topic_claims,
+    term_hits,
+    uncaught_claims,
+)
 from perspectives.pipeline import run_pipeline
 from perspectives.vocabulary import cosine, log_odds, tfidf_vectors, tokens
 
@@ -51,11 +59,13 @@ def _tables(rows: list[tuple[str, str, str, str | None, str]]) -> dict[str, pd.D
                  "n_words": 5}
                 for a in sorted({r[1] for r in rows})]
     claims = [{"claim_id": cid, "article_id": a, "paragraph": 0, "position_in_article": i, "text": text,
-               "start": 0, "end": len(text), "voice": "own", "certainty": 0.0} for i, (cid, a, _, _, text) in enumerate(rows)]
+               "start": 0, "end": len(text), "voice": "own", "certainty": 0.0}
+              for i, (cid, a, _, _, text) in enumerate(rows)]
     topics = [{"claim_id": cid, "topic": t, "position": p, "evidence": "x", "position_evidence": p}
               for cid, _, t, p, _ in rows if t]
     cites = [{"citation_id": "c1", "article_id": "ann", "claim_id": "a1", "source": "TASS", "known": True}]
-    return prepare_tables({"articles": store.conform("articles", articles), "claims": store.conform("claims", claims),
+    return prepare_tables({"articles": store.conform("articles", articles),
+                           "claims": store.conform("claims", claims),
                            "claim_topics": store.conform("claim_topics", topics),
                            "citations": store.conform("citations", cites)})
 

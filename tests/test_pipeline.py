@@ -35,8 +35,9 @@ def test_one_broken_article_does_not_stop_the_others(write_config) -> None:
     report = run_pipeline(config)
     assert report["articles_read"] == 1
     reasons = {f["path"]: f["reason"] for f in report["articles_failed"]}
-    assert reasons == {"articles/empty.md": "is empty",
-                       "articles/binary.md": "binary file (it contains NUL bytes); save the article as text or markdown"}
+    assert reasons == {
+        "articles/empty.md": "is empty",
+        "articles/binary.md": "binary file (it contains NUL bytes); save the article as text or markdown"}
     assert any("articles/empty.md: is empty; skipped" in w for w in report["warnings"])
 
 

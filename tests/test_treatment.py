@@ -9,8 +9,14 @@ import pytest
 from perspectives.config import Certainty, Topic, load_config
 from perspectives.records import Claim
 from perspectives.topics import assign_topics, compile_topics
-from perspectives.treatment import (assign_positions, certainty_score, compile_lexicon, compile_positions,
-                                    is_negated, mark_certainty)
+from perspectives.treatment import (
+    assign_positions,
+    certainty_score,
+    compile_lexicon,
+    compile_positions,
+    is_negated,
+    mark_certainty,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 MILITARY = Topic.model_validate({

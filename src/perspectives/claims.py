@@ -16,7 +16,8 @@ _CLOSERS = "\"'”’)]»"
 _OPENERS = "\"'“‘([«"
 # A sentence ends at . ! ? or … (plus closing quotes or brackets) followed by space and a capital,
 # a digit or an opening quote.
-_BOUNDARY = re.compile(rf"[.!?…]+[{re.escape(_CLOSERS)}]*(?=\s+[{re.escape(_OPENERS)}]*[A-Z0-9\u0400-\u04ff\u4e00-\u9fff])")
+_BOUNDARY = re.compile(
+    rf"[.!?…]+[{re.escape(_CLOSERS)}]*(?=\s+[{re.escape(_OPENERS)}]*[A-Z0-9\u0400-\u04ff\u4e00-\u9fff])")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 
 

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import click
 
-from perspectives import __version__
-from perspectives import store
+from perspectives import __version__, store
 from perspectives.analysis import prepare_tables
 from perspectives.briefing import FORMATS, render_briefing
 from perspectives.config import CONFIG_FILE, Config, ConfigError, load_config
