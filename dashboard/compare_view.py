@@ -48,9 +48,9 @@ def render(tables: analysis.Tables, topics: pd.DataFrame, selection: analysis.Se
                    "Narrow them with the Authors or Articles filter.")
     for start in range(0, len(shown), COLUMNS_PER_ROW):
         row = shown.iloc[start:start + COLUMNS_PER_ROW]
-        for column, group in zip(st.columns(COLUMNS_PER_ROW, border=True), row.itertuples(index=False),
-                                 strict=False):
-            with column:
+        # Bordered containers, not bordered columns, so a short last row leaves no empty frames.
+        for column, group in zip(st.columns(COLUMNS_PER_ROW), row.itertuples(index=False), strict=False):
+            with column.container(border=True):
                 _group_column(group, claims[claims["group"] == group.group], str(style["label"]),
                               str(style["color"]), focused=group.group in _focus_groups(row, by_article),
                               by_article=by_article)

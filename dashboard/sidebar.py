@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import compare_view
 import pandas as pd
 import streamlit as st
 
@@ -64,6 +65,7 @@ def _reset(bounds: tuple[dt.date, dt.date] | None) -> None:
     for key in MULTI_KEYS:
         st.session_state[key] = []
     st.session_state[TEXT] = ""
+    st.session_state.pop(compare_view.FOCUS, None)
     # Deleting (not setting) the date key lets the widget fall back to its full-range default without
     # Streamlit's "default value and Session State both set" warning.
     if bounds is not None and DATES in st.session_state:

@@ -18,7 +18,10 @@ SOURCE_TYPE_COLORS = {"media": "#4e79a7", "official": "#e15759", "expert": "#59a
                       "document": "#edc948", "unclassified": "#bab0ac"}
 AXIS = {"labelFontSize": 12, "titleFontSize": 13, "labelLimit": 260}
 HEATMAP_SELECTION = "cell"
-ROW_HEIGHT = 22
+# Discrete axes size by step, not a fixed height: with Streamlit's "fit" autosize a fixed height also
+# has to hold titles, axes and legends, and a short chart's plot area collapses to nothing.
+ROW_STEP = alt.Step(26)
+LEGEND = {"orient": "bottom", "direction": "horizontal", "labelLimit": 260}
 
 
 def topic_styles(topics: Sequence[tuple[str, str, str | None]]) -> pd.DataFrame:
@@ -53,7 +56,7 @@ def coverage_heatmap(coverage: pd.DataFrame, topic_order: list[str]) -> alt.Laye
     )
     rect = base.mark_rect(stroke="white", strokeWidth=1, cursor="pointer").encode(
         color=alt.Color("share:Q", title="Share of author's claims", scale=alt.Scale(scheme="blues"),
-                        legend=alt.Legend(format=".0%")),
+                        legend=alt.Legend(format=".0%", **LEGEND)),
         opacity=alt.condition(cell, alt.value(1.0), alt.value(0.45)),
         tooltip=[alt.Tooltip("author:N", title="Author"), alt.Tooltip("label:N", title="Topic"),
                  alt.Tooltip("claims:Q", title="Claims"), alt.Tooltip("share:Q", title="Share", format=".1%"),
@@ -63,23 +66,21 @@ def coverage_heatmap(coverage: pd.DataFrame, topic_order: list[str]) -> alt.Laye
         text=alt.Text("claims:Q"),
         color=alt.condition("datum.share > 0.25", alt.value("white"), alt.value("#333333")),
     )
-    height = max(120, ROW_HEIGHT * coverage["author"].nunique())
     layered = alt.layer(rect, text).properties(title="Topic coverage: share of each author's claims",
-                                               height=height)
+                                               height=ROW_STEP)
     return _styled(layered)
 
 
 def topic_bars(counts: pd.DataFrame, styles: pd.DataFrame) -> alt.Chart:
     """Horizontal bars of claims per topic per article, stacked and coloured by topic."""
-    height = max(120, ROW_HEIGHT * counts["article"].nunique())
     chart = alt.Chart(counts).mark_bar().encode(
         y=alt.Y("article:N", title="Article", sort="-x"),
         x=alt.X("sum(claims):Q", title="Claims placed in a topic"),
-        color=alt.Color("label:N", title="Topic", scale=topic_scale(styles)),
+        color=alt.Color("label:N", title="Topic", scale=topic_scale(styles), legend=alt.Legend(**LEGEND)),
         order=alt.Order("label:N"),
         tooltip=[alt.Tooltip("article:N", title="Article"), alt.Tooltip("author:N", title="Author"),
                  alt.Tooltip("label:N", title="Topic"), alt.Tooltip("claims:Q", title="Claims")],
-    ).properties(title="Claims per topic in each article", height=height)
+    ).properties(title="Claims per topic in each article", height=ROW_STEP)
     return _styled(chart)
 
 
@@ -90,7 +91,7 @@ def profile_bars(profile: pd.DataFrame, styles: pd.DataFrame) -> alt.Chart:
         x=alt.X("claims:Q", title="Claims"),
         color=alt.Color("label:N", title="Topic", scale=topic_scale(styles), legend=None),
         tooltip=[alt.Tooltip("label:N", title="Topic"), alt.Tooltip("claims:Q", title="Claims")],
-    ).properties(title="Topic profile", height=max(80, ROW_HEIGHT * len(profile)))
+    ).properties(title="Topic profile", height=ROW_STEP)
     return _styled(chart)
 
 
@@ -101,15 +102,15 @@ def source_matrix_chart(matrix: pd.DataFrame) -> alt.LayerChart:
         y=alt.Y("author:N", title="Author"),
     )
     rect = base.mark_rect(stroke="#888888").encode(
-        color=alt.Color("citations:Q", title="Citations", scale=alt.Scale(scheme="oranges")),
+        color=alt.Color("citations:Q", title="Citations", scale=alt.Scale(scheme="oranges"),
+                        legend=alt.Legend(**LEGEND)),
         strokeDash=alt.condition("datum.known", alt.value([1, 0]), alt.value([3, 2])),
         tooltip=[alt.Tooltip("author:N", title="Author"), alt.Tooltip("source:N", title="Source"),
                  alt.Tooltip("type:N", title="Type"), alt.Tooltip("known:N", title="Recognised"),
                  alt.Tooltip("citations:Q", title="Citations")],
     )
     text = base.mark_text(fontSize=11).encode(text=alt.Text("citations:Q"))
-    height = max(120, ROW_HEIGHT * matrix["author"].nunique())
-    return _styled(alt.layer(rect, text).properties(title="Who cites whom", height=height))
+    return _styled(alt.layer(rect, text).properties(title="Who cites whom", height=ROW_STEP))
 
 
 def stacked_citations(counts: pd.DataFrame, *, category_title: str, colors: dict[str, str] | None = None
@@ -120,9 +121,8 @@ def stacked_citations(counts: pd.DataFrame, *, category_title: str, colors: dict
     chart = alt.Chart(counts).mark_bar().encode(
         y=alt.Y("author:N", title="Author", sort="-x"),
         x=alt.X("sum(citations):Q", title="Citations"),
-        color=alt.Color("category:N", title=category_title, scale=scale),
+        color=alt.Color("category:N", title=category_title, scale=scale, legend=alt.Legend(**LEGEND)),
         tooltip=[alt.Tooltip("author:N", title="Author"), alt.Tooltip("category:N", title=category_title),
                  alt.Tooltip("citations:Q", title="Citations")],
-    ).properties(title=f"Citations by {category_title.lower()}",
-                 height=max(100, ROW_HEIGHT * counts["author"].nunique()))
+    ).properties(title=f"Citations by {category_title.lower()}", height=ROW_STEP)
     return _styled(chart)

@@ -1,0 +1,159 @@
+"""End to end: the dashboard served by `streamlit run`, driven in headless Chromium like a user would."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "dashboard" / "app.py"
+FIXTURE = ROOT / "tests" / "data" / "dashboard"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+STARTUP_ATTEMPTS = 240
+TIMEOUT_MS = 30_000
+
+
+def _require_chromium():
+    if CHROMIUM.exists():
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{CHROMIUM} is missing; CI must run the browser test (apt-get install chromium)")
+    pytest.skip(f"{CHROMIUM} is missing; install Debian's chromium to run the browser test")
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(url, proc, log):
+    """Poll Streamlit's health endpoint until it answers, or fail with the server's log."""
+    for _ in range(STARTUP_ATTEMPTS):
+        if proc.poll() is not None:
+            pytest.fail(f"streamlit exited early:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.25)
+    pytest.fail(f"streamlit did not come up:\n{log.read_text()}")
+
+
+@pytest.fixture
+def server(tmp_path):
+    """The app on a free port over a private copy of the fixture corpus; stopped however the test ends."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(FIXTURE, corpus)
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = tmp_path / "streamlit.log"
+    env = {**os.environ, "PERSPECTIVES_CONFIG": str(corpus / "config.yaml")}
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
+             "--server.port", str(port), "--server.address", "127.0.0.1",
+             "--browser.gatherUsageStats", "false", "--", "--config", str(corpus / "config.yaml")],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        _wait_healthy(url, proc, log)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture
+def page():
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": 1440, "height": 900})
+            tab = context.new_page()
+            tab.set_default_timeout(TIMEOUT_MS)
+            yield tab
+        finally:
+            browser.close()
+
+
+def _choose(page, key, option):
+    """Pick an option in the selectbox or multiselect with widget key ``key``."""
+    _settle(page)
+    page.locator(f".st-key-{key} [role=combobox]").click()
+    page.get_by_role("option", name=option, exact=True).click()
+    page.keyboard.press("Escape")
+    _settle(page)
+
+
+def _view(page, name):
+    """Switch to a view with the navigation radio."""
+    page.locator(".st-key-view").get_by_text(name, exact=True).click()
+    _settle(page)
+
+
+def _settle(page):
+    """Wait until Streamlit has finished the rerun the last interaction started."""
+    page.wait_for_timeout(300)
+    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for()
+
+
+def test_compare_two_authors_side_by_side_and_hostile_text_stays_text(server, page):
+    from playwright.sync_api import expect
+
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(server)
+    expect(page.get_by_text("No claims on Taiwan")).to_be_visible()
+
+    _choose(page, "topic", "Taiwan")
+    _choose(page, "authors", "Alice Walker")
+    _choose(page, "authors", "Bob Chen")
+    heads = page.locator(".pv-head")
+    expect(heads).to_have_count(2)
+    expect(heads.nth(0)).to_have_text("Alice Walker")
+    expect(heads.nth(1)).to_have_text("Bob Chen")
+    expect(page.get_by_text("Warships cross the strait every week", exact=False)).to_be_visible()
+    expect(page.get_by_text("Taiwan will be reunified", exact=False)).to_be_visible()
+    assert "authors=Alice+Walker" in page.url.replace("%20", "+")
+    page.screenshot(path=str(ARTIFACTS / "compare.png"), full_page=True)
+
+    page.get_by_role("button", name="Reset filters").click()
+    _settle(page)
+    _view(page, "Article")
+    page.locator(".st-key-article [role=combobox]").click()
+    page.get_by_role("option", name="Hostile", exact=False).first.click()
+    _settle(page)
+    expect(page.get_by_text("<script>alert(1)</script>", exact=False).first).to_be_visible()
+    expect(page.get_by_text("<img src=x onerror=alert(2)>", exact=False).first).to_be_visible()
+    assert page.locator(".pv-article img, .pv-article script").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)
+
+    _view(page, "Overview")
+    cells = page.locator(".st-key-heatmap g.mark-rect path")
+    expect(cells.first).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "overview.png"), full_page=True)
+    # Authors sort alphabetically and topics follow the config, so cell 5 is Bob Chen x Energy.
+    cells.nth(5).click()
+    _settle(page)
+    expect(page.locator(".pv-focus")).to_contain_text("Bob Chen")
+    expect(page.locator(".pv-focus")).to_contain_text("claim on Energy")
+    assert dialogs == [], f"a script in article text ran: {dialogs}"
