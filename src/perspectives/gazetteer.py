@@ -1,0 +1,218 @@
+"""Sources stage, part one: the gazetteer of known sources, compiled for finding names in text and URLs.
+
+Also holds the vocabulary that tells what kind of party an unknown name is (role words, outlet words)
+and writes the ready-to-paste ``sources:`` entry for a source the gazetteer does not know yet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import yaml
+
+from perspectives.config import SourceEntry
+
+# Words of office or trade: they sit in front of a name ("Defence Minister Sergei Shoigu") or in an
+# appositive after it, and they tell an unknown source's type. Plurals are folded by stripping an "s".
+OFFICIAL_WORDS = frozenset("""
+president premier minister ministry spokesman spokeswoman spokesperson ambassador envoy secretary
+chancellor governor mayor senator official diplomat general admiral commander chairman chairwoman
+deputy vice prime foreign defence defense state councillor councilor aide adviser advisor leader
+counterpart kremlin government administration embassy department office parliament duma congress
+representative consul attache attaché military
+""".split())
+EXPERT_WORDS = frozenset("""
+professor analyst expert scholar researcher fellow academic economist historian theorist strategist
+director lecturer specialist dr prof university institute institution center centre foundation school
+college academy council club forum program programme project
+""".split())
+MEDIA_WORDS = frozenset("""
+newspaper agency outlet news times post daily journal magazine broadcaster channel tv radio editor
+correspondent journalist reporter columnist gazette herald tribune press telegraph guardian observer
+monitor express mail chronicle wire television broadcasting service
+""".split())
+DOCUMENT_WORDS = frozenset("""
+treaty agreement review charter declaration strategy concept communique communiqué memorandum accord
+pact law resolution roadmap convention protocol doctrine
+""".split())
+ROLE_WORDS = OFFICIAL_WORDS | EXPERT_WORDS | MEDIA_WORDS | frozenset("""
+head chief senior former acting spokespeople
+""".split())
+# Words that make a capitalised phrase an institution rather than a person ("East China Normal University").
+ORG_WORDS = (EXPERT_WORDS | MEDIA_WORDS | DOCUMENT_WORDS | frozenset("""
+ministry government administration embassy department office parliament duma congress committee commission
+party bank group association society union organization organisation corporation company council house
+""".split())) - frozenset("professor analyst expert scholar researcher fellow academic economist historian "
+                          "theorist strategist director lecturer specialist dr prof editor correspondent "
+                          "journalist reporter columnist".split())
+NATIONALITIES = {
+    "chinese": "China", "china's": "China", "russian": "Russia", "russia's": "Russia", "american": "United States",
+    "us": "United States", "u.s.": "United States", "british": "United Kingdom", "uk": "United Kingdom",
+    "french": "France", "german": "Germany", "japanese": "Japan", "indian": "India", "korean": "South Korea",
+    "ukrainian": "Ukraine", "taiwanese": "Taiwan", "kazakh": "Kazakhstan", "iranian": "Iran", "european": None,
+    "western": None, "soviet": "Russia",
+}
+# Chinese names put the family name first, so "Wang Wenbin" is later "Wang", not "Wenbin".
+CHINESE_SURNAMES = frozenset("""
+wang li zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin he guo ma luo liang song zheng xie han
+tang feng yu dong xiao cheng cao yuan deng fu shen zeng peng lu su jiang cai jia ding wei xue ye yan pan du
+dai xia zhong tian ren fan fang shi yao tan liao zou xiong jin hao kong bai cui kang qiu qin gu hou shao meng
+long wan duan lei qian yin qiao lai gong wen xi geng
+""".split())
+_DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
+_SPACE = re.compile(r"[\s\-‐‑–]+")
+
+
+@dataclass(frozen=True)
+class Known:
+    """A gazetteer entry as the matcher sees it."""
+
+    entry: SourceEntry
+    person: bool
+
+
+@dataclass(frozen=True)
+class Match:
+    """A gazetteer name found in a text."""
+
+    start: int
+    end: int
+    known: Known
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Every known source, with a regex over all names and aliases (longest first) and a domain table."""
+
+    regex: re.Pattern[str] | None = None
+    surfaces: dict[str, Known] = field(default_factory=dict)
+    exact: frozenset[str] = frozenset()
+    domains: dict[str, Known] = field(default_factory=dict)
+    shorts: dict[str, tuple[Known, ...]] = field(default_factory=dict)
+
+    def find(self, text: str) -> list[Match]:
+        """Every non-overlapping known name in ``text``; proper names only (a lower-case hit is a common phrase)."""
+        if self.regex is None:
+            return []
+        found = []
+        for m in self.regex.finditer(text):
+            surface = m.group(0)
+            key = fold(surface)
+            if surface[:1].islower() or (key.upper() in self.exact and surface != key.upper()):
+                continue
+            known = self.surfaces.get(key)
+            if known is not None:
+                found.append(Match(m.start(), m.end(), known))
+        return found
+
+    def lookup(self, name: str) -> Known | None:
+        """The entry whose name or alias is ``name``, else None."""
+        return self.surfaces.get(fold(name))
+
+    def by_url(self, url: str) -> Known | None:
+        """The entry whose domain (given as an alias such as ``tass.com``) hosts ``url``."""
+        host = url_host(url)
+        while host:
+            if host in self.domains:
+                return self.domains[host]
+            host = host.partition(".")[2] if host.count(".") > 1 else ""
+        return None
+
+
+def fold(name: str) -> str:
+    """A name reduced for comparison: case, curly apostrophes, hyphens and a leading "the" ignored."""
+    text = _SPACE.sub(" ", name.replace("’", "'").strip()).casefold()
+    return text[4:] if text.startswith("the ") else text
+
+
+def url_host(url: str) -> str:
+    """The host of a URL without ``www.``; a bare ``www.x.org`` works too."""
+    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    return host.removeprefix("www.")
+
+
+def is_person(entry: SourceEntry) -> bool:
+    """Whether an entry names a person: an official or expert with a role, or a name with no institution word."""
+    if entry.type not in ("official", "expert"):
+        return False
+    words = entry.name.replace(".", " ").split()
+    return bool(entry.role) or (2 <= len(words) <= 4 and not any(w.lower() in ORG_WORDS for w in words))
+
+
+def short_name(name: str, country: str | None = None) -> str | None:
+    """The word a person is later called by: the family name (first for Chinese names, else last)."""
+    words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.|Jr\.?|Sr\.?|III?", w)]
+    if len(words) < 2:
+        return None
+    chinese = words[0].lower() in CHINESE_SURNAMES and (country in (None, "China") and len(words) == 2)
+    return words[0] if chinese else words[-1]
+
+
+def compile_gazetteer(entries: list[SourceEntry]) -> Gazetteer:
+    """Compile the config's ``sources:``; a person's family name alone matches only when no one else has it."""
+    surfaces: dict[str, Known] = {}
+    domains: dict[str, Known] = {}
+    acronyms: set[str] = set()
+    worded: set[str] = set()
+    shorts: dict[str, list[Known]] = {}
+    for entry in entries:
+        known = Known(entry, is_person(entry))
+        for name in (entry.name, *entry.aliases):
+            if _DOMAIN.match(name.lower()):
+                domains[name.lower().removeprefix("www.")] = known
+                continue
+            surfaces.setdefault(fold(name), known)
+            # "AP" and "RT" must not match "Ap" or "rt"; "Tass" next to "TASS" keeps "Tass" matching.
+            (acronyms if name.isupper() and len(name) <= 5 else worded).add(fold(name))
+        short = short_name(entry.name, entry.country) if known.person else None
+        if short:
+            shorts.setdefault(short, []).append(known)
+    for short, people in shorts.items():
+        if len(people) == 1:
+            surfaces.setdefault(fold(short), people[0])
+    names = sorted(surfaces, key=len, reverse=True)
+    regex = re.compile("|".join(_name_regex(n) for n in names), re.IGNORECASE) if names else None
+    exact = frozenset(a.upper() for a in acronyms - worded)
+    return Gazetteer(regex, surfaces, exact, domains, {k: tuple(v) for k, v in shorts.items()})
+
+
+def _name_regex(folded: str) -> str:
+    """A folded name as a regex: any spacing or hyphen between words, either apostrophe, optional "the"."""
+    words = [re.escape(w).replace("'", "['’]") for w in folded.split(" ")]
+    return r"(?<![\w-])" + r"[\s\-‐‑–]+".join(words) + r"(?![\w-])"
+
+
+def guess_type(words: str, *, head_last: bool = False) -> str | None:
+    """A source type from the first (or, for a name, the last) telling word: minister → official, newspaper → media."""
+    kinds = [_kind_of(t) for t in re.findall(r"[\w'’]+", words.lower())]
+    kinds = [k for k in kinds if k is not None]
+    return (kinds[-1] if head_last else kinds[0]) if kinds else None
+
+
+def _kind_of(token: str) -> str | None:
+    for vocabulary, kind in ((DOCUMENT_WORDS, "document"), (MEDIA_WORDS, "media"),
+                             (OFFICIAL_WORDS, "official"), (EXPERT_WORDS, "expert")):
+        if token in vocabulary or (token.endswith("s") and token[:-1] in vocabulary):
+            return kind
+    return None
+
+
+def guess_country(words: str) -> str | None:
+    """The first nationality named in the words describing a source, else None."""
+    for token in re.findall(r"[\w'’.]+", words.lower().replace("’", "'")):
+        if NATIONALITIES.get(token):
+            return NATIONALITIES[token]
+    return None
+
+
+def suggest_entry(name: str, source_type: str | None, country: str | None, role: str | None) -> str:
+    """A ``sources:`` entry to paste into config.yaml; an unguessable type is left for the user to choose."""
+    entry: dict[str, object] = {"name": name, "aliases": [], "type": source_type or "CHOOSE"}
+    if country:
+        entry["country"] = country
+    if role:
+        entry["role"] = role
+    text = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, default_flow_style=None, width=200)
+    return text.replace("type: CHOOSE", "type:  # choose one: media, official, expert, document").rstrip()

@@ -1,0 +1,334 @@
+"""Sources stage: the outside sources an article cites, each tied to the claim it sits in.
+
+A named party is a source only when a cue binds it (a reporting verb, "according to", an outlet carrying a
+speaker, a link, a note); a party merely acting ("Biden waited") is not. Each sentence's mentions are
+masked as ``⟦i⟧`` so the cue patterns below read like the sentences they describe.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from perspectives.gazetteer import ROLE_WORDS, Gazetteer, fold, guess_type, suggest_entry, url_host
+from perspectives.mentions import Mention, People, find_mentions, remember_people
+from perspectives.records import Article, ArticleResult, Citation, Claim, Link
+
+# Cues under which the claim reports the source's words; the others only refer to a source.
+ATTRIBUTING_CUES = frozenset({"reporting_verb", "according_to", "outlet", "linked_speech"})
+_RANK = ("outlet", "reporting_verb", "according_to", "linked_speech", "work", "link", "note", "url", "document")
+
+SPEECH_VERBS = (r"(?:say|says|said|saying|tells?|told|telling|notes?|noted|noting|adds?|added|adding|stress(?:es|ed)?|"
+           r"warn(?:s|ed)?|writes?|wrote|written|observe[sd]?|comment(?:s|ed)?|disclose[sd]?|explain(?:s|ed)?|"
+           r"argue[sd]?|claim(?:s|ed)?|insist(?:s|ed)?|assert(?:s|ed)?|declare[sd]?|announce[sd]?|stated|states that|"
+           r"remark(?:s|ed)?|reiterate[sd]?|emphasi[sz]e[sd]?|underline[sd]?|underscore[sd]?|suggest(?:s|ed)?|"
+           r"propose[sd]?|point(?:s|ed)? (?:out|at|to)|highlight(?:s|ed)?|anticipate[sd]?|predict(?:s|ed)?|"
+           r"acknowledge[sd]?|admit(?:s|ted)?|confirm(?:s|ed)?|denie[sd]|urge[sd]?|call(?:s|ed)? for|"
+           r"describe[sd]?|quoted|cited|report(?:s|ed)?|tweet(?:s|ed)?|complain(?:s|ed)?|critici[sz]e[sd]?|"
+           r"accuse[sd]?|lament(?:s|ed)?|recall(?:s|ed)?|mention(?:s|ed)?|repl(?:y|ies|ied)|"
+           r"answer(?:s|ed)?|ask(?:s|ed)?|conclude[sd]?|estimate[sd]?|spoke|speaks?|contend(?:s|ed)?|"
+           r"concede[sd]?|pledge[sd]?|vow(?:s|ed)?|promise[sd]?|echo(?:es|ed)?|"
+           r"reveal(?:s|ed)?|caution(?:s|ed)?|opine[sd]?|stipulate[sd]?|enshrine[sd]?|"
+           r"provide[sd]? that|put it|puts it|drew (?:\w+ ){0,2}(?:attention|comparison|parallel|analogy|distinction)|"
+           r"made (?:the |a )?(?:point|case|remark|comment))\b")
+_STANCE = (r"(?:(?:agree|believe|hold|maintain|think|feel)(?:s|d|ed)?|held|thought|"
+           r"shared? the (?:view|position|opinion|belief|assessment)|shares the (?:view|position|opinion|belief))"
+           r"\s+that\b")
+_WORKS = (r"(?:report|statement|commentary|editorial|article|op-ed|opinion piece|piece|column|essay|study|paper|"
+          r"book|analysis|interview|letter|speech|remarks?|comments?|readout|tweet|testimony|briefing|"
+          r"assessment|estimate|warning|claim|message|address|announcement)s?")
+_PUBLICATION = re.compile(r"\b(?:piece|article|op-ed|opinion piece|editorial|column|commentary|report|interview|"
+                          r"essay)s?\b")
+# One party or a list of them ("⟦0⟧, ⟦1⟧ and the ⟦2⟧"), never starting after a preposition or inside a list:
+# in "the views of China and Russia underline" neither country is the one speaking.
+_NAMES = r"⟦\d+⟧(?:(?:,\s*⟦\d+⟧)*,?\s+and\s+(?:the\s+)?⟦\d+⟧)?"
+_SUBJ = (r"(?<!of )(?<!in )(?<!for )(?<!with )(?<!from )(?<!to )(?<!by )(?<!on )(?<!at )(?<!about )"
+         rf"(?<!between )(?<!against )(?<!among )(?<!and )(?<!and the ){_NAMES}")
+AUX = (r"(?:\s*,)?(?:\s+(?:on|last|this)\s+[A-Z]?[a-z]+day)?(?:\s+(?:has|have|had|was|were|is|are|will|would|"
+        r"could|can|may|might|did|does|do|also|since|then|later|further|once|previously|recently|again|"
+        r"earlier|first|already|not|never|just|even|still|\w+ly))*")
+_BY_WHOM = r"(?:,?\s+\w+ed\s+by\s+[^.;,“”]{0,60}?)?"
+_NAME_SLOT = re.compile(r"⟦(\d+)⟧")
+# (family cue, pattern): the named group "subj" holds the cited mentions; "obj" too where both count.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((cue, re.compile(rx)) for cue, rx in (
+    ("outlet", rf"(?P<subj>{_SUBJ}){AUX}\s+(?:quoted|quotes|quoting|cited|cites|citing)\s+(?:the\s+)?"
+               rf"(?P<obj>{_NAMES})"),
+    ("reporting_verb", rf"(?P<subj>{_SUBJ})(?:\s+{_WORKS})?{_BY_WHOM}{AUX}\s+(?:{SPEECH_VERBS}|{_STANCE})"),
+    ("reporting_verb", rf"[”\"’,]\s*(?:said|says|added|noted|wrote|asked|explained|continued|stressed|warned|"
+                       rf"observed|insisted|argued|declared|concluded)\s+(?P<subj>{_SUBJ})"),
+    ("reporting_verb", rf"(?P<subj>⟦\d+⟧)[^.;⟦“”]{{0,100}}?,\s*(?:which|who)\b{AUX}\s+{SPEECH_VERBS}"),
+    ("according_to", rf"\b(?i:in the words of|to quote|quoting|as per|as (?:quoted|noted|reported|cited|stated|"
+                     rf"told|put|described|explained|argued|written|observed|pointed out|highlighted) by)\s+"
+                     rf"(?:the\s+)?(?P<subj>{_NAMES})"),
+    ("according_to", r"\b[Ii]n\s+(?P<subj>⟦\d+⟧)['’]s\s+(?:\w+\s+)?(?:words|estimation|view|opinion|assessment|"
+                     r"analysis|account|telling|judge?ment|reading)\b"),
+    ("according_to", rf"(?P<subj>⟦\d+⟧)['’]s\s+(?:\w+\s+){{0,2}}?{_WORKS}\b(?:\s+that\b|\s*[,:]?\s*[“\"])"),
+    ("according_to", rf"\b[Ii]n\s+(?:a|an|his|her|its|their|the|separate|recent|joint)\b[^,.;“”]{{0,60}}?"
+                     rf"\b(?:{_WORKS}|press conference)\b[^.;“”]{{0,200}}?,\s*(?P<subj>{_SUBJ})"),
+    ("work", rf"(?P<subj>⟦\d+⟧)['’]s\s+(?:\w+\s+){{0,2}}?{_WORKS}\b"),
+    ("work", rf"\b{_WORKS}\b[^.;“”]{{0,100}}?\bby\s+(?:[^.;,“”⟦]{{0,60}}?\s)?(?P<subj>{_NAMES})"),
+    ("outlet", r"\b(?i:told|tells|telling|speaking to|spoke to|talking to|in an interview (?:with|to)|"
+               r"in remarks to|(?:quoted|cited|reported|interviewed) by|writing (?:in|for)|wrote (?:in|for)|"
+               r"(?:said|says) (?:in|on))\s+(?:the\s+)?(?P<obj>⟦\d+⟧)"),
+))
+_ACCORDING = re.compile(r"\b[Aa]ccording to\b(?P<phrase>[^.;:,“”]{0,120})")
+# Object slots where a lone capitalised word ("according to Vedomosti") is a source the gazetteer lacks.
+_LONE_NAME = re.compile(r"\b(?:[Aa]ccording to|(?:quoted|cited|reported) by|in an interview with)\s+(?:the\s+)?"
+                        r"(?P<name>[A-Z][\w’'\-]+)\b(?!\s+[A-Z])")
+_APPOSITIVE = re.compile(
+    rf"(⟦\d+⟧),\s+((?:(?:a|an|the|his|her|its|their|who|whose|former|then|now|currently|also)\b|"
+    rf"(?:{'|'.join(sorted(ROLE_WORDS, key=len, reverse=True))})s?\b)[^,;:“”\"()]{{0,200}}?)(?:,(?=\s)|(?=[.!?]?$))",
+    re.IGNORECASE)
+_UNNAMED_HEAD = re.compile(r"(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:head|chief|spokes(?:man|woman|person)|"
+                           r"representative|minister|director|official|press (?:service|office|secretary)|"
+                           r"sources?)s?\s+(?:of|for|at|in|close to)\s+(?:the\s+)?(⟦\d+⟧)")
+_POINTER = re.compile(r"^(?:read (?:it |more |the \w+ )?here|here|this|source|link|full text|see here)$", re.I)
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:,\s*\d{4})?\s*"
+                       r"(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s")
+_WIRE_BYLINE = re.compile(r"\((?:Reporting|Writing|Editing|Additional reporting|Compiled)\b[^)]*\)|"
+                          r"\b(?:Reporting|Writing|Editing|Additional reporting) by\b[^.;)]*")
+URL = re.compile(r"(?:https?://|www\.)[^\s)>\]\"”]+")
+_INVERTED_AUTHOR = re.compile(r"^\s*(?:\[?\d+\]?[.)]?\s*)?(?P<last>[A-Z][\w’'\-]+),\s+"
+                              r"(?P<first>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)?(?:\s+[A-Z]\.)*)[.,]?\s")
+
+
+def extract_citations(article: Article, claims: list[Claim], gazetteer: Gazetteer) -> list[Citation]:
+    """Every outside source each claim cites, once per claim, plus those of the notes; metadata excluded."""
+    people: People = {}
+    found: list[Citation] = []
+    for claim in claims:
+        text = _blank_furniture(claim.text)
+        mentions = find_mentions(text, gazetteer, people)
+        found += _claim_citations(claim, text, mentions, _claim_links(article, claim), gazetteer)
+        remember_people(mentions, people)
+    found += _note_citations(article, claims, gazetteer)
+    return _dedupe(c for c in found if not _is_metadata(c.source, article))
+
+
+def _claim_citations(claim: Claim, text: str, mentions: list[Mention], links: list[Link],
+                     gazetteer: Gazetteer) -> list[Citation]:
+    hits = cue_hits(text, mentions) + _link_hits(text, mentions, links)
+    hits += [(m, "document", text[m.start:m.end]) for m in mentions if m.kind == "document"]
+    found = [_citation(claim.index, m, cue, surface) for m, cue, surface in hits]
+    found += [c for url in URL.findall(text) if (c := _url_citation(claim.index, url, gazetteer))]
+    for link in links:
+        known = gazetteer.by_url(link.url)
+        if known is not None:
+            found.append(Citation(claim.index, known.entry.name, known.entry.type, known.entry.country,
+                                  "link", link.text, True))
+    return found
+
+
+def cue_hits(text: str, mentions: list[Mention]) -> list[tuple[Mention, str, str]]:
+    """(mention, cue, surface) for every mention a cue binds in one sentence."""
+    masked, appositives = _mask(text, mentions)
+    hits: list[tuple[Mention, str, str]] = []
+    for cue, pattern in _PATTERNS:
+        for match in pattern.finditer(masked):
+            for group in ("subj", "obj"):
+                if match.groupdict().get(group) is None:
+                    continue
+                for slot in _NAME_SLOT.findall(match.group(group)):
+                    mention = _with_appositive(mentions[int(slot)], appositives.get(int(slot)))
+                    if "subj" not in match.re.groupindex and mention.kind != "media":
+                        continue  # "Mishustin told Li": only an outlet that is told is a source
+                    hits.append((mention, cue, _surface(text, mention, appositives.get(int(slot)))))
+    hits += _according_hits(text, masked, mentions, appositives)
+    if _PUBLICATION.search(masked):  # "the National Interest ... remove the piece": the outlet published it
+        hits += [(m, "work", text[m.start:m.end]) for m in mentions if m.kind == "media"]
+    return hits
+
+
+def _with_appositive(mention: Mention, appositive: str | None) -> Mention:
+    """An unknown person's appositive ("a professor at MGIMO") describes them, so it joins their role."""
+    if appositive is None or mention.known is not None:
+        return mention
+    return dataclasses.replace(mention, role=f"{mention.role} {appositive}".strip())
+
+
+def _mask(text: str, mentions: list[Mention]) -> tuple[str, dict[int, str]]:
+    """The sentence with each mention as ``⟦i⟧``, appositives and unnamed officials folded into their party."""
+    parts, cursor = [], 0
+    for i, mention in enumerate(mentions):
+        parts += [text[cursor:mention.start], f"⟦{i}⟧"]
+        cursor = mention.end
+    masked = "".join(parts) + text[cursor:]
+    appositives: dict[int, str] = {}
+
+    def fold_appositive(match: re.Match[str]) -> str:
+        unmasked = _NAME_SLOT.sub(lambda m: text[mentions[int(m.group(1))].start:mentions[int(m.group(1))].end],
+                                  match.group(2))
+        appositives[int(match.group(1)[1:-1])] = unmasked
+        return match.group(1)
+
+    masked = _APPOSITIVE.sub(fold_appositive, masked)
+    return _UNNAMED_HEAD.sub(r"\1", masked), appositives
+
+
+def _according_hits(text: str, masked: str, mentions: list[Mention],
+                    appositives: dict[int, str]) -> list[tuple[Mention, str, str]]:
+    """"According to X": the party after "by" when a work is named first ("a readout ... by TASS"), else the first."""
+    hits = []
+    for match in _ACCORDING.finditer(masked):
+        phrase = match.group("phrase")
+        slots = _NAME_SLOT.findall(phrase.split(" by ", 1)[1]) if " by " in phrase else []
+        slots = slots or _NAME_SLOT.findall(phrase)[:1]
+        hits += [(mentions[int(s)], "according_to", _surface(text, mentions[int(s)], appositives.get(int(s))))
+                 for s in slots]
+    for match in _LONE_NAME.finditer(masked):
+        name = match.group("name")
+        kind = "media" if guess_type(name, head_last=True) == "media" else "org"
+        hits.append((Mention(0, 0, name, None, kind), "according_to", name))
+    return hits
+
+
+def _link_hits(text: str, mentions: list[Mention], links: list[Link]) -> list[tuple[Mention, str, str]]:
+    """Family 5: a name in or right before a kept-aside link anchor, and outlets beside a "read it here"."""
+    hits = []
+    for link in links:
+        inside = [m for m in mentions if link.start <= m.start and m.end <= link.end]
+        if inside and text[link.start:inside[0].start].strip(" ").lower() not in ("", "the"):
+            inside = []
+        if inside:
+            hits.append((inside[0], "link", link.text))
+            continue
+        if _POINTER.match(link.text.strip()):
+            hits += [(m, "link", text[m.start:m.end]) for m in mentions if m.kind in ("media", "document")]
+            continue
+        before = next((m for m in mentions
+                       if m.end <= link.start and re.fullmatch(r"(?:['’]s)?\s?", text[m.end:link.start])), None)
+        if before is not None and not any(m.start >= link.start and m.end <= link.end for m in mentions):
+            speech = text[before.end:link.start] == " " or re.match(r"\s*(?:that\b|[,:]?\s*[“\"])", text[link.end:])
+            hits.append((before, "linked_speech" if speech else "link", text[before.start:link.end]))
+    return hits
+
+
+def _claim_links(article: Article, claim: Claim) -> list[Link]:
+    """The article's links inside a claim, with offsets into the claim's text."""
+    return [Link(k.text, k.url, k.start - claim.start, k.end - claim.start) for k in article.links
+            if claim.start <= k.start and k.end <= claim.end]
+
+
+def _note_citations(article: Article, claims: list[Claim], gazetteer: Gazetteer) -> list[Citation]:
+    """Family 6: the people, institutions and URLs of the notes, tied to the claim carrying the marker."""
+    found: list[Citation] = []
+    for number, note in enumerate(article.notes, start=1):
+        marker = re.match(r"^\s*\[?(\d+)\]?[.)]?\s", note)
+        number = int(marker.group(1)) if marker else number
+        sources = _note_sources(note, gazetteer)
+        for source_type, name, country, known, cue in sources:
+            claim = _note_claim(claims, number, name)
+            if claim is not None:
+                found.append(Citation(claim, name, source_type, country, cue, note, known))
+    return found
+
+
+def _note_sources(note: str, gazetteer: Gazetteer) -> list[tuple[str | None, str, str | None, bool, str]]:
+    """(type, name, country, known, cue) for the author, the institutions and the URLs of one note."""
+    sources: list[tuple[str | None, str, str | None, bool, str]] = []
+    author = _INVERTED_AUTHOR.match(note)
+    names = [f"{author.group('first').strip()} {author.group('last')}"] if author else []
+    outside_quotes = URL.sub(" ", re.sub(r"[“\"][^”\"]*[”\"]", " ", note))
+    for name in names:
+        known = gazetteer.lookup(name)
+        sources.append((known.entry.type, known.entry.name, known.entry.country, True, "note") if known else
+                       (None, name, None, False, "note"))
+    for mention in find_mentions(outside_quotes, gazetteer, {}):
+        if mention.known is not None or mention.kind != "person":  # an unknown person here is a title's word
+            sources.append((mention.source_type, mention.name, mention.country, mention.known is not None, "note"))
+    for url in URL.findall(note):
+        known = gazetteer.by_url(url)
+        sources.append((known.entry.type, known.entry.name, known.entry.country, True, "url") if known else
+                       (_domain_type(url), url_host(url), None, False, "url"))
+    return sources
+
+
+def _note_claim(claims: list[Claim], number: int, name: str) -> int | None:
+    """The claim with the note's marker "(1)", else the first naming the source, else the body's last claim."""
+    marker = re.compile(rf"[(\[]{number}[)\]]|\^{number}\b")
+    for claim in claims:
+        if marker.search(claim.text):
+            return claim.index
+    word = name.split()[-1] if name.split() else name
+    for claim in claims:
+        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", claim.text):
+            return claim.index
+    # A note always belongs to the body it follows; its last claim is the nearest place that exists.
+    return claims[-1].index if claims else None
+
+
+def _url_citation(index: int, url: str, gazetteer: Gazetteer) -> Citation | None:
+    known = gazetteer.by_url(url)
+    if known is not None:
+        return Citation(index, known.entry.name, known.entry.type, known.entry.country, "url", url, True)
+    host = url_host(url)
+    return Citation(index, host, _domain_type(url), None, "url", url, False) if host else None
+
+
+def _domain_type(url: str) -> str | None:
+    host = url_host(url)
+    if re.search(r"\.(?:gov|mil)(?:\.\w+)?$|\.gov\.\w+$|mid\.ru$|kremlin\.ru$", host):
+        return "official"
+    if re.search(r"\.edu(?:\.\w+)?$|\.ac\.\w+$", host):
+        return "expert"
+    return None
+
+
+def _citation(index: int, mention: Mention, cue: str, surface: str) -> Citation:
+    return Citation(index, mention.name, mention.source_type, mention.country, cue, surface,
+                    mention.known is not None)
+
+
+def _surface(text: str, mention: Mention, appositive: str | None) -> str:
+    surface = text[mention.start:mention.end]
+    return f"{surface}, {appositive}" if appositive else surface
+
+
+def _blank_furniture(text: str) -> str:
+    """The claim with a dateline ("MOSCOW, Dec. 1 (TASS) --") and wire bylines blanked, offsets kept."""
+    for pattern in (_DATELINE, _WIRE_BYLINE):
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+def _is_metadata(name: str, article: Article) -> bool:
+    """The republishing site, the original publisher and the author are metadata, not cited sources."""
+    meta = [fold(v) for v in (article.outlet, article.original_publisher, article.author) if v]
+    squashed = [re.sub(r"\W", "", m) for m in meta]
+    return fold(name) in meta or any(s and s in re.sub(r"\W", "", fold(name)) for s in squashed)
+
+
+def _dedupe(citations: Iterable[Citation]) -> list[Citation]:
+    """One citation per claim and source, the strongest cue kept, in claim order."""
+    best: dict[tuple[int, str], Citation] = {}
+    for cite in citations:
+        key = (cite.claim_index, fold(cite.source))
+        if key not in best or _RANK.index(cite.cue) < _RANK.index(best[key].cue):
+            best[key] = cite
+    return sorted(best.values(), key=lambda c: (c.claim_index, _RANK.index(c.cue), c.source))
+
+
+def collect_unrecognised(results: list[ArticleResult]) -> list[dict[str, object]]:
+    """Sources found by a cue but absent from the gazetteer, with a ready-to-paste ``sources:`` entry each."""
+    groups: dict[str, list[tuple[str, Citation]]] = defaultdict(list)
+    for result in results:
+        for cite in result.citations:
+            if not cite.known:
+                groups[cite.source].append((result.article.article_id, cite))
+    report = []
+    for name, cites in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        source_type = next((c.source_type for _, c in cites if c.source_type), None)
+        country = next((c.country for _, c in cites if c.country), None)
+        role = _role_of(name, cites[0][1].surface) if cites[0][1].cue != "url" else None
+        report.append({"name": name, "type": source_type, "count": len(cites),
+                       "articles": sorted({aid for aid, _ in cites}),
+                       "suggested_entry": suggest_entry(name, source_type, country, role)})
+    return report
+
+
+def _role_of(name: str, surface: str) -> str | None:
+    """The role words around a name in its surface ("Foreign Minister Ivan Petrov" → "Foreign Minister")."""
+    role = surface.replace(name, " ").strip(" ,").replace(" , ", ", ")
+    return re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"\s+", " ", role), flags=re.I) or None
