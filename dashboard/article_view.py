@@ -38,8 +38,9 @@ def render(tables: analysis.Tables, topics: pd.DataFrame) -> None:
         st.html(markup.heading(str(article["display_title"])))
         st.html(markup.topic_legend(topics))
         claims = tables["claims"][tables["claims"]["article_id"] == article_id]
+        citations = tables["citations"][tables["citations"]["article_id"] == article_id]
         segments = analysis.article_segments(str(article["body"] or ""), claims, tables["claim_topics"],
-                                             tables["citations"], list(topics["topic"]))
+                                             citations, list(topics["topic"]))
         colors = dict(zip(topics["topic"], topics["color"], strict=True))
         labels = dict(zip(topics["topic"], topics["label"], strict=True))
         st.html(markup.article_text(segments, colors, labels))

@@ -39,6 +39,8 @@ def render(tables: analysis.Tables, topics: pd.DataFrame, selection: analysis.Se
     if headers.empty:
         st.info("No articles match these filters.")
         return
+    st.caption("Plain cards are the author's own assertions; shaded, italic cards tagged *reported* quote or "
+               "report someone else. Chips name the sources a claim cites.")
     headers = _focus_first(headers, st.session_state.get(FOCUS), by_article=by_article)
     claims = analysis.compare_claims(tables, topic, by_article=by_article)
     shown = headers.head(MAX_GROUPS)

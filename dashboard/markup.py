@@ -36,7 +36,7 @@ CSS = """
 .pv-legend span {display: inline-block; margin: 0 0.8rem 0.3rem 0; font-size: 0.85rem;}
 .pv-legend i {display: inline-block; width: 0.8rem; height: 0.8rem; border-radius: 2px;
               margin-right: 0.3rem; vertical-align: -1px;}
-.pv-meta td {padding: 0.1rem 0.8rem 0.1rem 0; vertical-align: top; font-size: 0.92rem;}
+.pv-meta td {padding: 0.1rem 0.8rem 0.1rem 0; vertical-align: top; font-size: 0.92rem; word-break: break-word;}
 .pv-meta td:first-child {color: #666;}
 </style>
 """
