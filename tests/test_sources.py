@@ -79,6 +79,11 @@ def _link(body: str, anchor: str, url: str = "#") -> Link:
      {"Chinese government", "Russian government"}),
     ("The G7 met in Liverpool, Britain, on Sunday, which echoed the rhetoric of Washington.", {"G7"}),
     ("The political views of China and Russia underline diversity.", set()),
+    # An affiliation after the speaker is not the speaker, known or not.
+    ("Professor Lyle Goldstein of the Naval War College noted that the drills mattered.", {"Lyle Goldstein"}),
+    ("Ivan Petrov of MGIMO University said the drills were routine.", {"Ivan Petrov"}),
+    # An unnamed official speaks for the institution; "said Moscow was" is a reported clause, not an inversion.
+    ("A senior Kremlin official, speaking on condition of anonymity, said Moscow was concerned.", {"Kremlin"}),
     ("Putin and Xi will address the tense situation in Europe.", set()),
 ])
 def test_family1_reporting_verbs(text: str, expected: set[str]) -> None:

@@ -78,7 +78,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, people: People) -> list[Menti
     """Every party named in a sentence, in order, with the role words in front of people absorbed."""
     runs = [(m.start(), m.end()) for m in _RUN.finditer(text)]
     mentions = [_known(text, m.start, m.end, m.known) for m in gazetteer.find(text)
-                if not _inside_larger_name(text, m.start, m.end, runs)]
+                if m.known.person or not _inside_larger_name(text, m.start, m.end, runs)]
     mentions += _short_mentions(text, people, mentions)
     mentions += _unknown(text, runs, mentions)
     return _absorb_roles(text, sorted(mentions, key=lambda m: m.start))
@@ -148,8 +148,14 @@ def _pieces(text: str, start: int, end: int) -> list[Mention]:
     if "and" in words and not any(w in ORG_WORDS for w in words):
         cut = words.index("and")
         return _pieces(text, tokens[0][0], tokens[cut][0]) + _pieces(text, tokens[cut][1], tokens[-1][1])
-    if any(w in _PLACE_WORDS or (w in _STOP and w not in _CONNECTORS) for w in words):
+    is_org = any(w in ORG_WORDS for w in words)  # "Naval War College" is an institution despite "War"
+    if any((w in _PLACE_WORDS and not is_org) or (w in _STOP and w not in _CONNECTORS) for w in words):
         return []
+    affiliation = next((i for i, w in enumerate(words) if w in ("of", "at", "from")), None)
+    if affiliation in (2, 3, 4) and not any(w in ORG_WORDS for w in words[:affiliation]):
+        # "Ivan Petrov of MGIMO University": a person, then where they work.
+        return (_pieces(text, tokens[0][0], tokens[affiliation - 1][1])
+                + _pieces(text, tokens[affiliation][1], tokens[-1][1]))
     s, e = tokens[0][0], tokens[-1][1]
     name = re.sub(r"['’]s$", "", text[s:e])
     e = s + len(name)

@@ -45,19 +45,23 @@ _PUBLICATION = re.compile(r"\b(?:piece|article|op-ed|opinion piece|editorial|col
 # in "the views of China and Russia underline" neither country is the one speaking.
 _NAMES = r"⟦\d+⟧(?:(?:,\s*⟦\d+⟧)*,?\s+and\s+(?:the\s+)?⟦\d+⟧)?"
 _SUBJ = (r"(?<!of )(?<!in )(?<!for )(?<!with )(?<!from )(?<!to )(?<!by )(?<!on )(?<!at )(?<!about )"
-         rf"(?<!between )(?<!against )(?<!among )(?<!and )(?<!and the ){_NAMES}")
+         r"(?<!between )(?<!against )(?<!among )(?<!and )(?<!and the )(?<!of the )(?<!in the )(?<!at the )"
+         rf"(?<!for the )(?<!from the )(?<!with the )(?<!to the )(?<!by the ){_NAMES}")
 AUX = (r"(?:\s*,)?(?:\s+(?:on|last|this)\s+[A-Z]?[a-z]+day)?(?:\s+(?:has|have|had|was|were|is|are|will|would|"
         r"could|can|may|might|did|does|do|also|since|then|later|further|once|previously|recently|again|"
         r"earlier|first|already|not|never|just|even|still|\w+ly))*")
 _BY_WHOM = r"(?:,?\s+\w+ed\s+by\s+[^.;,“”]{0,60}?)?"
+# "Professor ⟦Lukin⟧ of the Higher School of Economics noted": where the speaker works, named or not.
+_AFFILIATION = r"(?:\s+(?:of|at|from)\s+(?:the\s+)?(?:⟦\d+⟧|[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*))?"
 _NAME_SLOT = re.compile(r"⟦(\d+)⟧")
 # (family cue, pattern): the named group "subj" holds the cited mentions; "obj" too where both count.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((cue, re.compile(rx)) for cue, rx in (
     ("outlet", rf"(?P<subj>{_SUBJ}){AUX}\s+(?:quoted|quotes|quoting|cited|cites|citing)\s+(?:the\s+)?"
                rf"(?P<obj>{_NAMES})"),
-    ("reporting_verb", rf"(?P<subj>{_SUBJ})(?:\s+{_WORKS})?{_BY_WHOM}{AUX}\s+(?:{SPEECH_VERBS}|{_STANCE})"),
+    ("reporting_verb", rf"(?P<subj>{_SUBJ}){_AFFILIATION}(?:\s+{_WORKS})?{_BY_WHOM}{AUX}"
+                       rf"\s+(?:{SPEECH_VERBS}|{_STANCE})"),
     ("reporting_verb", rf"[”\"’,]\s*(?:said|says|added|noted|wrote|asked|explained|continued|stressed|warned|"
-                       rf"observed|insisted|argued|declared|concluded)\s+(?P<subj>{_SUBJ})"),
+                       rf"observed|insisted|argued|declared|concluded)\s+(?P<subj>{_SUBJ})(?=\s*[,.;:!?]|\s*$)"),
     ("reporting_verb", rf"(?P<subj>⟦\d+⟧)[^.;⟦“”]{{0,100}}?,\s*(?:which|who)\b{AUX}\s+{SPEECH_VERBS}"),
     ("according_to", rf"\b(?i:in the words of|to quote|quoting|as per|as (?:quoted|noted|reported|cited|stated|"
                      rf"told|put|described|explained|argued|written|observed|pointed out|highlighted) by)\s+"
@@ -78,12 +82,16 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\b(?P<phrase>[^.;:,“”]{0,120})")
 _LONE_NAME = re.compile(r"\b(?:[Aa]ccording to|(?:quoted|cited|reported) by|in an interview with)\s+(?:the\s+)?"
                         r"(?P<name>[A-Z][\w’'\-]+)\b(?!\s+[A-Z])")
 _APPOSITIVE = re.compile(
-    rf"(⟦\d+⟧),\s+((?:(?:a|an|the|his|her|its|their|who|whose|former|then|now|currently|also)\b|"
+    rf"(⟦\d+⟧),\s+((?:(?:a|an|the|his|her|its|their|who|whose|former|then|now|currently|also|speaking|"
+    rf"writing)\b|"
     rf"(?:{'|'.join(sorted(ROLE_WORDS, key=len, reverse=True))})s?\b)[^,;:“”\"()]{{0,200}}?)(?:,(?=\s)|(?=[.!?]?$))",
     re.IGNORECASE)
-_UNNAMED_HEAD = re.compile(r"(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:head|chief|spokes(?:man|woman|person)|"
-                           r"representative|minister|director|official|press (?:service|office|secretary)|"
-                           r"sources?)s?\s+(?:of|for|at|in|close to)\s+(?:the\s+)?(⟦\d+⟧)")
+# "the head of ⟦the ministry⟧", "a senior ⟦US⟧ official": an unnamed speaker stands for their institution.
+_HEAD_OF = re.compile(r"(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:head|chief|spokes(?:man|woman|person)|"
+                      r"representative|minister|director|official|press (?:service|office|secretary)|"
+                      r"sources?)s?\s+(?:of|for|at|in|close to)\s+(?:the\s+)?(⟦\d+⟧)")
+_OFFICIAL_OF = re.compile(r"\b(?:(?:a|an|the)\s+)?(?:senior\s+|top\s+)?(⟦\d+⟧)\s+(?:officials?|"
+                          r"spokes(?:man|woman|person)|sources?|diplomats?)\b")
 _POINTER = re.compile(r"^(?:read (?:it |more |the \w+ )?here|here|this|source|link|full text|see here)$", re.I)
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:,\s*\d{4})?\s*"
                        r"(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s")
@@ -163,8 +171,10 @@ def _mask(text: str, mentions: list[Mention]) -> tuple[str, dict[int, str]]:
         appositives[int(match.group(1)[1:-1])] = unmasked
         return match.group(1)
 
-    masked = _APPOSITIVE.sub(fold_appositive, masked)
-    return _UNNAMED_HEAD.sub(r"\1", masked), appositives
+    # Order matters: "a senior ⟦US⟧ official, speaking ...," needs its appositive folded after it becomes
+    # "⟦US⟧", while "⟦Wu Qian⟧, spokesperson for ⟦the ministry⟧," must fold before "spokesperson for".
+    masked = _APPOSITIVE.sub(fold_appositive, _OFFICIAL_OF.sub(r"\1", masked))
+    return _HEAD_OF.sub(r"\1", masked), appositives
 
 
 def _according_hits(text: str, masked: str, mentions: list[Mention],
