@@ -7,6 +7,7 @@ Topic colours are decided once here (``topic_styles``) and every chart and highl
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
 import altair as alt
 import pandas as pd
@@ -16,12 +17,12 @@ PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
            "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
 SOURCE_TYPE_COLORS = {"media": "#4e79a7", "official": "#e15759", "expert": "#59a14f",
                       "document": "#edc948", "unclassified": "#bab0ac"}
-AXIS = {"labelFontSize": 12, "titleFontSize": 13, "labelLimit": 260}
+FONT_SIZE, TITLE_SIZE, LABEL_LIMIT = 12, 13, 260
 HEATMAP_SELECTION = "cell"
 # Discrete axes size by step, not a fixed height: with Streamlit's "fit" autosize a fixed height also
 # has to hold titles, axes and legends, and a short chart's plot area collapses to nothing.
 ROW_STEP = alt.Step(26)
-LEGEND = {"orient": "bottom", "direction": "horizontal", "labelLimit": 260}
+ChartT = TypeVar("ChartT", alt.Chart, alt.LayerChart)
 
 
 def topic_styles(topics: Sequence[tuple[str, str, str | None]]) -> pd.DataFrame:
@@ -38,8 +39,20 @@ def topic_scale(styles: pd.DataFrame) -> alt.Scale:
     return alt.Scale(domain=list(styles["label"]), range=list(styles["color"]))
 
 
-def _styled(chart: alt.Chart | alt.LayerChart) -> alt.Chart | alt.LayerChart:
-    return chart.configure_axis(**AXIS).configure_legend(labelFontSize=12, titleFontSize=13, labelLimit=260)
+def _styled(chart: ChartT) -> ChartT:
+    """The shared look: one set of font sizes and label limits for every chart."""
+    styled: ChartT = chart.configure_axis(labelFontSize=FONT_SIZE, titleFontSize=TITLE_SIZE,
+                                          labelLimit=LABEL_LIMIT)
+    legend: ChartT = styled.configure_legend(labelFontSize=FONT_SIZE, titleFontSize=TITLE_SIZE,
+                                             labelLimit=LABEL_LIMIT)
+    return legend
+
+
+def _legend(value_format: str = "") -> alt.Legend:
+    """A horizontal legend under the chart, so it never needs more height than a short chart has."""
+    if value_format:
+        return alt.Legend(orient="bottom", direction="horizontal", format=value_format)
+    return alt.Legend(orient="bottom", direction="horizontal")
 
 
 def coverage_heatmap(coverage: pd.DataFrame, topic_order: list[str]) -> alt.LayerChart:
@@ -56,7 +69,7 @@ def coverage_heatmap(coverage: pd.DataFrame, topic_order: list[str]) -> alt.Laye
     )
     rect = base.mark_rect(stroke="white", strokeWidth=1, cursor="pointer").encode(
         color=alt.Color("share:Q", title="Share of author's claims", scale=alt.Scale(scheme="blues"),
-                        legend=alt.Legend(format=".0%", **LEGEND)),
+                        legend=_legend(".0%")),
         opacity=alt.condition(cell, alt.value(1.0), alt.value(0.45)),
         tooltip=[alt.Tooltip("author:N", title="Author"), alt.Tooltip("label:N", title="Topic"),
                  alt.Tooltip("claims:Q", title="Claims"), alt.Tooltip("share:Q", title="Share", format=".1%"),
@@ -66,17 +79,17 @@ def coverage_heatmap(coverage: pd.DataFrame, topic_order: list[str]) -> alt.Laye
         text=alt.Text("claims:Q"),
         color=alt.condition("datum.share > 0.25", alt.value("white"), alt.value("#333333")),
     )
-    layered = alt.layer(rect, text).properties(title="Topic coverage: share of each author's claims",
-                                               height=ROW_STEP)
+    layered = alt.LayerChart(layer=[rect, text], title="Topic coverage: share of each author's claims",
+                             height=ROW_STEP)
     return _styled(layered)
 
 
 def topic_bars(counts: pd.DataFrame, styles: pd.DataFrame) -> alt.Chart:
     """Horizontal bars of claims per topic per article, stacked and coloured by topic."""
-    chart = alt.Chart(counts).mark_bar().encode(
+    chart: alt.Chart = alt.Chart(counts).mark_bar().encode(
         y=alt.Y("article:N", title="Article", sort="-x"),
         x=alt.X("sum(claims):Q", title="Claims placed in a topic"),
-        color=alt.Color("label:N", title="Topic", scale=topic_scale(styles), legend=alt.Legend(**LEGEND)),
+        color=alt.Color("label:N", title="Topic", scale=topic_scale(styles), legend=_legend()),
         order=alt.Order("label:N"),
         tooltip=[alt.Tooltip("article:N", title="Article"), alt.Tooltip("author:N", title="Author"),
                  alt.Tooltip("label:N", title="Topic"), alt.Tooltip("claims:Q", title="Claims")],
@@ -86,7 +99,7 @@ def topic_bars(counts: pd.DataFrame, styles: pd.DataFrame) -> alt.Chart:
 
 def profile_bars(profile: pd.DataFrame, styles: pd.DataFrame) -> alt.Chart:
     """One article's topic profile: claims per topic, each bar in its topic colour."""
-    chart = alt.Chart(profile).mark_bar().encode(
+    chart: alt.Chart = alt.Chart(profile).mark_bar().encode(
         y=alt.Y("label:N", title="Topic", sort=list(styles["label"])),
         x=alt.X("claims:Q", title="Claims"),
         color=alt.Color("label:N", title="Topic", scale=topic_scale(styles), legend=None),
@@ -103,14 +116,14 @@ def source_matrix_chart(matrix: pd.DataFrame) -> alt.LayerChart:
     )
     rect = base.mark_rect(stroke="#888888").encode(
         color=alt.Color("citations:Q", title="Citations", scale=alt.Scale(scheme="oranges"),
-                        legend=alt.Legend(**LEGEND)),
+                        legend=_legend()),
         strokeDash=alt.condition("datum.known", alt.value([1, 0]), alt.value([3, 2])),
         tooltip=[alt.Tooltip("author:N", title="Author"), alt.Tooltip("source:N", title="Source"),
                  alt.Tooltip("type:N", title="Type"), alt.Tooltip("known:N", title="Recognised"),
                  alt.Tooltip("citations:Q", title="Citations")],
     )
     text = base.mark_text(fontSize=11).encode(text=alt.Text("citations:Q"))
-    return _styled(alt.layer(rect, text).properties(title="Who cites whom", height=ROW_STEP))
+    return _styled(alt.LayerChart(layer=[rect, text], title="Who cites whom", height=ROW_STEP))
 
 
 def stacked_citations(counts: pd.DataFrame, *, category_title: str, colors: dict[str, str] | None = None
@@ -118,10 +131,10 @@ def stacked_citations(counts: pd.DataFrame, *, category_title: str, colors: dict
     """Each author's citations as one bar stacked by category (source type or country)."""
     scale = (alt.Scale(domain=list(colors), range=list(colors.values())) if colors
              else alt.Scale(scheme="tableau20"))
-    chart = alt.Chart(counts).mark_bar().encode(
+    chart: alt.Chart = alt.Chart(counts).mark_bar().encode(
         y=alt.Y("author:N", title="Author", sort="-x"),
         x=alt.X("sum(citations):Q", title="Citations"),
-        color=alt.Color("category:N", title=category_title, scale=scale, legend=alt.Legend(**LEGEND)),
+        color=alt.Color("category:N", title=category_title, scale=scale, legend=_legend()),
         tooltip=[alt.Tooltip("author:N", title="Author"), alt.Tooltip("category:N", title=category_title),
                  alt.Tooltip("citations:Q", title="Citations")],
     ).properties(title=f"Citations by {category_title.lower()}", height=ROW_STEP)
