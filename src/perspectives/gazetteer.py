@@ -173,7 +173,10 @@ def compile_gazetteer(entries: list[SourceEntry]) -> Gazetteer:
         if len(people) == 1:
             surfaces.setdefault(fold(short), people[0])
     names = sorted(surfaces, key=len, reverse=True)
-    regex = re.compile("|".join(_name_regex(n) for n in names), re.IGNORECASE) if names else None
+    # The boundary checks go once around the alternation, not on every name: same matches, but Python's
+    # engine then tests them once per position instead of once per name (ten times faster on an article).
+    alternation = "|".join(_name_regex(n) for n in names)
+    regex = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE) if names else None
     exact = frozenset(a.upper() for a in acronyms - worded)
     return Gazetteer(regex, surfaces, exact, domains, {k: tuple(v) for k, v in shorts.items()})
 
@@ -181,7 +184,7 @@ def compile_gazetteer(entries: list[SourceEntry]) -> Gazetteer:
 def _name_regex(folded: str) -> str:
     """A folded name as a regex: any spacing or hyphen between words, either apostrophe, optional "the"."""
     words = [re.escape(w).replace("'", "['’]") for w in folded.split(" ")]
-    return r"(?<![\w-])" + r"[\s\-‐‑–]+".join(words) + r"(?![\w-])"
+    return r"[\s\-‐‑–]+".join(words)
 
 
 def guess_type(words: str, *, head_last: bool = False) -> str | None:
