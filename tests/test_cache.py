@@ -1,0 +1,151 @@
+"""The result cache: only changed articles are processed again, and cached or parallel builds change nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from perspectives import cache, pipeline, store
+from perspectives.config import load_config
+
+ARTICLES = {
+    "a.md": "The treaty holds. Taiwan is discussed.\n",
+    "b.md": "A pact was signed. Nothing else.\n",
+    "c.md": "Taiwan again. The treaty expires.\n",
+}
+
+
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """Record every article read and every article placed in topics (serial builds run in this process)."""
+    seen: dict[str, list[str]] = {"read": [], "place": []}
+    process, place = pipeline.process_article, pipeline.place_topics
+
+    def counting_process(entry, *args, **kwargs):
+        seen["read"].append(entry.article_id)
+        return process(entry, *args, **kwargs)
+
+    def counting_place(claims, *args, **kwargs):
+        seen["place"].append(len(claims))
+        return place(claims, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "process_article", counting_process)
+    monkeypatch.setattr(pipeline, "place_topics", counting_place)
+    return seen
+
+
+def _build(path: Path, workers: int = 1) -> dict[str, pd.DataFrame]:
+    config = load_config(path)
+    pipeline.run_pipeline(config, workers=workers)
+    return store.read_tables(config.output_dir)
+
+
+def _fresh(path: Path) -> dict[str, pd.DataFrame]:
+    """The tables of a build with no cache, into the same folder."""
+    shutil.rmtree(load_config(path).output_dir)
+    return _build(path)
+
+
+def _assert_same(left: dict[str, pd.DataFrame], right: dict[str, pd.DataFrame]) -> None:
+    for name in store.TABLES:
+        pd.testing.assert_frame_equal(left[name], right[name], obj=name)
+
+
+def test_rebuild_reads_no_unchanged_article(write_config, calls) -> None:
+    path = write_config(ARTICLES)
+    first = _build(path)
+    assert sorted(calls["read"]) == ["a", "b", "c"]
+    calls["read"].clear()
+    _assert_same(_build(path), first)
+    assert calls["read"] == []
+
+
+def test_only_the_edited_and_the_added_article_are_read(write_config, calls) -> None:
+    path = write_config(ARTICLES)
+    _build(path)
+    calls["read"].clear()
+    path = write_config({**ARTICLES, "b.md": "The pact lapsed. Taiwan spoke.\n", "d.md": "A new treaty.\n"})
+    cached = _build(path)
+    assert sorted(calls["read"]) == ["b", "d"]
+    _assert_same(cached, _fresh(path))
+
+
+def test_metadata_override_rereads_only_that_article(write_config, calls) -> None:
+    path = write_config(ARTICLES)
+    _build(path)
+    calls["read"].clear()
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["articles"][2]["author"] = "Ana Lopes"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    tables = _build(path)
+    assert calls["read"] == ["c"]
+    assert tables["articles"].set_index("article_id").loc["c", "author"] == "Ana Lopes"
+
+
+def test_topic_rule_edit_redoes_only_topic_placement(write_config, calls) -> None:
+    path = write_config(ARTICLES)
+    _build(path)
+    calls["read"].clear()
+    calls["place"].clear()
+    topics = [{"id": "treaty_status", "label": "Treaty status",
+               "rules": [{"kind": "terms", "terms": ["treaty", "pact", "Taiwan"]}]}]
+    path = write_config(ARTICLES, topics=topics)
+    cached = _build(path)
+    assert calls["read"] == []
+    assert len(calls["place"]) == 3
+    assert set(cached["claim_topics"]["topic"]) == {"treaty_status"}
+    _assert_same(cached, _fresh(path))
+
+
+def test_topic_label_edit_redoes_nothing(write_config, calls) -> None:
+    path = write_config(ARTICLES)
+    _build(path)
+    calls["read"].clear()
+    calls["place"].clear()
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["topics"][0]["label"] = "Treaty"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    _build(path)
+    assert calls == {"read": [], "place": []}
+
+
+def test_article_that_breaks_is_not_served_from_the_cache(write_config, calls) -> None:
+    path = write_config(ARTICLES)
+    _build(path)
+    (path.parent / "articles" / "a.md").write_bytes(b"")
+    report = pipeline.run_pipeline(load_config(path), workers=1)
+    assert [f["article_id"] for f in report["articles_failed"]] == ["a"]
+
+
+@pytest.mark.parametrize("damage", [
+    lambda root: (root / cache.POINTER).write_text("{not json", encoding="utf-8"),
+    lambda root: next(root.glob("*/claims.parquet")).write_bytes(b"PAR1 garbage"),
+    lambda root: shutil.rmtree(next(p for p in root.iterdir() if p.is_dir())),
+], ids=["pointer", "table", "generation"])
+def test_damaged_cache_is_ignored(write_config, calls, damage) -> None:
+    path = write_config(ARTICLES)
+    first = _build(path)
+    damage(load_config(path).output_dir / cache.CACHE_DIR)
+    calls["read"].clear()
+    _assert_same(_build(path), first)
+    assert sorted(calls["read"]) == ["a", "b", "c"]
+
+
+def test_parallel_and_serial_builds_produce_identical_tables(seed_corpus: Path, tmp_path: Path) -> None:
+    data = yaml.safe_load(seed_corpus.read_text(encoding="utf-8"))
+    base = data["articles"]
+    # Three copies of each bundled article under new ids: enough for several chunks per worker.
+    data["articles"] = [{**entry, "id": f"{entry.get('id', Path(entry['path']).stem)}-{n}"}
+                        for n in range(3) for entry in base]
+    seed_corpus.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    other = tmp_path / "parallel"
+    shutil.copytree(seed_corpus.parent / "data" / "articles", other / "data" / "articles")
+    shutil.copy(seed_corpus, other / "config.yaml")
+    serial = _build(seed_corpus, workers=1)
+    parallel = _build(other / "config.yaml", workers=2)
+    _assert_same(parallel, serial)
+    assert len(serial["articles"]) == 3 * len(base)
