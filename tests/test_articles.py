@@ -105,6 +105,13 @@ def test_read_it_here_links_are_cut_from_the_claim(cleaner: Cleaner) -> None:
     assert article.body.endswith("ordered to remove the piece from its website!")
 
 
+@pytest.mark.parametrize("dateline", ["MOSCOW, Dec. 15 (Xinhua) -- ", "YINCHUAN, Aug. 9 (Xinhua) --", "BEIJING — "])
+def test_datelines_are_furniture(dateline: str, cleaner: Cleaner) -> None:
+    text = f"---\ntitle: Wire\n---\n{dateline}Xi and Putin held a call. MOSCOW stays in caps.\n"
+    article = parse_article(text.encode(), article_id="w", cleaner=cleaner)
+    assert article.body == "Xi and Putin held a call. MOSCOW stays in caps."
+
+
 def test_inline_html_and_escapes_become_text() -> None:
     article = parse_article(b"A model of the 21<sup>st</sup> century \\_ now. Next.", article_id="h",
                             cleaner=Cleaner())

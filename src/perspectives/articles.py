@@ -50,10 +50,12 @@ class Cleaner:
     @classmethod
     def from_config(cls, cleaning: Cleaning) -> Cleaner:
         """Compile the config's patterns (validated by the config loader), case-insensitively."""
-        def compiled(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
-            return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+        def compiled(patterns: Sequence[str], flags: int = 0) -> tuple[re.Pattern[str], ...]:
+            return tuple(re.compile(p, re.IGNORECASE | flags) for p in patterns)
 
-        return cls(compiled(cleaning.drop), compiled(cleaning.end_of_body), compiled(cleaning.remove))
+        # `remove` runs over raw blocks of several lines: ^ and $ mean a line's start and end.
+        return cls(compiled(cleaning.drop), compiled(cleaning.end_of_body),
+                   compiled(cleaning.remove, re.MULTILINE))
 
     def strip_inline(self, text: str) -> str:
         """The raw paragraph without inline furniture such as "(read it here)" links."""
