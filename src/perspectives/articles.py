@@ -33,6 +33,8 @@ _NOTES_HEAD = re.compile(r"^(?:Notes?|Footnotes|References|Sources|Endnotes)\s*:
 _TERMINAL = re.compile(r"[.!?…:;]['\"’”)\]]*$|[.!?…]['\"’”)\]]*\s*\(.*\)$")
 _BULLET = re.compile(r"^\s*(?:[•▪◦‣*+-]|\d{1,2}[.)])\s+")
 _WORD = re.compile(r"\w+")
+_DECK_MAX_CHARS = 2000
+_LOOKBACK_CHARS = 400
 
 
 class ArticleError(Exception):
@@ -309,7 +311,9 @@ def _norm(text: str) -> str:
 
 def _drop_repeated_deck(paras: list[_Para]) -> list[_Para]:
     """Drop a leading standfirst whose sentences mostly repeat later in the body (the codebook's deck)."""
-    if len(paras) < 2:
+    # A standfirst is a few sentences; a long first paragraph is body, and checking each of its sentences
+    # against the rest would take time quadratic in the article's length.
+    if len(paras) < 2 or len(paras[0].text) > _DECK_MAX_CHARS:
         return paras
     rest = _norm(" ".join(p.text for p in paras[1:]))
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", paras[0].text) if _WORD.search(s)]
@@ -320,19 +324,30 @@ def _drop_repeated_deck(paras: list[_Para]) -> list[_Para]:
 def _rejoin(paras: list[_Para]) -> list[_Para]:
     """Join paragraphs split mid-sentence by a page break, and a quotation's lead-in to its quotation."""
     joined: list[_Para] = []
+    # Pieces are joined once at the end: appending to a growing string would copy it once per piece,
+    # quadratic for a saved page whose every line is its own paragraph.
+    pieces: list[list[str]] = []
+    width = 0
     for para in paras:
         prev = joined[-1] if joined else None
         if prev is not None and not prev.bullet and not para.bullet and not prev.heading and not para.heading \
-                and _continues(prev.text, para.text):
-            shift = len(prev.text) + 1
-            prev.links.extend(Link(k.text, k.url, k.start + shift, k.end + shift) for k in para.links)
-            prev.text = f"{prev.text} {para.text}"
+                and _continues(pieces[-1][-1], para.text):
+            width += 1
+            prev.links.extend(Link(k.text, k.url, k.start + width, k.end + width) for k in para.links)
+            pieces[-1].append(para.text)
+            width += len(para.text)
         else:
             joined.append(_Para(para.text, list(para.links), para.bullet, para.heading))
+            pieces.append([para.text])
+            width = len(para.text)
+    for para, texts in zip(joined, pieces, strict=True):
+        para.text = " ".join(texts)
     return joined
 
 
 def _continues(prev: str, nxt: str) -> bool:
+    # Only the end of the previous text matters; a bounded tail keeps _TERMINAL linear on huge paragraphs.
+    prev = prev[-_LOOKBACK_CHARS:]
     if _TERMINAL.search(prev):
         return False
     first = nxt.lstrip("“\"‘'([")[:1]
