@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import re2
 import yaml
 
 from perspectives import markdown
+from perspectives.patterns import compile_regex
 from perspectives.config import Cleaning
 from perspectives.records import Article, Link
 
@@ -45,19 +47,22 @@ class ArticleError(Exception):
 class Cleaner:
     """Compiled furniture patterns from the config's ``cleaning`` section."""
 
-    drop: tuple[re.Pattern[str], ...] = ()
-    end_of_body: tuple[re.Pattern[str], ...] = ()
-    remove: tuple[re.Pattern[str], ...] = ()
+    drop: tuple[re2._Regexp, ...] = ()
+    end_of_body: tuple[re2._Regexp, ...] = ()
+    remove: tuple[re2._Regexp, ...] = ()
 
     @classmethod
     def from_config(cls, cleaning: Cleaning) -> Cleaner:
-        """Compile the config's patterns (validated by the config loader), case-insensitively."""
-        def compiled(patterns: Sequence[str], flags: int = 0) -> tuple[re.Pattern[str], ...]:
-            return tuple(re.compile(p, re.IGNORECASE | flags) for p in patterns)
+        """Compile the config's patterns (validated by the config loader), case-insensitively, on RE2.
+
+        RE2 because they come from the user: "^(a+)+$" would hang Python's `re` on a long line of a's.
+        """
+        def compiled(patterns: Sequence[str], multiline: bool = False) -> tuple[re2._Regexp, ...]:
+            return tuple(compile_regex(p, multiline=multiline) for p in patterns)
 
         # `remove` runs over raw blocks of several lines: ^ and $ mean a line's start and end.
         return cls(compiled(cleaning.drop), compiled(cleaning.end_of_body),
-                   compiled(cleaning.remove, re.MULTILINE))
+                   compiled(cleaning.remove, multiline=True))
 
     def strip_inline(self, text: str) -> str:
         """The raw paragraph without inline furniture such as "(read it here)" links."""

@@ -169,11 +169,20 @@ def _is_acronym(term: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def compile_pattern(pattern: str) -> PatternMatcher:
-    """A case-insensitive RE2 matcher for a user's pattern (already checked by the config loader)."""
+def compile_regex(pattern: str, *, multiline: bool = False) -> re2._Regexp:
+    """A case-insensitive RE2 regex for a user's pattern (already checked by the config loader).
+
+    Every regex a config supplies goes through here, so none can backtrack catastrophically.
+    ``multiline`` makes ^ and $ match at each line's start and end.
+    """
     options = re2.Options()
     options.case_sensitive = False
-    return PatternMatcher(re2.compile(pattern, options))
+    return re2.compile(f"(?m){pattern}" if multiline else pattern, options)
+
+
+def compile_pattern(pattern: str) -> PatternMatcher:
+    """A case-insensitive RE2 matcher for a user's pattern (already checked by the config loader)."""
+    return PatternMatcher(compile_regex(pattern))
 
 
 def compile_rule(kind: str, *, terms: Sequence[str] = (), groups: Sequence[Sequence[str]] = (),
