@@ -19,8 +19,8 @@ import re2
 import yaml
 
 from perspectives import markdown
-from perspectives.patterns import compile_regex
 from perspectives.config import Cleaning
+from perspectives.patterns import compile_regex
 from perspectives.records import Article, Link
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -36,6 +36,8 @@ _TERMINAL = re.compile(r"[.!?…:;]['\"’”)\]]*$|[.!?…]['\"’”)\]]*\s*\(
 _BULLET = re.compile(r"^\s*(?:[•▪◦‣*+-]|\d{1,2}[.)])\s+")
 _WORD = re.compile(r"\w+")
 _DECK_MAX_CHARS = 2000
+_FRONT_MATTER_KEYS = ("title", "author", "outlet", "url", "original_publisher", "date")
+_CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")
 _LOOKBACK_CHARS = 400
 
 
@@ -91,6 +93,10 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     """Text from bytes: UTF-8 (BOM allowed), else Windows-1252, with line endings made Unix; warnings too."""
     if b"\x00" in data[:8192]:
         raise ArticleError("binary file (it contains NUL bytes); save the article as text or markdown")
+    # Some binaries (a PDF, a compressed page) have no NUL early on but are full of control bytes that
+    # text never has; without this check they would be "read" as Windows-1252 gibberish claims.
+    if len(_CONTROL_BYTES.findall(data[:8192])) * 20 > len(data[:8192]):
+        raise ArticleError("binary file (it is full of control characters); save the article as text or markdown")
     warnings = []
     try:
         text = data.decode("utf-8-sig")
@@ -162,7 +168,8 @@ def _split_front_matter(text: str) -> tuple[dict[str, str | None], str, list[str
     raw, rest = text[4:4 + end.start()], text[4 + end.end():]
     try:
         data = yaml.safe_load(raw)
-    except yaml.YAMLError as exc:
+    # A bad date (2021-02-30) fails as ValueError and deep nesting as RecursionError, not YAMLError.
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         return {}, rest, [f"front matter is not valid YAML{where}; metadata ignored"]
@@ -172,7 +179,11 @@ def _split_front_matter(text: str) -> tuple[dict[str, str | None], str, list[str
         return {}, rest, ["front matter is not a mapping of fields (title: ..., author: ...); metadata ignored"]
     meta: dict[str, str | None] = {}
     warnings = []
-    for key in ("title", "author", "outlet", "url", "original_publisher"):
+    # Only plain values are metadata; str() of a nested value is noise, and of YAML aliases exponential.
+    for key in [k for k in _FRONT_MATTER_KEYS if isinstance(data.get(k), dict | list)]:
+        warnings.append(f"front matter {key} is a list or mapping, not a value; ignored")
+        del data[key]
+    for key in _FRONT_MATTER_KEYS[:-1]:
         if data.get(key) is not None:
             meta[key] = str(data[key]).strip() or None
     if data.get("date") is not None:

@@ -7,13 +7,33 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from perspectives import patterns
 
 CONFIG_FILE = "config.yaml"
 
 SourceType = Literal["media", "official", "expert", "document"]
+# A document whose aliases expand past this many values is a "billion laughs", not a config.
+MAX_NODES = 500_000
+# Readable versions of the schema's regex constraints, appended to pydantic's message.
+_PATTERN_HINTS = {
+    r"^[a-z][a-z0-9_]*$": "an id is lowercase ASCII letters, digits and _, starting with a letter (trade_war); "
+                          "names in other scripts go in `label:`",
+    r"^[A-Za-z0-9][A-Za-z0-9_.-]*$": "an article id is ASCII letters, digits, _ . and -; "
+                                     "names in other scripts go in `title:`",
+    r"^#[0-9a-fA-F]{6}$": "write a colour as \"#rrggbb\", in quotes",
+}
+
+
+def _no_nul(value: str) -> str:
+    # The OS cannot open such a path; without this check resolving it raises deep inside pathlib.
+    if "\0" in value:
+        raise ValueError("a path cannot contain a NUL character; write the file's path")
+    return value
+
+
+PathText = Annotated[str, AfterValidator(_no_nul)]
 
 
 class ConfigError(ValueError):
@@ -79,7 +99,7 @@ class Topic(_Strict):
 class ArticleEntry(_Strict):
     """An article file and optional metadata overrides (the config wins over the file)."""
 
-    path: str = Field(description="Path to the article, relative to the config file.")
+    path: PathText = Field(description="Path to the article, relative to the config file.")
     id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$",
                            description="Stable id; default the file name without extension.")
     title: str | None = Field(default=None, description="Overrides the title found in the file.")
@@ -136,7 +156,7 @@ class Certainty(_Strict):
 class Config(_Strict):
     """The whole of ``config.yaml``."""
 
-    output: str = Field(default="data/processed", description="Output folder, relative to the config.")
+    output: PathText = Field(default="data/processed", description="Output folder, relative to the config.")
     articles: list[ArticleEntry] = Field(default_factory=list, description="The articles to read.")
     topics: list[Topic] = Field(default_factory=list, description="Topics and their rules.")
     sources: list[SourceEntry] = Field(default_factory=list, description="Known outside sources.")
@@ -201,39 +221,85 @@ def _parse_yaml(path: Path, text: str) -> tuple[Any, dict[tuple[Any, ...], int]]
     """Parse YAML safely, returning the data and the 1-based line of every key path."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+        if node is None:
+            return None, {}
+        if _expanded_size(node, {}) > MAX_NODES:
+            raise ConfigError([f"{path}: the config expands to over {MAX_NODES:,} values through YAML aliases "
+                               "(*name), or an alias refers to itself; write the repeated parts out"])
+        lines: dict[tuple[Any, ...], int] = {}
+        problems: list[str] = []
+        _index_lines(node, (), lines, problems, path)
+        if problems:
+            raise ConfigError(problems)
+        data = yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 - SafeLoader: config is data, never code
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        hint = " (YAML forbids tabs for indentation; use spaces)" if "\t" in text and "tab" in str(exc) else ""
-        raise ConfigError([f"{path}{where}: invalid YAML: {problem}{hint}"]) from None
-    if node is None:
-        return None, {}
-    lines: dict[tuple[Any, ...], int] = {}
-    duplicates: list[str] = []
-    _index_lines(node, (), lines, duplicates, path)
-    if duplicates:
-        raise ConfigError(duplicates)
-    data = yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 - SafeLoader: config is data, never code
+        raise ConfigError([_yaml_problem(path, text, exc)]) from None
+    except RecursionError:
+        raise ConfigError([f"{path}: invalid YAML: lists or mappings nested too deeply; flatten them"]) from None
     return data, lines
 
 
+def _yaml_problem(path: Path, text: str, exc: yaml.YAMLError) -> str:
+    """One line for a YAML syntax or construction error, with its line and a hint at the usual cause."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f":{mark.line + 1}" if mark is not None else ""
+    problem = getattr(exc, "problem", None) or str(exc)
+    hint = ""
+    if "\t" in text and "tab" in str(exc):
+        hint = " (YAML forbids tabs for indentation; use spaces)"
+    elif "constructor for the tag" in problem:
+        hint = " (tags such as !!python/... are not allowed: the config is data, never code)"
+    return f"{path}{where}: invalid YAML: {problem}{hint}"
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
+    """How many values the document holds once aliases are expanded, memoised so it costs one pass."""
+    if id(node) not in sizes:
+        sizes[id(node)] = MAX_NODES + 1  # a node met again while counting it is an alias to itself
+        if isinstance(node, yaml.MappingNode):
+            children = [child for pair in node.value for child in pair]
+        else:
+            children = node.value if isinstance(node, yaml.SequenceNode) else []
+        sizes[id(node)] = 1 + sum(_expanded_size(child, sizes) for child in children)
+    return sizes[id(node)]
+
+
 def _index_lines(node: yaml.Node, loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int],
-                 duplicates: list[str], path: Path) -> None:
+                 problems: list[str], path: Path) -> None:
+    """Record each key path's line; note duplicate keys, keys that are not words, and impossible dates."""
     lines[loc] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         seen: set[Any] = set()
         for key_node, value_node in node.value:
+            where = f"{path}:{key_node.start_mark.line + 1}: {_loc_text(loc)}"
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(f"{where}: a key must be a plain word, not a list or mapping")
+                continue
             key = key_node.value
             if key in seen:
-                duplicates.append(f"{path}:{key_node.start_mark.line + 1}: {_loc_text(loc + (key,))}: "
-                                  f"duplicate key {key!r}; keep one")
+                problems.append(f"{path}:{key_node.start_mark.line + 1}: {_loc_text(loc + (key,))}: "
+                                f"duplicate key {key!r}; keep one")
             seen.add(key)
-            _index_lines(value_node, loc + (key,), lines, duplicates, path)
+            _index_lines(value_node, loc + (key,), lines, problems, path)
             lines[loc + (key,)] = key_node.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _index_lines(item, loc + (i,), lines, duplicates, path)
+            _index_lines(item, loc + (i,), lines, problems, path)
+    elif node.tag == _TIMESTAMP_TAG and (error := _timestamp_error(node)):
+        problems.append(f"{path}:{node.start_mark.line + 1}: {_loc_text(loc)}: {node.value!r} is not a real date "
+                        f"({error}); write it as YYYY-MM-DD")
+
+
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
+def _timestamp_error(node: yaml.ScalarNode) -> str | None:
+    """Why YAML cannot build a date-looking value such as 2021-02-30 (it raises ValueError, not YAMLError)."""
+    try:
+        yaml.SafeLoader("").construct_yaml_timestamp(node)
+    except ValueError as exc:
+        return str(exc)
+    return None
 
 
 def _message(err: Any) -> str:
@@ -247,8 +313,11 @@ def _message(err: Any) -> str:
     if kind == "union_tag_not_found":
         return "a rule needs `kind:` (terms, cooccur or pattern)"
     msg = str(err["msg"]).removeprefix("Value error, ")
-    if "input" in err and not isinstance(err["input"], dict | list):
+    # A value error's own message already quotes the value.
+    if "input" in err and not isinstance(err["input"], dict | list) and kind != "value_error":
         msg += f" (got {err['input']!r})"
+    if kind == "string_pattern_mismatch" and err["ctx"]["pattern"] in _PATTERN_HINTS:
+        msg += "; " + _PATTERN_HINTS[err["ctx"]["pattern"]]
     if isinstance(err.get("input"), bool):
         msg += "; YAML reads no/yes/on/off as true/false, so quote the word: \"no\""
     return msg
