@@ -67,8 +67,9 @@ def build(config_path: Path, allow_outside: bool) -> None:
         try:
             report = run_pipeline(config, progress=progress)
         except OSError as exc:
-            raise click.ClickException(f"cannot write the tables to {config.output_dir}: "
-                                       f"{exc.strerror or exc}") from None
+            raise click.ClickException(f"cannot write the tables to {config.output_dir}: {exc.strerror or exc}; "
+                                       "make that folder writable or free some space, or set `output:` "
+                                       f"in {config_path} to another folder") from None
     for warning in report["warnings"]:
         click.echo(f"warning: {warning}", err=True)
     for source in report.get("unrecognised_sources", []):

@@ -101,6 +101,12 @@ def run_pipeline(config: Config, *, progress: Progress | None = None, workers: i
         workers: processes for per-article work; None means one per core, or none (in this process) when
             fewer than PARALLEL_MIN articles need work.
     """
+    with store.build_lock(config.output_dir):
+        return _build(config, progress=progress, workers=workers)
+
+
+def _build(config: Config, *, progress: Progress | None, workers: int | None) -> dict[str, Any]:
+    """The build proper; runs under the output folder's lock."""
     keys = cache.Keys.from_config(config)
     previous = cache.ResultCache.load(config.output_dir)
     plan = previous.plan(config, keys)

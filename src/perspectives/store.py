@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
+import logging
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+log = logging.getLogger(__name__)
 
 TABLES: dict[str, dict[str, str]] = {
     "articles": {
@@ -32,6 +37,7 @@ TABLES: dict[str, dict[str, str]] = {
     },
 }
 REPORT_FILE = "build_report.json"
+LOCK_FILE = ".build.lock"
 
 
 def empty_table(name: str) -> pd.DataFrame:
@@ -64,6 +70,34 @@ def write_table(out_dir: Path, name: str, frame: pd.DataFrame) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+@contextmanager
+def build_lock(out_dir: Path) -> Iterator[None]:
+    """Hold the output folder's build lock: a second build waits instead of mixing its tables with ours.
+
+    Each file is replaced atomically, but two builds would still interleave whole tables (articles from
+    one, claims from the other) and delete each other's cache generations. The OS drops an flock when its
+    process dies, so a killed build never leaves the folder locked.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open(out_dir / LOCK_FILE, "a") as handle:  # "a": never truncate what another build holds
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log.warning("another build is writing to %s; waiting for it to finish", out_dir)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            _remove_temp_files(out_dir)
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _remove_temp_files(out_dir: Path) -> None:
+    """Delete half-written files left by a killed build; safe only under the lock, when no build writes."""
+    for tmp in out_dir.rglob(".*.tmp"):
+        tmp.unlink(missing_ok=True)
 
 
 def write_json(path: Path, data: Any) -> None:
