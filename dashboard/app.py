@@ -7,6 +7,7 @@ This file is layout only: loading lives in ``loading``, filters in ``sidebar``, 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 import streamlit as st
 
@@ -15,17 +16,18 @@ st.set_page_config(page_title="Perspectives", page_icon="📰", layout="wide")
 import article_view  # noqa: E402 - set_page_config must run before anything else draws
 import claims_view  # noqa: E402
 import compare_view  # noqa: E402
+import contrast_view  # noqa: E402
 import loading  # noqa: E402
 import markup  # noqa: E402
 import overview_view  # noqa: E402
 import sidebar  # noqa: E402
 import sources_view  # noqa: E402
-
+import topics_view  # noqa: E402
 from perspectives import analysis  # noqa: E402
 
 log = logging.getLogger(__name__)
 
-VIEWS = ("Compare", "Overview", "Sources", "Article", "Claims")
+VIEWS = ("Compare", "Contrast", "Overview", "Sources", "Article", "Claims", "Topics")
 MAX_WARNINGS = 50
 
 
@@ -46,15 +48,20 @@ def main() -> None:
     tables = analysis.apply_selection(loaded.tables, selection)
     # ── render ───────────────────────────────────────────────────────────────
     if view == "Compare":
-        compare_view.render(tables, loaded.topics, selection)
+        compare_view.render(tables, loaded.topics, selection, loaded.positions)
+    elif view == "Contrast":
+        contrast_view.render(tables, loaded.topics, selection, loaded.positions)
     elif view == "Overview":
-        overview_view.render(tables, loaded.topics)
+        overview_view.render(tables, loaded.topics, loaded.positions)
     elif view == "Sources":
         sources_view.render(tables)
     elif view == "Article":
-        article_view.render(tables, loaded.topics)
-    else:
+        article_view.render(tables, loaded.topics, loaded.positions)
+    elif view == "Claims":
         claims_view.render(tables, loaded.topics)
+    else:  # Topics: rule diagnostics look at every topic, whatever the topic filter
+        topics_view.render(analysis.apply_selection(loaded.tables, replace(selection, topics=())), loaded.topics,
+                           loaded.config)
 
 
 def status_ui(loaded: loading.Loaded) -> None:

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import markup
 import pandas as pd
 import streamlit as st
 
+import markup
 from perspectives import analysis, charts
 
 ARTICLE = "article"
 
 
-def render(tables: analysis.Tables, topics: pd.DataFrame) -> None:
-    """Draw the Article view for one article of the filtered set."""
+def render(tables: analysis.Tables, topics: pd.DataFrame, positions: pd.DataFrame) -> None:
+    """Draw the Article view for one article of the filtered set; ``positions`` styles the position chips."""
     articles = tables["articles"]
     if articles.empty:
         st.info("No articles match these filters.")
@@ -43,4 +43,4 @@ def render(tables: analysis.Tables, topics: pd.DataFrame) -> None:
                                              citations, list(topics["topic"]))
         colors = dict(zip(topics["topic"], topics["color"], strict=True))
         labels = dict(zip(topics["topic"], topics["label"], strict=True))
-        st.html(markup.article_text(segments, colors, labels))
+        st.html(markup.article_text(segments, colors, labels, positions))

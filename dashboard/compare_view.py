@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import markup
 import pandas as pd
 import streamlit as st
 
+import markup
 from perspectives import analysis
 
 TOPIC, BY_ARTICLE, FOCUS = "topic", "by_article", "focus"
@@ -28,8 +28,9 @@ def compare_ui(topics: pd.DataFrame, selection: analysis.Selection) -> tuple[str
     return topic, by_article
 
 
-def render(tables: analysis.Tables, topics: pd.DataFrame, selection: analysis.Selection) -> None:
-    """Draw the Compare view for the filtered tables."""
+def render(tables: analysis.Tables, topics: pd.DataFrame, selection: analysis.Selection,
+           positions: pd.DataFrame) -> None:
+    """Draw the Compare view for the filtered tables; ``positions`` styles the position chips."""
     if topics.empty:
         st.info("The config defines no topics yet; add some under `topics:` in config.yaml.")
         return
@@ -40,7 +41,8 @@ def render(tables: analysis.Tables, topics: pd.DataFrame, selection: analysis.Se
         st.info("No articles match these filters.")
         return
     st.caption("Plain cards are the author's own assertions; shaded, italic cards tagged *reported* quote or "
-               "report someone else. Chips name the sources a claim cites.")
+               "report someone else. Bold chips name the position a claim takes on the topic, the others the "
+               "sources it cites.")
     headers = _focus_first(headers, st.session_state.get(FOCUS), by_article=by_article)
     claims = analysis.compare_claims(tables, topic, by_article=by_article)
     shown = headers.head(MAX_GROUPS)
@@ -53,14 +55,14 @@ def render(tables: analysis.Tables, topics: pd.DataFrame, selection: analysis.Se
         # Bordered containers, not bordered columns, so a short last row leaves no empty frames.
         for column, group in zip(st.columns(COLUMNS_PER_ROW), row.itertuples(index=False), strict=False):
             with column.container(border=True):
-                _group_column(group, claims[claims["group"] == group.group], str(style["label"]),
-                              str(style["color"]), focused=group.group in _focus_groups(row, by_article),
-                              by_article=by_article)
+                _group_column(group, claims[claims["group"] == group.group], topic, style, positions,
+                              focused=group.group in _focus_groups(row, by_article), by_article=by_article)
 
 
-def _group_column(group: tuple, claims: pd.DataFrame, label: str, color: str, *, focused: bool,
-                  by_article: bool) -> None:
+def _group_column(group: tuple, claims: pd.DataFrame, topic: str, style: pd.Series, positions: pd.DataFrame, *,
+                  focused: bool, by_article: bool) -> None:
     """One author's (or article's) column: header with count and share, then the claims or an empty note."""
+    label, color = str(style["label"]), str(style["color"])
     st.html(markup.column_header(group.heading, group.subheading, int(group.claims), float(group.share),
                                  topic_label=label, focused=focused))
     if claims.empty:
@@ -68,7 +70,7 @@ def _group_column(group: tuple, claims: pd.DataFrame, label: str, color: str, *,
         return
     shown = claims.head(MAX_CLAIMS)
     box = st.container(height=SCROLL_HEIGHT if len(shown) > SCROLL_AFTER else "content", border=False)
-    box.html(markup.claim_cards(shown, color=color, show_article=not by_article))
+    box.html(markup.claim_cards(shown, color=color, show_article=not by_article, topic=topic, positions=positions))
     if len(claims) > len(shown):
         st.caption(f"{len(claims) - len(shown)} more claims not shown; see the Claims view.")
 

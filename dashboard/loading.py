@@ -26,12 +26,15 @@ LAST_GOOD = "_last_good_config"
 
 @dataclass
 class Loaded:
-    """What the views draw from: the tables, the topic styles, and what went wrong getting them."""
+    """What the views draw from: the tables, topic and position styles, the config behind them (for the
+    rule diagnostics), and what went wrong getting them."""
 
     config_path: Path
     out_dir: Path
     tables: analysis.Tables | None
     topics: pd.DataFrame
+    positions: pd.DataFrame
+    config: Config | None
     report: dict[str, Any] | None
     config_error: str | None = None
     build_error: str | None = None
@@ -57,10 +60,10 @@ def load() -> Loaded:
     try:
         config = load_config(path)
     except ConfigError as exc:
-        out_dir, topics = _last_good(path)
-        return _read(path, out_dir, topics, config_error=str(exc))
-    topics = [(t.id, t.label, t.color) for t in config.topics]
-    st.session_state[LAST_GOOD] = (str(config.output_dir), topics)
+        last = st.session_state.get(LAST_GOOD)
+        out_dir = last.output_dir if isinstance(last, Config) else _fallback_output(path)
+        return _read(path, out_dir, last, config_error=str(exc))
+    st.session_state[LAST_GOOD] = config
     build_error, rebuilt = None, False
     try:
         if pipeline.is_stale(config):
@@ -69,7 +72,7 @@ def load() -> Loaded:
     except Exception as exc:  # a failed build must leave the last good tables on screen
         log.exception("rebuild failed")
         build_error = f"{type(exc).__name__}: {exc}"
-    loaded = _read(path, config.output_dir, topics, build_error=build_error)
+    loaded = _read(path, config.output_dir, config, build_error=build_error)
     loaded.rebuilt = rebuilt
     return loaded
 
@@ -86,14 +89,6 @@ def _rebuild(config: Config) -> None:
     bar.empty()
 
 
-def _last_good(path: Path) -> tuple[Path, list[tuple[str, str, str | None]]]:
-    """The output folder and topics of the last config that loaded, to keep showing its tables."""
-    if LAST_GOOD in st.session_state:
-        out, topics = st.session_state[LAST_GOOD]
-        return Path(out), topics
-    return _fallback_output(path), []
-
-
 def _fallback_output(path: Path) -> Path:
     """Where a broken config most likely writes: its ``output`` key if readable, else the default."""
     default = str(Config.model_fields["output"].default)
@@ -105,13 +100,17 @@ def _fallback_output(path: Path) -> Path:
     return (path.resolve().parent / (output if isinstance(output, str) else default)).resolve()
 
 
-def _read(path: Path, out_dir: Path, topics: list[tuple[str, str, str | None]],
-          **errors: str | None) -> Loaded:
-    """The tables and report in ``out_dir`` (None when no build has written them) with topic styles."""
+def _read(path: Path, out_dir: Path, config: Config | None, **errors: str | None) -> Loaded:
+    """The tables and report in ``out_dir`` (None when no build has written them) with the styles of
+    ``config``, the last config that loaded (None when none has in this session)."""
+    topics = [(t.id, t.label, t.color) for t in config.topics] if config else []
+    positions = charts.position_styles([(t.id, p.id, p.label or p.id) for t in config.topics for p in t.positions]
+                                       if config else [])
     if not store.has_tables(out_dir):
-        return Loaded(path, out_dir, None, charts.topic_styles(topics), None, **errors)
+        return Loaded(path, out_dir, None, charts.topic_styles(topics), positions, config, None, **errors)
     tables = load_tables(str(out_dir), _stamp(out_dir))
-    return Loaded(path, out_dir, tables, _styles(topics, tables), store.read_report(out_dir), **errors)
+    return Loaded(path, out_dir, tables, _styles(topics, tables), positions, config, store.read_report(out_dir),
+                  **errors)
 
 
 def _stamp(out_dir: Path) -> int:

@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from perspectives.analysis import Segment
+from perspectives.charts import position_style
 
 CSS = """
 <style>
@@ -28,6 +29,11 @@ CSS = """
 .pv-chip {display: inline-block; font-size: 0.72rem; font-style: normal; border-radius: 9px;
           padding: 0 0.45rem; margin: 0.2rem 0.25rem 0 0; background: #e8eef7; color: #223;}
 .pv-chip.pv-voice {background: #ece3f3; color: #4a2a63;}
+.pv-chip.pv-position {color: #222; font-weight: 600;}
+.pv-side-head {font-size: 0.9rem; font-weight: 600; margin: 0 0 0.15rem 0;}
+.pv-term {margin: 0.4rem 0 0.1rem 0; font-size: 0.9rem;}
+.pv-term b {font-size: 0.95rem;}
+.pv-term span {color: #666; font-size: 0.8rem; margin-left: 0.4rem;}
 .pv-chip.pv-unknown {background: #fff1d6; color: #6b4500; border: 1px dashed #c98a00;}
 .pv-empty {color: #777; font-style: italic; padding: 0.5rem 0;}
 .pv-article {white-space: pre-wrap; font-size: 1rem; line-height: 1.65; max-width: 52rem;}
@@ -52,8 +58,10 @@ def column_header(heading: str, subheading: str, claims: int, share: float, *, t
             f"<p class='pv-count'>{escape(count)}</p></div>")
 
 
-def claim_cards(claims: pd.DataFrame, *, color: str, show_article: bool) -> str:
-    """Claims as cards: own assertions plain, quoted or reported ones shaded and tagged, sources as chips."""
+def claim_cards(claims: pd.DataFrame, *, color: str, show_article: bool, topic: str,
+                positions: pd.DataFrame) -> str:
+    """Claims as cards: own assertions plain, quoted or reported ones shaded and tagged, the position the
+    claim takes on ``topic`` and its sources as chips (``positions`` is ``charts.position_styles``)."""
     cards = []
     for row in claims.itertuples(index=False):
         attributed = row.voice == "attributed"
@@ -61,10 +69,33 @@ def claim_cards(claims: pd.DataFrame, *, color: str, show_article: bool) -> str:
                  f"{int(row.position_in_article) + 1}</div>") if show_article else ""
         chips = "".join(_source_chip(name, known) for name, known in row.sources)
         voice = f"<span class='pv-chip pv-voice'>{VOICE_LABELS['attributed']}</span>" if attributed else ""
+        stance = position_chip(positions, topic, row.position) if isinstance(row.position, str) else ""
         css = "pv-claim pv-attributed" if attributed else "pv-claim"
         cards.append(f"<div class='{css}' style='border-left-color: {escape(color)}'>{where}"
-                     f"{escape(str(row.text))}<div>{voice}{chips}</div></div>")
+                     f"{escape(str(row.text))}<div>{stance}{voice}{chips}</div></div>")
     return "".join(cards)
+
+
+def position_chip(positions: pd.DataFrame, topic: str, position: str) -> str:
+    """A claim's position on a topic as a chip in the position's colour, the same in every view."""
+    label, color = position_style(positions, topic, position)
+    return (f"<span class='pv-chip pv-position' style='background: {escape(color)}55' "
+            f"title='Position on this topic'>{escape(label)}</span>")
+
+
+def pair_side(author: str, article: str, position: str, text: str, *, color: str) -> str:
+    """One side of a pair of claims (a disagreement or a closest match): who, in which article, the
+    position chip (already markup, from ``position_chip``, or empty) and the claim."""
+    return (f"<p class='pv-side-head'>{escape(author)}</p><div class='pv-claim' "
+            f"style='border-left-color: {escape(color)}'><div class='pv-where'>{escape(article)}</div>"
+            f"{escape(text)}<div>{position}</div></div>")
+
+
+def term_claims(term: str, count: int, z: float, texts: Iterable[str], *, color: str) -> str:
+    """A distinctive term with its count and z-score, then the claims it comes from."""
+    claims = "".join(f"<div class='pv-claim' style='border-left-color: {escape(color)}'>{escape(t)}</div>"
+                     for t in texts)
+    return (f"<div class='pv-term'><b>{escape(term)}</b><span>{count}× · z = {z:.2f}</span></div>{claims}")
 
 
 def _source_chip(name: str, known: bool) -> str:
@@ -79,8 +110,10 @@ def empty_note(text: str) -> str:
     return f"<div class='pv-empty'>{escape(text)}</div>"
 
 
-def article_text(segments: Iterable[Segment], colors: Mapping[str, str], labels: Mapping[str, str]) -> str:
-    """An article body with each claim highlighted in its first topic's colour and its citations marked."""
+def article_text(segments: Iterable[Segment], colors: Mapping[str, str], labels: Mapping[str, str],
+                 positions: pd.DataFrame) -> str:
+    """An article body with each claim highlighted in its first topic's colour, its citations marked and
+    the positions it takes as chips (``positions`` is ``charts.position_styles``)."""
     parts = []
     for seg in segments:
         text = escape(seg.text)
@@ -92,6 +125,7 @@ def article_text(segments: Iterable[Segment], colors: Mapping[str, str], labels:
         if seg.sources:
             text += "".join(f"<sup class='pv-cite'>[{escape(name)}{'' if known else ', unrecognised'}]</sup>"
                             for name, known in seg.sources)
+        text += "".join(position_chip(positions, topic, position) for topic, position in seg.positions)
         parts.append(text)
     return f"<div class='pv-article'>{''.join(parts)}</div>"
 

@@ -208,3 +208,48 @@ def test_paging(rows, size, page, expected_pages, expected_len):
     frame = pd.DataFrame({"n": range(rows)})
     assert analysis.page_count(rows, size) == expected_pages
     assert len(analysis.page_of(frame, page, size)) == expected_len
+
+
+def _with_positions(tables, positions):
+    """The fixture tables with ``{(claim_id, topic): position}`` filled in claim_topics."""
+    placed = tables["claim_topics"].copy()
+    placed["position"] = [positions.get((c, t)) for c, t in zip(placed["claim_id"], placed["topic"], strict=True)]
+    return {**tables, "claim_topics": store.conform("claim_topics", placed.to_dict("records"))}
+
+
+def test_dominant_positions_per_author_and_topic(tables, topics):
+    tables = _with_positions(tables, {("a1:0", "taiwan"): "contested", ("a2:0", "taiwan"): "contested",
+                                      ("a1:2", "taiwan"): "part_of_china", ("a1:1", "trade"): "up",
+                                      ("a1:2", "trade"): "down"})
+    dominant = analysis.dominant_positions(tables, topics).set_index(["author", "topic"])
+    assert dominant.loc[("Ann", "taiwan"), "dominant"] == "contested"
+    assert dominant.loc[("Ann", "taiwan"), "mix"] == {"contested": 2, "part_of_china": 1}
+    assert dominant.loc[("Ann", "trade"), "dominant"] == analysis.TIE
+    untaken = dominant.loc[("Unattributed — b.txt", "trade")]
+    assert pd.isna(untaken["dominant"]) and untaken["positioned"] == 0 and untaken["claims"] == 1
+    assert ("Unattributed — b.txt", "taiwan") not in dominant.index, "a topic never covered has no row"
+
+
+def test_compare_claims_and_segments_carry_the_position(tables):
+    tables = _with_positions(tables, {("a1:2", "taiwan"): "contested", ("a1:2", "trade"): "up"})
+    claims = analysis.compare_claims(tables, "taiwan", by_article=False).set_index("claim_id")
+    assert claims.loc["a1:2", "position"] == "contested" and pd.isna(claims.loc["a1:0", "position"])
+    article = tables["articles"].set_index("article_id").loc["a1"]
+    segments = analysis.article_segments(article["body"], tables["claims"][tables["claims"]["article_id"] == "a1"],
+                                         tables["claim_topics"], tables["citations"], ["trade", "taiwan"])
+    by_claim = {s.claim_id: s.positions for s in segments if s.claim_id}
+    assert by_claim["a1:2"] == (("trade", "up"), ("taiwan", "contested")), "in topic order"
+    assert by_claim["a1:0"] == ()
+
+
+def test_rule_hits_credit_each_configured_term_with_its_wordings():
+    from perspectives.config import CooccurRule, PatternRule, TermsRule
+
+    hits = pd.DataFrame({"term": ["treaties", "nato’s", "pact", "us", "formal"], "claims": [3, 2, 1, 4, 1]})
+    rules = [TermsRule(kind="terms", terms=["treaty", "NATO", "entente", "US"]),
+             CooccurRule(kind="cooccur", groups=[["formal"], ["pact*"]]),
+             PatternRule(kind="pattern", pattern=r"trea\w+")]
+    table = analysis.rule_hits(rules, hits)
+    assert list(table.itertuples(index=False, name=None)) == [
+        ("1. terms", "treaty", 3), ("1. terms", "NATO", 2), ("1. terms", "entente", 0), ("1. terms", "US", 4),
+        ("2. cooccur, group 1", "formal", 1), ("2. cooccur, group 2", "pact*", 1), ("3. pattern", r"trea\w+", 3)]

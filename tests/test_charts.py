@@ -78,3 +78,35 @@ def test_stacked_citations(colors):
     assert encoding["color"]["field"] == "category" and encoding["color"]["title"] == "Source type"
     assert encoding["x"]["aggregate"] == "sum"
     assert chart["title"] == "Citations by source type"
+
+
+@pytest.fixture
+def positions():
+    return charts.position_styles([("mil", "toward", "Toward an alliance"), ("mil", "short", "Short of one"),
+                                   ("econ", "unequal", "Unequal")])
+
+
+def test_position_styles_pair_hues_and_fall_back_for_unknown_ids(positions):
+    assert list(positions["color"]) == list(charts.POSITION_PALETTE[:3])
+    assert charts.position_style(positions, "mil", "short") == ("Short of one", charts.POSITION_PALETTE[1])
+    assert charts.position_style(positions, "econ", "short") == ("Short", charts.PALETTE[-1]), \
+        "an id is looked up within its topic; one the config no longer names shows readably"
+
+
+def test_positions_chart_colours_by_dominant_position_and_names_it(positions):
+    dominant = pd.DataFrame({"author": ["Ann", "Ann", "Bob"], "topic": ["mil", "econ", "mil"],
+                             "label": ["Military", "Economy", "Military"], "claims": [3, 1, 2],
+                             "positioned": [3, 0, 2], "mix": [{"toward": 2, "short": 1}, {}, {"toward": 1, "short": 1}],
+                             "dominant": ["toward", None, "tie"]})
+    spec = charts.positions_chart(dominant, ["Military", "Economy"], positions).to_dict()
+    rect, text = (layer["encoding"] for layer in spec["layer"])
+    assert rect["color"]["field"] == "position_label" and rect["color"]["type"] == "nominal"
+    assert rect["color"]["scale"]["domain"] == ["Toward an alliance", "Short of one", "Unequal", charts.SPLIT,
+                                               charts.NO_POSITION]
+    assert rect["x"]["sort"] == ["Military", "Economy"] and rect["y"]["field"] == "author"
+    assert {t["field"] for t in rect["tooltip"]} >= {"mix", "claims", "position_label"}
+    assert text["text"]["field"] == "position_label"
+    data = next(iter(spec["datasets"].values()))
+    assert [row["position_label"] for row in data] == ["Toward an alliance", charts.NO_POSITION, charts.SPLIT]
+    assert data[0]["mix"] == "Toward an alliance 2, Short of one 1" and data[1]["mix"] == "—"
+    assert spec["title"]

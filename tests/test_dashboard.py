@@ -1,18 +1,20 @@
 """The dashboard under Streamlit's AppTest, on a copy of tests/data/dashboard (and of the bundled data)."""
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Block
 
 from perspectives import pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "dashboard" / "app.py"
 FIXTURE = ROOT / "tests" / "data" / "dashboard"
-VIEWS = ["Compare", "Overview", "Sources", "Article", "Claims"]
+VIEWS = ["Compare", "Contrast", "Overview", "Sources", "Article", "Claims", "Topics"]
 
 
 @pytest.fixture
@@ -209,11 +211,17 @@ def test_failed_build_shows_error_not_traceback(corpus, monkeypatch):
     assert "perspectives build" in at.info[0].value
 
 
-def test_bundled_data_compare_taiwan(tmp_path, monkeypatch):
+@pytest.fixture
+def bundled(tmp_path, monkeypatch):
+    """A private copy of the shipped config.yaml and articles, so the build writes into tmp_path."""
     shutil.copy(ROOT / "config.yaml", tmp_path / "config.yaml")
     shutil.copytree(ROOT / "data" / "articles", tmp_path / "data" / "articles")
     monkeypatch.setenv("PERSPECTIVES_CONFIG", str(tmp_path / "config.yaml"))
-    config = yaml.safe_load((tmp_path / "config.yaml").read_text(encoding="utf-8"))
+    return tmp_path
+
+
+def test_bundled_data_compare_taiwan(bundled):
+    config = yaml.safe_load((bundled / "config.yaml").read_text(encoding="utf-8"))
     labels = {t["label"]: t["id"] for t in config.get("topics") or []}
     assert "Taiwan" in labels, "the shipped config.yaml should define a Taiwan topic"
     at = _app()
@@ -222,3 +230,133 @@ def test_bundled_data_compare_taiwan(tmp_path, monkeypatch):
     _assert_clean(at)
     assert at.selectbox(key="topic").value == labels["Taiwan"]
     assert len([h for h in _headers(at) if "0 claims on" not in h]) >= 2
+
+
+def _contrast(topic_label, **params):
+    at = _app()
+    at.query_params.update({"view": "Contrast", "topic": topic_label, **params})
+    at.run(timeout=120)
+    _assert_clean(at)
+    return at
+
+
+def _boxes(at, prefix):
+    """The HTML of each bordered container keyed ``prefix<n>`` (e.g. one disagreement), in page order."""
+    found = []
+
+    def walk(node):
+        # Only keyed containers carry an id ("$$ID-<hash>-<key>"); the tree root and columns have none.
+        if isinstance(node, Block) and re.search(rf"-{prefix}\d+$", getattr(getattr(node, "proto", None), "id", "")):
+            found.append("\n".join(h.proto.body for h in node.get("html")))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return found
+
+
+def test_contrast_economy_shows_unequal_against_complementary(bundled):
+    at = _contrast("Economic asymmetry")
+    pairs = _boxes(at, "disagree_")
+    assert pairs, "the Where-they-disagree section lists pairs"
+    clash = [p for p in pairs if "partnership of unequals" in p
+             and ("mutually complementary" in p or "mutually beneficial" in p)]
+    assert clash, pairs
+    assert "Unequal" in clash[0] and "Complementary" in clash[0], "each side names its position"
+    assert "Nicholas Meyers" in clash[0] and "Andrew Korybko" in clash[0]
+
+
+def test_contrast_military_shows_de_facto_alliance_against_no_need(bundled):
+    at = _contrast("Military cooperation")
+    clash = [p for p in _boxes(at, "disagree_") if "de facto military alliance" in p
+             and "no need to evolve from the strategic partnership into a formal military" in p]
+    assert clash, _boxes(at, "disagree_")
+    assert "Toward an alliance" in clash[0] and "Short of an alliance" in clash[0]
+
+
+def test_contrast_open_article_jumps_to_the_article_view(bundled):
+    at = _contrast("Military cooperation")
+    button = next(b for b in at.button if b.key.startswith("open_0_"))
+    article_id = button.key.removeprefix("open_0_").split(":")[0]
+    button.click().run(timeout=120)
+    _assert_clean(at)
+    assert at.radio(key="view").value == "Article"
+    assert at.selectbox(key="article").value == article_id
+    assert "pv-position" in _page_html(at), "the article shows the positions its claims take"
+
+
+def test_contrast_profile_closest_claims_and_briefing(bundled):
+    at = _contrast("Economic asymmetry")
+    table = at.dataframe[0].value
+    assert {"Andrew Korybko", "Nicholas Meyers"} <= set(table["group"])
+    assert {"claims", "share", "positions", "own_share", "certainty", "terms", "sources"} <= set(table.columns)
+    assert table["positions"].str.contains("Unequal|Complementary").any()
+    assert _boxes(at, "closest_"), "closest claims are shown side by side"
+    assert any(e.label.endswith("distinctive terms and the claims they come from") for e in at.expander)
+    assert {b.key for b in at.get("download_button")} >= {"briefing_md", "briefing_csv"}
+
+
+def test_contrast_keeps_the_compare_topic_and_toggles_articles(bundled):
+    at = _app()
+    at.query_params.update({"view": "Compare", "topic": "Taiwan"})
+    at.run(timeout=120)
+    at.radio(key="view").set_value("Contrast").run(timeout=120)
+    _assert_clean(at)
+    assert at.selectbox(key="topic").value == "taiwan"
+    at.toggle(key="by_article").set_value(True).run(timeout=120)
+    _assert_clean(at)
+    assert "Russia-China Alliance at the Tipping Point" in set(at.dataframe[0].value["group"]), "one row per article"
+
+
+def test_contrast_empty_states(corpus):
+    at = _app()
+    at.query_params.update({"view": "Contrast", "topic": "Taiwan"})
+    at.run()
+    _assert_clean(at)
+    assert "The config names no positions on Taiwan" in _page_html(at)
+    at.multiselect(key="authors").set_value(["Carol Diaz"]).run()
+    _assert_clean(at)
+    assert "No claims on Taiwan match these filters." in _page_html(at)
+
+
+def test_compare_cards_show_the_position_chip(bundled):
+    at = _app()
+    at.query_params.update({"view": "Compare", "topic": "Military cooperation"})
+    at.run(timeout=120)
+    _assert_clean(at)
+    assert "pv-chip pv-position" in _page_html(at) and "Short of an alliance" in _page_html(at)
+
+
+def test_topics_view_shows_term_hits_overlaps_and_uncaught_claims(bundled):
+    at = _app()
+    at.query_params["view"] = "Topics"
+    at.run(timeout=120)
+    _assert_clean(at)
+    tables = [d.value for d in at.dataframe]
+    rules = tables[0]
+    assert list(rules.columns) == ["rule", "term", "claims"]
+    assert rules.set_index("term").loc["treaty", "claims"] > 0
+    assert (rules["claims"] == 0).any() and any("matched no claim" in c.value for c in at.caption)
+    assert any("fall in no topic" in c.value for c in at.caption)
+    assert any("phrase" in t.columns for t in tables), "the uncaught claims' frequent phrases"
+    assert any(list(t.columns) == ["article", "text"] and len(t) > 0 for t in tables), "the uncaught claims"
+
+
+def test_topics_view_ignores_the_topic_filter(corpus):
+    at = _app()
+    at.query_params.update({"view": "Topics", "topics": ["Taiwan"]})
+    at.run()
+    _assert_clean(at)
+    assert len(at.tabs) == 3
+
+
+def test_overview_positions_chart_and_blind_spots(bundled):
+    at = _app()
+    at.query_params["view"] = "Overview"
+    at.run(timeout=120)
+    _assert_clean(at)
+    charts = at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    assert len(charts) >= 3, "heatmap, positions chart, claims per article"
+    spots = at.dataframe[0].value
+    assert list(spots.columns) == ["author", "topic", "gap"]
+    assert spots["gap"].str.contains("never covers it").any()

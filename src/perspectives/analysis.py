@@ -17,10 +17,14 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from perspectives import patterns
+from perspectives.config import CooccurRule, PatternRule, Rule, TermsRule
+
 Tables = dict[str, pd.DataFrame]
 
 UNCLASSIFIED = "unclassified"
 UNKNOWN_COUNTRY = "unknown"
+TIE = "tie"
 SOURCE_TYPES = ("media", "official", "expert", "document", UNCLASSIFIED)
 
 
@@ -43,12 +47,14 @@ class Selection:
 
 
 class Segment(NamedTuple):
-    """A run of article text: plain (no claim) or one claim with its topics and cited sources."""
+    """A run of article text: plain (no claim) or one claim with its topics, cited sources and the
+    positions it takes, as ``(topic, position)`` pairs."""
 
     text: str
     claim_id: str | None
     topics: tuple[str, ...]
     sources: tuple[tuple[str, bool], ...]
+    positions: tuple[tuple[str, str], ...] = ()
 
 
 def _isin(column: pd.Series, values: Iterable[object]) -> pd.Series:
@@ -233,10 +239,10 @@ def compare_headers(tables: Tables, topic: str, *, by_article: bool) -> pd.DataF
 
 def compare_claims(tables: Tables, topic: str, *, by_article: bool) -> pd.DataFrame:
     """The claims on one topic, each with its group, article, voice and sources, in article order."""
-    ids = tables["claim_topics"].loc[tables["claim_topics"]["topic"] == topic, "claim_id"]
-    claims = tables["claims"][_isin(tables["claims"]["claim_id"], ids)]
+    placed = tables["claim_topics"].loc[tables["claim_topics"]["topic"] == topic, ["claim_id", "position"]]
+    claims = tables["claims"][_isin(tables["claims"]["claim_id"], placed["claim_id"])]
     claims = claims.merge(tables["articles"][["article_id", "author_label", "display_title", "published"]],
-                          on="article_id")
+                          on="article_id").merge(placed.drop_duplicates("claim_id"), on="claim_id", how="left")
     claims["group"] = claims["article_id"] if by_article else claims["author_label"]
     claims = claims.sort_values(["group", "published", "article_id", "position_in_article"],
                                 na_position="last", kind="stable")
@@ -244,7 +250,7 @@ def compare_claims(tables: Tables, topic: str, *, by_article: bool) -> pd.DataFr
     sources = claim_sources(citations[_isin(citations["claim_id"], claims["claim_id"])])
     claims["sources"] = [sources.get(cid, ()) for cid in claims["claim_id"]]
     return claims[["group", "claim_id", "article_id", "display_title", "position_in_article", "text",
-                   "voice", "quote", "sources"]].reset_index(drop=True)
+                   "voice", "quote", "sources", "position"]].reset_index(drop=True)
 
 
 def source_matrix(tables: Tables) -> pd.DataFrame:
@@ -323,6 +329,10 @@ def article_segments(body: str, claims: pd.DataFrame, claim_topics: pd.DataFrame
     ordered = claim_topics.assign(rank=claim_topics["topic"].map(rank).fillna(len(rank))).sort_values(
         "rank", kind="stable")
     topics_of = {cid: tuple(group) for cid, group in ordered.groupby("claim_id")["topic"]}
+    taken = ordered[ordered["position"].notna()]
+    positions_of: dict[str, tuple[tuple[str, str], ...]] = {}
+    for cid, topic, position in zip(taken["claim_id"], taken["topic"], taken["position"], strict=True):
+        positions_of[cid] = (*positions_of.get(cid, ()), (str(topic), str(position)))
     sources_of = claim_sources(citations)
     segments: list[Segment] = []
     cursor = 0
@@ -333,7 +343,7 @@ def article_segments(body: str, claims: pd.DataFrame, claim_topics: pd.DataFrame
         if start > cursor:
             segments.append(Segment(body[cursor:start], None, (), ()))
         segments.append(Segment(body[start:end], str(row.claim_id), topics_of.get(row.claim_id, ()),
-                                sources_of.get(row.claim_id, ())))
+                                sources_of.get(row.claim_id, ()), positions_of.get(row.claim_id, ())))
         cursor = end
     if cursor < len(body):
         segments.append(Segment(body[cursor:], None, (), ()))
@@ -350,3 +360,50 @@ def page_of(frame: pd.DataFrame, page: int, size: int) -> pd.DataFrame:
 def page_count(rows: int, size: int) -> int:
     """How many pages of ``size`` rows hold ``rows`` rows (at least one, so an empty table has a page)."""
     return max(1, -(-rows // size))
+
+
+def dominant_positions(tables: Tables, topics: pd.DataFrame) -> pd.DataFrame:
+    """Per author and topic they cover: claims, claims taking a position, every position's count and the
+    dominant one (missing when no claim takes a position; ``TIE`` when the top positions tie).
+
+    The Overview's positions chart reads it, so one glance tells who leans which way on what.
+    """
+    placed = tables["claim_topics"][["claim_id", "topic", "position"]].merge(
+        tables["claims"][["claim_id", "article_id"]], on="claim_id").merge(
+        tables["articles"][["article_id", "author_label"]], on="article_id")
+    rows = []
+    for (author, topic), group in placed.groupby(["author_label", "topic"], sort=True):
+        counts = group["position"].dropna().value_counts()
+        top = counts[counts == counts.max()].index if len(counts) else []
+        rows.append({"author": author, "topic": topic, "claims": group["claim_id"].nunique(),
+                     "positioned": int(counts.sum()), "mix": dict(counts.astype(int)),
+                     "dominant": None if len(top) == 0 else str(top[0]) if len(top) == 1 else TIE})
+    frame = pd.DataFrame(rows, columns=["author", "topic", "claims", "positioned", "mix", "dominant"])
+    return frame.merge(topics[["topic", "label"]], on="topic")
+
+
+def rule_hits(rules: Iterable[Rule], hits: pd.DataFrame) -> pd.DataFrame:
+    """Every term of a topic's rules with the claims its wordings placed (``hits`` is
+    ``contrast.term_hits``: matched wording -> claims); a term at 0 is one the rules never use.
+
+    The evidence holds the matched wording ("treaties", "nato's"), so each configured term is
+    matched against those wordings with the same term syntax the build uses.
+    """
+    rows = []
+    for number, rule in enumerate(rules, start=1):
+        for part, term in rule_terms(rule):
+            matcher: patterns.Matcher = (patterns.compile_pattern(term) if isinstance(rule, PatternRule)
+                                         else patterns.compile_terms([term.lower()]))
+            claims = sum(int(n) for wording, n in zip(hits["term"], hits["claims"], strict=True)
+                         if matcher.spans(wording) == [(0, len(wording))])
+            rows.append({"rule": f"{number}. {rule.kind}{part}", "term": term, "claims": claims})
+    return pd.DataFrame(rows, columns=["rule", "term", "claims"])
+
+
+def rule_terms(rule: Rule) -> list[tuple[str, str]]:
+    """(group label, term) for every term of a rule; a pattern is its own single term."""
+    if isinstance(rule, TermsRule):
+        return [("", term) for term in rule.terms]
+    if isinstance(rule, CooccurRule):
+        return [(f", group {i}", term) for i, group in enumerate(rule.groups, start=1) for term in group]
+    return [("", rule.pattern)]

@@ -12,9 +12,17 @@ from typing import TypeVar
 import altair as alt
 import pandas as pd
 
+from perspectives.analysis import TIE
+
 # Tableau 10: distinct, colour-blind-aware hues that stay readable behind dark text at low opacity.
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
            "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
+# Tableau 10 hues without its grey (grey means "no position"), taken in config order, so a topic's positions
+# sit next to each other in hues that contrast, and no two positions of five two-way topics share one.
+POSITION_PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+                    "#9c755f", "#17becf", "#bcbd22", "#8c564b")
+NO_POSITION, NO_POSITION_COLOR = "No position taken", "#eeeeee"
+SPLIT, SPLIT_COLOR = "Split evenly", "#bab0ac"
 SOURCE_TYPE_COLORS = {"media": "#4e79a7", "official": "#e15759", "expert": "#59a14f",
                       "document": "#edc948", "unclassified": "#bab0ac"}
 FONT_SIZE, TITLE_SIZE, LABEL_LIMIT = 12, 13, 260
@@ -32,6 +40,21 @@ def topic_styles(topics: Sequence[tuple[str, str, str | None]]) -> pd.DataFrame:
     rows = [(tid, label, colour.lower() if colour else next(spare, PALETTE[i % len(PALETTE)]))
             for i, (tid, label, colour) in enumerate(topics)]
     return pd.DataFrame(rows, columns=["topic", "label", "color"])
+
+
+def position_styles(positions: Sequence[tuple[str, str, str]]) -> pd.DataFrame:
+    """Topic, position id, label and colour in config order, so a position looks the same in every view."""
+    rows = [(topic, pid, label, POSITION_PALETTE[i % len(POSITION_PALETTE)])
+            for i, (topic, pid, label) in enumerate(positions)]
+    return pd.DataFrame(rows, columns=["topic", "position", "label", "color"])
+
+
+def position_style(styles: pd.DataFrame, topic: str, position: str) -> tuple[str, str]:
+    """A position's label and colour; a position the config no longer names shows its id, in grey."""
+    match = styles[(styles["topic"] == topic) & (styles["position"] == position)]
+    if match.empty:
+        return position.replace("_", " ").capitalize(), PALETTE[-1]
+    return str(match["label"].iloc[0]), str(match["color"].iloc[0])
 
 
 def topic_scale(styles: pd.DataFrame) -> alt.Scale:
@@ -139,3 +162,41 @@ def stacked_citations(counts: pd.DataFrame, *, category_title: str, colors: dict
                  alt.Tooltip("citations:Q", title="Citations")],
     ).properties(title=f"Citations by {category_title.lower()}", height=ROW_STEP)
     return _styled(chart)
+
+
+def positions_chart(dominant: pd.DataFrame, topic_order: list[str], styles: pd.DataFrame) -> alt.LayerChart:
+    """Author x topic grid, each cell coloured by the author's dominant position on the topic and naming it.
+
+    ``dominant`` is ``analysis.dominant_positions``: author, topic, label, claims, positioned, mix (position
+    id -> count) and dominant (a position id, ``TIE`` or None). Topics an author never covers have no row,
+    so their cells stay blank; ``styles`` is ``position_styles``, so colours match the claim chips.
+    """
+    grid = dominant.assign(
+        position_label=[_dominant_label(styles, topic, pos) for topic, pos in
+                        zip(dominant["topic"], dominant["dominant"], strict=True)],
+        mix=[", ".join(f"{position_style(styles, topic, pos)[0]} {n}" for pos, n in mix.items()) or "—"
+             for topic, mix in zip(dominant["topic"], dominant["mix"], strict=True)])
+    domain = [*styles["label"].drop_duplicates(), SPLIT, NO_POSITION]
+    colors = [*styles.drop_duplicates("label")["color"], SPLIT_COLOR, NO_POSITION_COLOR]
+    base = alt.Chart(grid).encode(
+        x=alt.X("label:N", title="Topic", sort=topic_order, axis=alt.Axis(labelAngle=0, orient="top")),
+        y=alt.Y("author:N", title="Author", sort="ascending"),
+    )
+    rect = base.mark_rect(stroke="white", strokeWidth=2, opacity=0.75).encode(
+        color=alt.Color("position_label:N", title="Dominant position", scale=alt.Scale(domain=domain, range=colors),
+                        legend=None),
+        tooltip=[alt.Tooltip("author:N", title="Author"), alt.Tooltip("label:N", title="Topic"),
+                 alt.Tooltip("position_label:N", title="Dominant position"),
+                 alt.Tooltip("mix:N", title="Positions taken"), alt.Tooltip("positioned:Q", title="Claims with one"),
+                 alt.Tooltip("claims:Q", title="Claims on the topic")],
+    )
+    text = base.mark_text(fontSize=FONT_SIZE, color="#222222").encode(text=alt.Text("position_label:N"))
+    layered = alt.LayerChart(layer=[rect, text], title="Dominant position of each author on each topic",
+                             height=ROW_STEP)
+    return _styled(layered)
+
+
+def _dominant_label(styles: pd.DataFrame, topic: str, dominant: object) -> str:
+    if not isinstance(dominant, str):
+        return NO_POSITION
+    return SPLIT if dominant == TIE else position_style(styles, topic, dominant)[0]
