@@ -11,6 +11,7 @@ from functools import partial
 
 import pandas as pd
 import streamlit as st
+from streamlit.elements.lib.column_types import ColumnConfig
 
 import article_view
 import compare_view
@@ -123,16 +124,18 @@ def _summary(tables: contrast.Tables, summary: pd.DataFrame, topic: str, label: 
              positions: pd.DataFrame) -> None:
     """One row per author (or article), then each one's distinctive terms with the claims they come from."""
     st.subheader("Article by article" if by == "display_title" else "Author by author")
+    # Shares as whole percents: the progress columns' "percent" format prints two decimals.
     shown = summary.drop(columns="dominant_position").assign(
-        positions=[_mix_labels(mix, topic, positions) for mix in summary["positions"]])
+        positions=[_mix_labels(mix, topic, positions) for mix in summary["positions"]],
+        share=(summary["share"] * 100).round(), own_share=(summary["own_share"] * 100).round())
     st.dataframe(shown, hide_index=True, width="stretch", column_config={
-        "group": st.column_config.TextColumn("article" if by == "display_title" else "author", width="medium"),
-        "claims": st.column_config.NumberColumn("claims", help=f"Claims on {label}."),
-        "share": st.column_config.ProgressColumn("share of their claims", format="percent", min_value=0,
-                                                 max_value=1),
-        "own_share": st.column_config.ProgressColumn("own voice", format="percent", min_value=0, max_value=1,
-                                                     help="Share asserted by the author, not quoted or reported."),
-        "certainty": st.column_config.NumberColumn("certainty", format="%.2f",
+        "group": st.column_config.TextColumn("article" if by == "display_title" else "author", width="medium",
+                                             pinned=True),
+        "claims": st.column_config.NumberColumn("claims", help=f"Claims on {label}.", width=55),
+        "share": _percent_column("share", "Share of their claims that is on this topic."),
+        "positions": st.column_config.TextColumn("positions", width="medium"),
+        "own_share": _percent_column("own voice", "Share asserted by the author, not quoted or reported."),
+        "certainty": st.column_config.NumberColumn("certainty", format="%.2f", width=70,
                                                    help="From −1 (every claim hedged) to +1 (every claim boosted)."),
         "terms": st.column_config.TextColumn("distinctive terms", width="medium"),
         "sources": st.column_config.TextColumn("top sources", width="medium"),
@@ -150,6 +153,12 @@ def _summary(tables: contrast.Tables, summary: pd.DataFrame, topic: str, label: 
                                            [str(texts[cid]) for cid in ids[:CLAIMS_PER_TERM] if cid in texts],
                                            color=color))
                 _hidden_note(len(ids), CLAIMS_PER_TERM, "claims with this term", "see Compare")
+
+
+def _percent_column(label: str, help_text: str) -> ColumnConfig:
+    """A narrow bar with a whole percent, for shares already scaled to 0-100."""
+    return st.column_config.ProgressColumn(label, help=help_text, format="%.0f%%", min_value=0, max_value=100,
+                                           width=95)
 
 
 def _mix_labels(mix: str, topic: str, positions: pd.DataFrame) -> str:
