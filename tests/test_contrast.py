@@ -106,9 +106,9 @@ def test_distinctive_terms_come_with_their_claims() -> None:
 
 def test_blind_spots() -> None:
     gaps = {(r.author, r.topic): r.gap for r in blind_spots(TABLES, ["mil", "econ"]).itertuples()}
-    assert gaps == {("ann", "econ"): "never covers it", ("bob", "mil"): "1 claims, no source cited",
-                    ("bob", "econ"): "1 claims, no source cited", ("cat", "mil"): "never covers it",
-                    ("cat", "econ"): "1 claims, no source cited"}
+    assert gaps == {("ann", "econ"): "never covers it", ("bob", "mil"): "1 claim, no source cited",
+                    ("bob", "econ"): "1 claim, no source cited", ("cat", "mil"): "never covers it",
+                    ("cat", "econ"): "1 claim, no source cited"}
 
 
 def test_rule_diagnostics() -> None:

@@ -161,7 +161,8 @@ def blind_spots(tables: Tables, topics: list[str]) -> pd.DataFrame:
             if claim_ids.empty:
                 rows.append({"author": author, "topic": topic, "gap": "never covers it"})
             elif not cited.intersection(claim_ids):
-                rows.append({"author": author, "topic": topic, "gap": f"{len(claim_ids)} claims, no source cited"})
+                count = f"{len(claim_ids)} claim{'s' if len(claim_ids) != 1 else ''}"
+                rows.append({"author": author, "topic": topic, "gap": f"{count}, no source cited"})
     return pd.DataFrame(rows, columns=["author", "topic", "gap"])
 
 
