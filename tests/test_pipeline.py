@@ -91,3 +91,12 @@ def test_another_config_builds_into_its_own_folder(seed_corpus: Path, tmp_path: 
     assert result.exit_code == 0, result.output
     assert store.has_tables(other / "data" / "processed")
     assert not (seed_corpus.parent / "data" / "processed").exists()
+
+
+def test_a_build_by_other_code_is_stale(write_config) -> None:
+    config = load_config(write_config({"a.md": GOOD}))
+    run_pipeline(config)
+    report = store.read_report(config.output_dir)
+    report["fingerprint"]["code"] = "an older version"
+    store.write_json(config.output_dir / store.REPORT_FILE, report)
+    assert is_stale(config)

@@ -388,7 +388,8 @@ def _keep_previous(out_dir: Path, tables: dict[str, pd.DataFrame], failed_ids: l
 
 
 def fingerprint(config: Config) -> dict[str, Any]:
-    """What a build depends on: the config file's bytes and each article's size and modification time."""
+    """What a build depends on: the pipeline's code, the config file's bytes and each article's size and
+    modification time (an upgrade of the code makes old tables stale too)."""
     files = {}
     for entry in config.articles:
         file = config.article_file(entry)
@@ -398,7 +399,7 @@ def fingerprint(config: Config) -> dict[str, Any]:
         except OSError:
             files[entry.path] = None
     config_hash = hashlib.sha256(config.path.read_bytes()).hexdigest() if config.path.exists() else ""
-    return {"config": config_hash, "articles": files}
+    return {"code": cache.code_version(), "config": config_hash, "articles": files}
 
 
 def is_stale(config: Config) -> bool:
