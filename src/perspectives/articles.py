@@ -172,7 +172,8 @@ def _split_front_matter(text: str) -> tuple[dict[str, str | None], str, list[str
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
-        return {}, rest, [f"front matter is not valid YAML{where}; metadata ignored"]
+        problem = getattr(exc, "problem", None) or str(exc)
+        return {}, rest, [f"front matter is not valid YAML{where} ({problem}); metadata ignored"]
     if data is None:
         return {}, rest, []
     if not isinstance(data, dict):

@@ -198,8 +198,10 @@ def load_config(path: str | Path = CONFIG_FILE, *, allow_outside: bool = False) 
         raise ConfigError([f"{path}: is a folder; pass the path of the config file itself"])
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (UnicodeDecodeError, OSError) as exc:
-        raise ConfigError([f"{path}: cannot be read as UTF-8 text ({exc})"]) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError([f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8"]) from None
+    except OSError as exc:
+        raise ConfigError([f"{path}: cannot be read ({exc.strerror or exc})"]) from None
     data, lines = _parse_yaml(path, text)
     if data is None:
         data = {}
@@ -233,20 +235,25 @@ def _parse_yaml(path: Path, text: str) -> tuple[Any, dict[tuple[Any, ...], int]]
             raise ConfigError(problems)
         data = yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 - SafeLoader: config is data, never code
     except yaml.YAMLError as exc:
-        raise ConfigError([_yaml_problem(path, text, exc)]) from None
+        raise ConfigError([_yaml_problem(path, exc)]) from None
     except RecursionError:
         raise ConfigError([f"{path}: invalid YAML: lists or mappings nested too deeply; flatten them"]) from None
     return data, lines
 
 
-def _yaml_problem(path: Path, text: str, exc: yaml.YAMLError) -> str:
+def _yaml_problem(path: Path, exc: yaml.YAMLError) -> str:
     """One line for a YAML syntax or construction error, with its line and a hint at the usual cause."""
     mark = getattr(exc, "problem_mark", None)
     where = f":{mark.line + 1}" if mark is not None else ""
     problem = getattr(exc, "problem", None) or str(exc)
+    context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    if context and start is not None and start is not mark:
+        problem = f"{context} from line {start.line + 1}, {problem}"
     hint = ""
-    if "\t" in text and "tab" in str(exc):
+    if "'\\t'" in problem:
         hint = " (YAML forbids tabs for indentation; use spaces)"
+    elif "scanning a quoted scalar" in problem:
+        hint = " (a quote is never closed)"
     elif "constructor for the tag" in problem:
         hint = " (tags such as !!python/... are not allowed: the config is data, never code)"
     return f"{path}{where}: invalid YAML: {problem}{hint}"
@@ -351,7 +358,8 @@ def _cross_checks(config: Config, allow_outside: bool) -> list[tuple[tuple[Any, 
             problems.append((("articles", i, "path"), f"{entry.path!r} points outside the config's folder; "
                              "move the file under it, or pass --allow-outside"))
         elif not file.exists():
-            problems.append((("articles", i, "path"), f"no such file: {entry.path!r}"))
+            problems.append((("articles", i, "path"), f"no such file: {entry.path!r}; paths are relative "
+                             "to the config file's folder"))
         elif file.is_dir():
             problems.append((("articles", i, "path"), f"{entry.path!r} is a folder, not an article file"))
         if entry.article_id in seen_ids:
@@ -361,7 +369,8 @@ def _cross_checks(config: Config, allow_outside: bool) -> list[tuple[tuple[Any, 
     topic_ids: set[str] = set()
     for i, topic in enumerate(config.topics):
         if topic.id in topic_ids:
-            problems.append((("topics", i, "id"), f"duplicate topic id {topic.id!r}"))
+            problems.append((("topics", i, "id"), f"duplicate topic id {topic.id!r}; give each topic "
+                             "its own id"))
         topic_ids.add(topic.id)
         problems += _rule_problems(("topics", i), topic.rules, topic.exclude)
         for j, position in enumerate(topic.positions):
