@@ -122,5 +122,7 @@ def _timed(action: Any) -> float:
 
 
 def _check(app: Any) -> None:
-    if app.exception:
-        raise RuntimeError(f"dashboard raised: {app.exception[0].message}")
+    """Fail on an exception, including one the app caught and showed as an error (a timing of it is void)."""
+    errors = [e.value for e in app.error if "went wrong" in str(e.value)]
+    if app.exception or errors:
+        raise RuntimeError(f"dashboard failed: {app.exception[0].message if app.exception else errors[0]}")

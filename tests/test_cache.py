@@ -149,3 +149,9 @@ def test_parallel_and_serial_builds_produce_identical_tables(seed_corpus: Path, 
     parallel = _build(other / "config.yaml", workers=2)
     _assert_same(parallel, serial)
     assert len(serial["articles"]) == 3 * len(base)
+
+
+def test_code_version_covers_the_build_modules_only() -> None:
+    names = {path.name for path in cache._build_modules()}
+    assert {"pipeline.py", "articles.py", "topics.py", "patterns.py", "store.py"} <= names
+    assert not names & {"analysis.py", "charts.py", "cli.py", "evaluate.py"}

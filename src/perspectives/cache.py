@@ -12,6 +12,7 @@ leaves the previous generation in use. A cache that cannot be read is ignored, n
 
 from __future__ import annotations
 
+import ast
 import functools
 import hashlib
 import json
@@ -41,11 +42,40 @@ _DISPLAY_FIELDS = {"label", "description", "color"}
 
 @functools.cache
 def code_version() -> str:
-    """A hash of the package's source, so results computed by older code are never reused."""
+    """A hash of the build's source, so results computed by other code are never reused.
+
+    Only the pipeline and the package modules it imports (transitively) count: an edit to the dashboard's
+    analysis or charts must not make every article be read again.
+    """
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    for path in _build_modules():
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _build_modules() -> list[Path]:
+    """pipeline.py and every package module it imports, directly or through another, sorted."""
+    package = Path(__file__).parent
+
+    def own(dotted: str) -> list[Path]:
+        head, _, rest = dotted.partition(".")
+        return [package / f"{rest.split('.')[0]}.py"] if head == package.name and rest else []
+
+    found: set[Path] = set()
+    todo = [package / "pipeline.py"]
+    while todo:
+        path = todo.pop()
+        if path in found or not path.exists():
+            continue
+        found.add(path)
+        for node in ast.walk(ast.parse(path.read_bytes())):
+            if isinstance(node, ast.ImportFrom) and node.module == package.name:
+                todo += [package / f"{alias.name}.py" for alias in node.names]  # from perspectives import store
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                todo += own(node.module)
+            elif isinstance(node, ast.Import):
+                todo += [p for alias in node.names for p in own(alias.name)]
+    return sorted(found)
 
 
 def _digest(data: Any) -> str:
