@@ -1,0 +1,188 @@
+"""Faults: a killed build, two builds at once, an unwritable output folder, and no network during a build."""
+
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from perspectives import store
+from perspectives.cli import cli
+from perspectives.config import load_config
+from perspectives.pipeline import run_pipeline
+
+TOPICS = [{"id": "treaty_status", "label": "Treaty status", "rules": [{"kind": "terms", "terms": ["treaty"]}]},
+          {"id": "taiwan", "label": "Taiwan", "rules": [{"kind": "terms", "terms": ["Taiwan"]}]}]
+N_ARTICLES = 300
+
+
+def write_corpus(root: Path, n: int = N_ARTICLES, edition: int = 1, output: str = "out") -> Path:
+    """``n`` generated articles and a config over them; ``edition`` changes every article's text."""
+    (root / "articles").mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        paragraphs = [f"Article {i}, edition {edition}, paragraph {p}: the treaty of 2001 still binds Moscow and "
+                      f"Beijing, according to Reuters. Taiwan was not mentioned in the talks, said Wang Yi."
+                      for p in range(12)]
+        (root / "articles" / f"a{i:04d}.md").write_text(
+            f"---\ntitle: Article {i}\nauthor: Author {i % 7}\n---\n" + "\n\n".join(paragraphs), encoding="utf-8")
+    config = root / "config.yaml"
+    config.write_text(yaml.safe_dump({"output": output, "topics": TOPICS,
+                                      "articles": [{"path": f"articles/a{i:04d}.md"} for i in range(n)]}),
+                      encoding="utf-8")
+    return config
+
+
+def start_build(config: Path) -> subprocess.Popen[str]:
+    """``perspectives build`` in its own process group, so the test can kill it and its workers at once."""
+    return subprocess.Popen([sys.executable, "-m", "perspectives", "build", "--config", str(config)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def assert_tables_sound(out_dir: Path, n_articles: int) -> dict[str, pd.DataFrame]:
+    """Every table reads, and every claim's offsets point into its article's body."""
+    tables = store.read_tables(out_dir)
+    assert len(tables["articles"]) == n_articles
+    bodies = dict(zip(tables["articles"]["article_id"], tables["articles"]["body"], strict=True))
+    claims = tables["claims"]
+    assert claims["article_id"].isin(bodies).all()
+    sample = claims.iloc[:: max(1, len(claims) // 500)]
+    for aid, start, end, text in zip(sample["article_id"], sample["start"], sample["end"], sample["text"],
+                                     strict=True):
+        assert bodies[aid][start:end] == text
+    return tables
+
+
+def assert_same_tables(out_dir: Path, reference_dir: Path) -> None:
+    for name in store.TABLES:
+        pd.testing.assert_frame_equal(store.read_table(out_dir, name), store.read_table(reference_dir, name))
+
+
+def test_build_killed_at_any_point_leaves_readable_tables_and_the_next_build_is_right(tmp_path: Path) -> None:
+    config = write_corpus(tmp_path)
+    started = time.monotonic()
+    first = subprocess.run([sys.executable, "-m", "perspectives", "build", "--config", str(config)],
+                           capture_output=True, text=True, check=True)
+    duration = time.monotonic() - started  # only to spread the kill points over a build; never asserted
+    assert f"read {N_ARTICLES} of {N_ARTICLES} articles" in first.stdout
+    out = tmp_path / "out"
+    kills = 0
+    for edition, fraction in enumerate((0.2, 0.5, 0.8, 0.95), start=2):
+        write_corpus(tmp_path, edition=edition)  # every article changed: the build must read them all again
+        build = start_build(config)
+        try:
+            build.wait(timeout=duration * fraction)
+        except subprocess.TimeoutExpired:
+            os.killpg(build.pid, signal.SIGKILL)
+            build.wait()
+            kills += 1
+        assert_tables_sound(out, N_ARTICLES)
+    assert kills, "every build finished before its kill; the corpus is too small to test a kill mid-build"
+    final = subprocess.run([sys.executable, "-m", "perspectives", "build", "--config", str(config)],
+                           capture_output=True, text=True)
+    assert final.returncode == 0, final.stderr
+    assert not list(out.rglob(".*.tmp"))
+    reference = write_corpus(tmp_path / "clean", edition=edition)
+    subprocess.run([sys.executable, "-m", "perspectives", "build", "--config", str(reference)], check=True,
+                   capture_output=True)
+    assert_same_tables(out, tmp_path / "clean" / "out")
+
+
+def test_two_builds_at_once_do_not_corrupt_the_output(tmp_path: Path) -> None:
+    config = write_corpus(tmp_path, n=120)
+    builds = [start_build(config) for _ in range(2)]
+    for build in builds:
+        _, err = build.communicate(timeout=280)
+        assert build.returncode == 0, err
+    assert_tables_sound(tmp_path / "out", 120)
+    reference = write_corpus(tmp_path / "alone", n=120)
+    run_pipeline(load_config(reference), workers=1)  # in-process: a pool here would re-import another test's __main__
+    assert_same_tables(tmp_path / "out", tmp_path / "alone" / "out")
+
+
+def test_second_build_waits_for_the_lock(tmp_path: Path) -> None:
+    config = write_corpus(tmp_path, n=3)
+    with store.build_lock(tmp_path / "out"):
+        build = start_build(config)
+        # Reading blocks until the build says it waits (or exits): no sleep, no race.
+        waiting = next((line for line in build.stderr if "another build" in line), "")
+        assert "another build is writing to" in waiting and "waiting for it to finish" in waiting
+        assert build.poll() is None and not (tmp_path / "out" / store.REPORT_FILE).exists()
+    _, err = build.communicate(timeout=120)
+    assert build.returncode == 0, err
+    assert_tables_sound(tmp_path / "out", 3)
+
+
+def test_output_under_a_file_is_a_clear_error(tmp_path: Path) -> None:
+    config = write_corpus(tmp_path, n=2, output="notes.txt/out")
+    (tmp_path / "notes.txt").write_text("not a folder", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", "--config", str(config)])
+    assert result.exit_code == 1
+    assert "Error: cannot write the tables to " in result.output
+    assert ("Not a directory; make that folder writable or free some space, or set `output:` in "
+            f"{config} to another folder") in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_read_only_output_folder_is_a_clear_error(tmp_path: Path) -> None:
+    config = write_corpus(tmp_path, n=2)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out").chmod(0o555)
+    try:
+        result = CliRunner().invoke(cli, ["build", "--config", str(config)])
+    finally:
+        (tmp_path / "out").chmod(0o755)
+    assert result.exit_code == 1
+    assert "Permission denied; make that folder writable or free some space" in result.output
+
+
+@pytest.mark.parametrize("code, words", [(errno.EROFS, "Read-only file system"),
+                                         (errno.ENOSPC, "No space left on device"),
+                                         (errno.EACCES, "Permission denied")])
+def test_write_failure_is_a_clear_error_and_keeps_the_previous_tables(tmp_path: Path, monkeypatch,
+                                                                      code: int, words: str) -> None:
+    config = write_corpus(tmp_path, n=4)
+    assert CliRunner().invoke(cli, ["build", "--config", str(config)]).exit_code == 0
+    before = store.read_tables(tmp_path / "out")
+    write_corpus(tmp_path, n=4, edition=2)
+
+    def fail(*args, **kwargs):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(pd.DataFrame, "to_parquet", fail)  # the disk fills or turns read-only mid-build
+    result = CliRunner().invoke(cli, ["build", "--config", str(config)])
+    assert result.exit_code == 1
+    assert f"Error: cannot write the tables to {tmp_path / 'out'}: {words}; make that folder writable" in result.output
+    assert "Traceback" not in result.output
+    monkeypatch.undo()
+    for name, frame in store.read_tables(tmp_path / "out").items():
+        pd.testing.assert_frame_equal(frame, before[name])
+    assert not list((tmp_path / "out").rglob(".*.tmp"))
+
+
+def test_build_uses_no_network(tmp_path: Path, monkeypatch) -> None:
+    attempts: list[object] = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(args)
+        raise OSError("network access during a build")
+
+    for name in ("connect", "connect_ex", "sendto"):
+        monkeypatch.setattr(socket.socket, name, refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    config = write_corpus(tmp_path, n=5)
+    result = CliRunner().invoke(cli, ["build", "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    assert "read 5 of 5 articles" in result.output
+    assert attempts == []
