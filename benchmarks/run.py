@@ -92,8 +92,9 @@ def targets(rows: list[dict[str, Any]], bundled: dict[str, float]) -> list[dict[
               for key, label, limit in TARGETS if largest["articles"] == 5000]
     growth = largest["cold_s"] / smallest["cold_s"]
     scale = largest["articles"] / smallest["articles"]
-    checks.append({"target": f"{largest['articles']:,} articles ≤ {0.6 * scale:g}× the time of "
-                   f"{smallest['articles']:,}", "figure": growth, "limit": 0.6 * scale})
+    # The issue allows 60× the time for 50× the articles: linear growth plus fixed start-up cost.
+    checks.append({"target": f"{largest['articles']:,} articles ≤ {1.2 * scale:g}× the time of "
+                   f"{smallest['articles']:,}", "figure": growth, "limit": 1.2 * scale})
     checks.append({"target": "five bundled articles: warm build ≤ 1 s (in process)",
                    "figure": bundled["warm_in_process_s"], "limit": 1.0})
     for check in checks:
