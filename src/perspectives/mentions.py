@@ -169,6 +169,11 @@ def _pieces(text: str, start: int, end: int) -> list[Mention]:
     return []
 
 
+# The word before a mention; looked for in a bounded window so an endless "word" costs no more than a short one.
+_WORD_BEFORE = re.compile(r"(\S+)(\s+)$")
+_LOOK_BACK = 120
+
+
 def _absorb_roles(text: str, mentions: list[Mention]) -> list[Mention]:
     """Take the office in front of a person into the mention; an institution named there is only affiliation."""
     suppressed: set[int] = set()
@@ -179,7 +184,7 @@ def _absorb_roles(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         start, role_start, absorbed = mention.start, mention.start, False
         while True:
-            before = re.search(r"(\S+)(\s+)$", text[:start])
+            before = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
             if before is None:
                 break
             org = next((j for j, m in enumerate(mentions) if m.end == before.end(1) and m.kind != "person"), None)
