@@ -123,10 +123,8 @@ def _build(config: Config, *, progress: Progress | None, workers: int | None) ->
     kept = _keep_previous(config.output_dir, tables, [f["article_id"] for f in failed])
     if kept:
         warnings.append(f"kept the previous build's rows for {', '.join(kept)} (it could not be read this time)")
-    for name, frame in tables.items():
-        store.write_table(config.output_dir, name, frame)
     report = _report(config, tables, failed, warnings, collect_unrecognised(_unknown_citations(tables["citations"])))
-    store.write_json(config.output_dir / store.REPORT_FILE, report)
+    store.write_tables(config.output_dir, tables, report)
     return report
 
 

@@ -57,19 +57,39 @@ def conform(name: str, rows: Sequence[dict[str, Any]] | pd.DataFrame) -> pd.Data
     return frame[list(columns)].astype(columns).reset_index(drop=True)
 
 
-def write_table(out_dir: Path, name: str, frame: pd.DataFrame) -> Path:
-    """Write one table as Parquet via a temporary file and a rename, so readers never see half a file."""
-    target = out_dir / f"{name}.parquet"
+def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame], report: dict[str, Any]) -> None:
+    """Replace all tables and the build report as one build's output.
+
+    Every table is written to a temporary file first; the report is removed while the finished files
+    are renamed into place, and written last. A build killed halfway through the renames thus leaves
+    no report, which makes the folder stale, so the next build or dashboard visit rebuilds it rather
+    than showing tables of two different builds.
+    """
+    staged: dict[str, Path] = {}
+    try:
+        for name, frame in tables.items():
+            staged[name] = _stage_table(out_dir, name, frame)
+        (out_dir / REPORT_FILE).unlink(missing_ok=True)
+        for name, tmp in staged.items():
+            os.replace(tmp, out_dir / f"{name}.parquet")
+    except BaseException:
+        for tmp in staged.values():
+            tmp.unlink(missing_ok=True)
+        raise
+    write_json(out_dir / REPORT_FILE, report)
+
+
+def _stage_table(out_dir: Path, name: str, frame: pd.DataFrame) -> Path:
+    """The table written to a temporary file beside its target."""
     out_dir.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
     os.close(fd)
     try:
         conform(name, frame).to_parquet(tmp, index=False)
-        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return target
+    return Path(tmp)
 
 
 @contextmanager

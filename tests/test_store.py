@@ -1,0 +1,42 @@
+"""The table store: contract dtypes, and all tables replaced as one build's output."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from perspectives import store
+from perspectives.config import load_config
+from perspectives.pipeline import is_stale, run_pipeline
+
+
+def test_conform_orders_columns_and_fills_missing_ones() -> None:
+    frame = store.conform("claim_topics", [{"topic": "t", "claim_id": "a:0001"}])
+    assert list(frame.columns) == list(store.TABLES["claim_topics"])
+    assert frame.loc[0, "claim_id"] == "a:0001" and frame["position"].isna().all()
+
+
+def test_a_build_killed_during_the_swap_leaves_the_folder_stale(write_config, monkeypatch) -> None:
+    config = load_config(write_config({"a.md": "The treaty holds. Taiwan is discussed."}))
+    run_pipeline(config)
+    assert not is_stale(config)
+    real_replace = os.replace
+    calls = []
+
+    def dies_on_the_second_table(src: str, dst: str) -> None:
+        calls.append(dst)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # stands in for the process being killed mid-swap
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", dies_on_the_second_table)
+    with pytest.raises(KeyboardInterrupt):
+        run_pipeline(config)
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert store.read_report(config.output_dir) is None
+    assert is_stale(config)
+    assert not list(Path(config.output_dir).glob(".*.tmp"))
+    run_pipeline(config)
+    assert not is_stale(config)
