@@ -21,8 +21,7 @@ pipeline: setup
 	$(BIN)/perspectives build --config $(CONFIG)
 
 dashboard: pipeline
-	$(BIN)/streamlit run dashboard/app.py --server.address $(HOST) --server.port $(PORT) \
-		--browser.gatherUsageStats false -- --config $(CONFIG)
+	$(BIN)/streamlit run dashboard/app.py --server.address $(HOST) --server.port $(PORT) -- --config $(CONFIG)
 
 # The end-to-end test drives Debian's chromium; install it when it is missing (root or sudo).
 chromium:

@@ -1,5 +1,6 @@
 """End to end: the dashboard served by `streamlit run`, driven in headless Chromium like a user would."""
 
+import contextlib
 import os
 import re
 import shutil
@@ -52,9 +53,9 @@ def _wait_healthy(url, proc, log):
     pytest.fail(f"streamlit did not come up:\n{log.read_text()}")
 
 
-@pytest.fixture
-def server(tmp_path):
-    """The app on a free port over a private copy of the fixture corpus; stopped however the test ends."""
+@contextlib.contextmanager
+def _serve(tmp_path, *options):
+    """The app on a free port over a private copy of the fixture corpus; stopped however the caller ends."""
     corpus = tmp_path / "corpus"
     shutil.copytree(FIXTURE, corpus)
     port = _free_port()
@@ -63,9 +64,8 @@ def server(tmp_path):
     env = {**os.environ, "PERSPECTIVES_CONFIG": str(corpus / "config.yaml")}
     with log.open("w") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1",
-             "--browser.gatherUsageStats", "false", "--", "--config", str(corpus / "config.yaml")],
+            [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port), *options,
+             "--", "--config", str(corpus / "config.yaml")],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
         _wait_healthy(url, proc, log)
@@ -77,6 +77,34 @@ def server(tmp_path):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@pytest.fixture
+def server(tmp_path):
+    """The app as the browser test drives it."""
+    with _serve(tmp_path, "--server.headless", "true", "--server.address", "127.0.0.1",
+                "--browser.gatherUsageStats", "false") as url:
+        yield url
+
+
+def _listening_addresses(port):
+    """Local addresses with a socket listening on ``port``, read from /proc (no traffic sent)."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table) as handle:
+            for line in handle.readlines()[1:]:
+                local, state = line.split()[1], line.split()[3]
+                address, hex_port = local.rsplit(":", 1)
+                if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                    found.add(address)
+    return found
+
+
+def test_server_listens_on_loopback_unless_told_otherwise(tmp_path):
+    """Started from the project folder with no address flag, the app is reachable from this machine only."""
+    with _serve(tmp_path) as url:
+        port = int(url.rsplit(":", 1)[1])
+        assert _listening_addresses(port) == {"0100007F"}  # 127.0.0.1, little-endian hex
 
 
 @pytest.fixture
