@@ -114,6 +114,8 @@ def _inside_larger_name(text: str, start: int, end: int, runs: list[tuple[int, i
 def _short_mentions(text: str, people: People, taken: list[Mention]) -> list[Mention]:
     found = []
     for short, (name, known) in people.items():
+        if short not in text:  # most sentences name none of the article's people: skip the regex
+            continue
         for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
             if not _overlaps(m.start(), m.end(), taken + found):
                 found.append(Mention(m.start(), m.end(), name, known, "person"))

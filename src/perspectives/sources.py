@@ -133,7 +133,8 @@ def cue_hits(text: str, mentions: list[Mention]) -> list[tuple[Mention, str, str
     """(mention, cue, surface) for every mention a cue binds in one sentence."""
     masked, appositives = _mask(text, mentions)
     hits: list[tuple[Mention, str, str]] = []
-    for cue, pattern in _PATTERNS:
+    # Every cue pattern binds a masked mention, so a sentence without one is not scanned.
+    for cue, pattern in _PATTERNS if mentions else ():
         for match in pattern.finditer(masked):
             for group in ("subj", "obj"):
                 if match.groupdict().get(group) is None:
@@ -158,6 +159,8 @@ def _with_appositive(mention: Mention, appositive: str | None) -> Mention:
 
 def _mask(text: str, mentions: list[Mention]) -> tuple[str, dict[int, str]]:
     """The sentence with each mention as ``⟦i⟧``, appositives and unnamed officials folded into their party."""
+    if not mentions:  # the folding patterns below all need a ``⟦i⟧``
+        return text, {}
     parts, cursor = [], 0
     for i, mention in enumerate(mentions):
         parts += [text[cursor:mention.start], f"⟦{i}⟧"]
