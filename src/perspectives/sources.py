@@ -47,6 +47,9 @@ _NAMES = r"⟦\d+⟧(?:(?:,\s*⟦\d+⟧)*,?\s+and\s+(?:the\s+)?⟦\d+⟧)?"
 _SUBJ = (r"(?<!of )(?<!in )(?<!for )(?<!with )(?<!from )(?<!to )(?<!by )(?<!on )(?<!at )(?<!about )"
          r"(?<!between )(?<!against )(?<!among )(?<!and )(?<!and the )(?<!of the )(?<!in the )(?<!at the )"
          rf"(?<!for the )(?<!from the )(?<!with the )(?<!to the )(?<!by the ){_NAMES}")
+# Put first in a pattern that starts with a subject: the same matches, but a position without a mention fails
+# at once instead of after all of _SUBJ's look-behinds (the cue patterns were a tenth of the build).
+_AT_NAME = "(?=⟦)"
 AUX = (r"(?:\s*,)?(?:\s+(?:on|last|this)\s+[A-Z]?[a-z]+day)?(?:\s+(?:has|have|had|was|were|is|are|will|would|"
         r"could|can|may|might|did|does|do|also|since|then|later|further|once|previously|recently|again|"
         r"earlier|first|already|not|never|just|even|still|\w+ly))*")
@@ -56,9 +59,9 @@ _AFFILIATION = r"(?:\s+(?:of|at|from)\s+(?:the\s+)?(?:⟦\d+⟧|[A-Z][\w’'-]*(
 _NAME_SLOT = re.compile(r"⟦(\d+)⟧")
 # (family cue, pattern): the named group "subj" holds the cited mentions; "obj" too where both count.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((cue, re.compile(rx)) for cue, rx in (
-    ("outlet", rf"(?P<subj>{_SUBJ}){AUX}\s+(?:quoted|quotes|quoting|cited|cites|citing)\s+(?:the\s+)?"
+    ("outlet", rf"{_AT_NAME}(?P<subj>{_SUBJ}){AUX}\s+(?:quoted|quotes|quoting|cited|cites|citing)\s+(?:the\s+)?"
                rf"(?P<obj>{_NAMES})"),
-    ("reporting_verb", rf"(?P<subj>{_SUBJ}){_AFFILIATION}(?:\s+{_WORKS})?{_BY_WHOM}{AUX}"
+    ("reporting_verb", rf"{_AT_NAME}(?P<subj>{_SUBJ}){_AFFILIATION}(?:\s+{_WORKS})?{_BY_WHOM}{AUX}"
                        rf"\s+(?:{SPEECH_VERBS}|{_STANCE})"),
     ("reporting_verb", rf"[”\"’,]\s*(?:said|says|added|noted|wrote|asked|explained|continued|stressed|warned|"
                        rf"observed|insisted|argued|declared|concluded)\s+(?P<subj>{_SUBJ})(?=\s*[,.;:!?]|\s*$)"),
