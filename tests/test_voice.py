@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from perspectives.articles import Cleaner, parse_article
 from perspectives.claims import split_claims
 from perspectives.config import SourceEntry
 from perspectives.gazetteer import compile_gazetteer
@@ -91,3 +92,15 @@ def test_attributed_claim_carries_its_quoted_span_and_own_claim_none() -> None:
 def test_quote_spans(paragraphs: list[str], expected: list[str]) -> None:
     article = _article(*paragraphs)
     assert [article.body[s:e] for s, e in quote_spans(article.body, article.paragraphs)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts at the Lowy Institute warned that the strait is the most dangerous place on earth.",
+    "Experts at an unnamed think tank argue that the alliance is hollow.",
+    "Officials in Beijing insisted the drills were routine.",
+    "A report by the Center for a New American Security found that trade doubled.",
+])
+def test_unnamed_or_unknown_speakers_behind_a_phrase_are_attributed(text: str) -> None:
+    article = parse_article(text.encode(), article_id="a", cleaner=Cleaner())
+    claims = split_claims(article)
+    assert [c.voice for c in assign_voice(article, claims, [])] == ["attributed"]

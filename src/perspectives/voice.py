@@ -16,11 +16,15 @@ from perspectives.sources import ATTRIBUTING_CUES, SPEECH_VERBS
 # A reporting frame whose speaker is a pronoun or a common noun. Active voice only: "it was announced that
 # the treaty would be extended" is the author's report of a fact, not someone's words.
 _FRAME = re.compile(
-    rf"\b(?:he|she|they|it|we|experts?|officials?|analysts?|observers?|diplomats?|sources?|"
-    rf"the (?:ministry|spokes\w+|minister|president|premier|statement|report|paper|newspaper|agency|document|"
-    rf"treaty|communiqu[eé]|readout|article|commentary|government|embassy|official|source)s?)"
-    rf"(?:\s+(?:also|then|later|further|again|has|have|had|\w+ly))*\s+"
-    rf"{SPEECH_VERBS}|\bwas quoted as saying\b|\baccording to\b",
+    rf"\b(?:he|she|they|it|we|experts?|officials?|analysts?|observers?|diplomats?|sources?|critics?|scholars?|"
+    rf"researchers?|commentators?|economists?|strategists?|"
+    rf"(?:the|a|an) (?:ministry|spokes\w+|minister|president|premier|statement|report|study|survey|paper|"
+    rf"newspaper|agency|document|treaty|communiqu[eé]|readout|article|commentary|government|embassy|official|"
+    rf"source)s?)"
+    # "Analysts at the Lowy Institute warned", "a report by the Center for a New American Security found"
+    rf"(?:\s+(?:at|in|from|of|by|with|for)\s+(?:[\w'’.-]+\s+){{0,8}}?)?"
+    rf"(?:\s*(?:also|then|later|further|again|has|have|had|\w+ly))*\s*"
+    rf"(?:{SPEECH_VERBS}|found|find|finds|show(?:s|ed)?)\b|\bwas quoted as saying\b|\baccording to\b",
     re.IGNORECASE)
 # Share of a claim's characters inside quotation marks above which the sentence is a quoted sentence.
 _QUOTED_SHARE = 0.5
