@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from pathlib import Path
 
 import click
@@ -59,7 +60,7 @@ def build(config_path: Path, allow_outside: bool) -> None:
     Example: perspectives build --config config.yaml
     """
     config = _load(config_path, allow_outside)
-    with click.progressbar(length=len(config.articles), label="building", file=click.get_text_stream("stderr"),
+    with click.progressbar(length=len(config.articles), label="building", file=sys.stderr,
                            show_pos=True) as bar:
         def progress(done: int, total: int, label: str) -> None:
             bar.update(done - bar.pos)

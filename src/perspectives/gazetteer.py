@@ -216,7 +216,7 @@ def compile_gazetteer(entries: list[SourceEntry]) -> Gazetteer:
     regexes = tuple(_name_regex(n) for n in names)
     regex = _names_regex(regexes) if names else None
     keys = [word_key(n.split(" ")[0]) for n in names]
-    keyed = None if None in keys else tuple(zip(keys, regexes))  # type: ignore[arg-type]
+    keyed = None if None in keys else tuple((k, r) for k, r in zip(keys, regexes, strict=True) if k is not None)
     exact = frozenset(a.upper() for a in acronyms - worded)
     return Gazetteer(regex, surfaces, exact, domains, {k: tuple(v) for k, v in shorts.items()}, keyed)
 
@@ -263,5 +263,5 @@ def suggest_entry(name: str, source_type: str | None, country: str | None, role:
         entry["country"] = country
     if role:
         entry["role"] = role
-    text = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, default_flow_style=None, width=200)
+    text: str = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, default_flow_style=None, width=200)
     return text.replace("type: CHOOSE", "type:  # choose one: media, official, expert, document").rstrip()

@@ -112,7 +112,7 @@ def _inside_larger_name(text: str, start: int, end: int, runs: list[tuple[int, i
 
 
 def _short_mentions(text: str, people: People, taken: list[Mention]) -> list[Mention]:
-    found = []
+    found: list[Mention] = []
     for short, (name, known) in people.items():
         if short not in text:  # most sentences name none of the article's people: skip the regex
             continue

@@ -211,7 +211,8 @@ class PatternMatcher(_Evidence):
 def compile_terms(terms: Iterable[str], *, ignore_case: bool = True) -> TermsMatcher:
     """One matcher for a list of terms; CAPITALISED terms match case-sensitively, the rest ignore case
     unless ``ignore_case`` is off."""
-    folded, exact = [], []
+    folded: list[str] = []
+    exact: list[str] = []
     keys: set[str | None] = set()
     for term in terms:
         (exact if _is_acronym(term) or not ignore_case else folded).append(_term_body(term))

@@ -388,7 +388,7 @@ def _keep_previous(out_dir: Path, tables: dict[str, pd.DataFrame], failed_ids: l
 def fingerprint(config: Config) -> dict[str, Any]:
     """What a build depends on: the pipeline's code, the config file's bytes and each article's size and
     modification time (an upgrade of the code makes old tables stale too)."""
-    files = {}
+    files: dict[str, list[int] | None] = {}
     for entry in config.articles:
         file = config.article_file(entry)
         try:

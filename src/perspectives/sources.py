@@ -333,7 +333,7 @@ def collect_unrecognised(results: list[ArticleResult]) -> list[dict[str, object]
         for cite in result.citations:
             if not cite.known:
                 groups[cite.source].append((result.article.article_id, cite))
-    report = []
+    report: list[dict[str, object]] = []
     for name, cites in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         source_type = next((c.source_type for _, c in cites if c.source_type), None)
         country = next((c.country for _, c in cites if c.country), None)
