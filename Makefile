@@ -34,6 +34,7 @@ test: setup chromium
 
 lint: setup
 	$(BIN)/ruff check src tests dashboard benchmarks
+	$(BIN)/mypy src
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
