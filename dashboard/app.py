@@ -14,6 +14,7 @@ import streamlit as st
 st.set_page_config(page_title="Perspectives", page_icon="📰", layout="wide")
 
 import article_view  # noqa: E402 - set_page_config must run before anything else draws
+import cached  # noqa: E402
 import claims_view  # noqa: E402
 import compare_view  # noqa: E402
 import contrast_view  # noqa: E402
@@ -23,7 +24,6 @@ import overview_view  # noqa: E402
 import sidebar  # noqa: E402
 import sources_view  # noqa: E402
 import topics_view  # noqa: E402
-from perspectives import analysis  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -45,23 +45,24 @@ def main() -> None:
     view = st.radio("View", VIEWS, key=overview_view.VIEW, horizontal=True, bind="query-params",
                     label_visibility="collapsed")
     selection = sidebar.filters_ui(loaded.tables, loaded.topics)
-    tables = analysis.apply_selection(loaded.tables, selection)
+    scope = cached.select(loaded.out_dir, loaded.stamp, loaded.tables, selection)
     # ── render ───────────────────────────────────────────────────────────────
     if view == "Compare":
-        compare_view.render(tables, loaded.topics, selection, loaded.positions)
+        compare_view.render(scope, loaded.topics, selection, loaded.positions)
     elif view == "Contrast":
-        contrast_view.render(tables, loaded.topics, selection, loaded.positions)
+        contrast_view.render(scope, loaded.topics, selection, loaded.positions)
     elif view == "Overview":
-        overview_view.render(tables, loaded.topics, loaded.positions)
+        overview_view.render(scope, loaded.topics, loaded.positions)
     elif view == "Sources":
-        sources_view.render(tables)
+        sources_view.render(scope)
     elif view == "Article":
-        article_view.render(tables, loaded.topics, loaded.positions)
+        article_view.render(scope, loaded.topics, loaded.positions,
+                            lambda article_id: loading.article_body(str(loaded.out_dir), loaded.stamp, article_id))
     elif view == "Claims":
-        claims_view.render(tables, loaded.topics)
+        claims_view.render(scope, loaded.topics)
     else:  # Topics: rule diagnostics look at every topic, whatever the topic filter
-        topics_view.render(analysis.apply_selection(loaded.tables, replace(selection, topics=())), loaded.topics,
-                           loaded.config)
+        topics_view.render(cached.select(loaded.out_dir, loaded.stamp, loaded.tables, replace(selection, topics=())),
+                           loaded.topics, loaded.config)
 
 
 def status_ui(loaded: loading.Loaded) -> None:

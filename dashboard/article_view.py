@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
+import cached
 import markup
 from perspectives import analysis, charts
 
 ARTICLE = "article"
+PART = "article_part"
+# Claims highlighted per part: a book-length article is drawn a part at a time, never as one huge page.
+PART_CLAIMS = 300
 
 
-def render(tables: analysis.Tables, topics: pd.DataFrame, positions: pd.DataFrame) -> None:
-    """Draw the Article view for one article of the filtered set; ``positions`` styles the position chips."""
+def render(scope: cached.Scope, topics: pd.DataFrame, positions: pd.DataFrame,
+           body_of: Callable[[str], str]) -> None:
+    """Draw the Article view for one article of the filtered set; ``positions`` styles the position chips and
+    ``body_of`` reads an article's text (the tables leave bodies out)."""
+    tables = scope.tables
     articles = tables["articles"]
     if articles.empty:
         st.info("No articles match these filters.")
@@ -29,7 +38,7 @@ def render(tables: analysis.Tables, topics: pd.DataFrame, positions: pd.DataFram
             "Original publisher": article["original_publisher"], "File": article["path"],
             "Claims": str(article["n_claims"]), "Words": str(article["n_words"]),
         }, article["url"]))
-        profile = analysis.topic_profile(tables, article_id, topics)
+        profile = scope.aggregate(analysis.topic_profile, article_id, topics)
         if profile.empty:
             st.caption("No claims of this article fall in a topic (with these filters).")
         else:
@@ -39,8 +48,21 @@ def render(tables: analysis.Tables, topics: pd.DataFrame, positions: pd.DataFram
         st.html(markup.topic_legend(topics))
         claims = tables["claims"][tables["claims"]["article_id"] == article_id]
         citations = tables["citations"][tables["citations"]["article_id"] == article_id]
-        segments = analysis.article_segments(str(article["body"] or ""), claims, tables["claim_topics"],
-                                             citations, list(topics["topic"]))
+        claim_topics = tables["claim_topics"][analysis.isin(tables["claim_topics"]["claim_id"], claims["claim_id"])]
+        segments = analysis.article_segments(body_of(article_id), claims, claim_topics, citations,
+                                             list(topics["topic"]))
         colors = dict(zip(topics["topic"], topics["color"], strict=True))
         labels = dict(zip(topics["topic"], topics["label"], strict=True))
-        st.html(markup.article_text(segments, colors, labels, positions))
+        st.html(markup.article_text(_part(segments), colors, labels, positions))
+
+
+def _part(segments: list[analysis.Segment]) -> list[analysis.Segment]:
+    """The segments of one part of ``PART_CLAIMS`` claims, with a part picker when the article has several."""
+    starts = [i for i, seg in enumerate(segments) if seg.claim_id][::PART_CLAIMS]
+    if len(starts) <= 1:
+        return segments
+    part = min(st.pagination(len(starts), key=PART), len(starts))  # an earlier, longer article's part
+    st.caption(f"A long article: part {part} of {len(starts)}, {PART_CLAIMS} claims a part.")
+    begin = 0 if part == 1 else starts[part - 1]
+    end = starts[part] if part < len(starts) else len(segments)
+    return segments[begin:end]

@@ -5,14 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+import cached
 from perspectives import analysis
 
 PAGE_SIZE = 250
 PAGE = "claims_page"
 
 
-def render(tables: analysis.Tables, topics: pd.DataFrame) -> None:
+def render(scope: cached.Scope, topics: pd.DataFrame) -> None:
     """Draw the Claims view for the filtered tables."""
+    tables = scope.tables
     claims = tables["claims"]
     if claims.empty:
         st.info("No claims match these filters.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+import cached
 import markup
 from perspectives import analysis
 
@@ -28,7 +29,7 @@ def compare_ui(topics: pd.DataFrame, selection: analysis.Selection) -> tuple[str
     return topic, by_article
 
 
-def render(tables: analysis.Tables, topics: pd.DataFrame, selection: analysis.Selection,
+def render(scope: cached.Scope, topics: pd.DataFrame, selection: analysis.Selection,
            positions: pd.DataFrame) -> None:
     """Draw the Compare view for the filtered tables; ``positions`` styles the position chips."""
     if topics.empty:
@@ -36,7 +37,7 @@ def render(tables: analysis.Tables, topics: pd.DataFrame, selection: analysis.Se
         return
     topic, by_article = compare_ui(topics, selection)
     style = topics.set_index("topic").loc[topic]
-    headers = analysis.compare_headers(tables, topic, by_article=by_article)
+    headers = scope.aggregate(analysis.compare_headers, topic, by_article=by_article)
     if headers.empty:
         st.info("No articles match these filters.")
         return
@@ -44,8 +45,9 @@ def render(tables: analysis.Tables, topics: pd.DataFrame, selection: analysis.Se
                "report someone else. Bold chips name the position a claim takes on the topic, the others the "
                "sources it cites.")
     headers = _focus_first(headers, st.session_state.get(FOCUS), by_article=by_article)
-    claims = analysis.compare_claims(tables, topic, by_article=by_article)
     shown = headers.head(MAX_GROUPS)
+    claims = scope.aggregate(analysis.compare_claims, topic, by_article=by_article, groups=tuple(shown["group"]),
+                             per_group=MAX_CLAIMS)
     if len(headers) > len(shown):
         st.caption(f"Showing {len(shown)} of {len(headers)} {'articles' if by_article else 'authors'}, "
                    f"most claims on {style['label']} first; {len(headers) - len(shown)} more are hidden. "
@@ -68,11 +70,11 @@ def _group_column(group: tuple, claims: pd.DataFrame, topic: str, style: pd.Seri
     if claims.empty:
         st.html(markup.empty_note(f"No claims on {label}"))
         return
-    shown = claims.head(MAX_CLAIMS)
-    box = st.container(height=SCROLL_HEIGHT if len(shown) > SCROLL_AFTER else "content", border=False)
-    box.html(markup.claim_cards(shown, color=color, show_article=not by_article, topic=topic, positions=positions))
-    if len(claims) > len(shown):
-        st.caption(f"{len(claims) - len(shown)} more claims not shown; see the Claims view.")
+    box = st.container(height=SCROLL_HEIGHT if len(claims) > SCROLL_AFTER else "content", border=False)
+    box.html(markup.claim_cards(claims, color=color, show_article=not by_article, topic=topic, positions=positions))
+    # ``claims`` holds at most MAX_CLAIMS of the group's claims; the header counts them all.
+    if int(group.claims) > len(claims):
+        st.caption(f"{int(group.claims) - len(claims)} more claims not shown; see the Claims view.")
 
 
 def _focus_first(headers: pd.DataFrame, focus: str | None, *, by_article: bool) -> pd.DataFrame:

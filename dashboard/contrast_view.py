@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit.elements.lib.column_types import ColumnConfig
 
 import article_view
+import cached
 import compare_view
 import markup
 import overview_view
@@ -26,7 +27,7 @@ CLAIMS_PER_TERM = 3
 SIDE_COLUMNS = ("group", "claim_id", "article_id", "display_title", "position", "text")
 
 
-def render(tables: contrast.Tables, topics: pd.DataFrame, selection: analysis.Selection,
+def render(scope: cached.Scope, topics: pd.DataFrame, selection: analysis.Selection,
            positions: pd.DataFrame) -> None:
     """Draw the Contrast view for the filtered tables; ``positions`` holds the position styles."""
     if topics.empty:
@@ -35,14 +36,14 @@ def render(tables: contrast.Tables, topics: pd.DataFrame, selection: analysis.Se
     topic, by_article = compare_view.compare_ui(topics, selection)
     label, color = (str(v) for v in topics.set_index("topic").loc[topic, ["label", "color"]])
     by = "display_title" if by_article else "author_label"
-    summary = contrast.contrast_table(tables, topic, by=by, top_terms=TOP_TERMS)
+    summary = scope.aggregate(contrast.contrast_table, topic, by=by, top_terms=TOP_TERMS)
     if summary.empty:
         st.html(markup.empty_note(f"No claims on {label} match these filters."))
         return
-    _briefing_ui(tables, topic, label)
-    _disagreements(tables, topic, label, color, by, positions)
-    _summary(tables, summary, topic, label, color, by, positions)
-    _closest(tables, topic, label, color, by, positions)
+    _briefing_ui(scope.tables, topic, label)
+    _disagreements(scope, topic, label, color, by, positions)
+    _summary(scope, summary, topic, label, color, by, positions)
+    _closest(scope, topic, label, color, by, positions)
 
 
 def _briefing_ui(tables: contrast.Tables, topic: str, label: str) -> None:
@@ -56,7 +57,7 @@ def _briefing_ui(tables: contrast.Tables, topic: str, label: str) -> None:
                                on_click="ignore", width="stretch")
 
 
-def _disagreements(tables: contrast.Tables, topic: str, label: str, color: str, by: str,
+def _disagreements(scope: cached.Scope, topic: str, label: str, color: str, by: str,
                    positions: pd.DataFrame) -> None:
     """Pairs of claims from different authors taking different positions, side by side."""
     st.subheader("Where they disagree")
@@ -64,7 +65,7 @@ def _disagreements(tables: contrast.Tables, topic: str, label: str, color: str, 
         st.html(markup.empty_note(f"The config names no positions on {label}; add some under its "
                                   "`positions:` to see who disagrees."))
         return
-    pairs = contrast.disagreements(tables, topic, by=by)
+    pairs = scope.aggregate(contrast.disagreements, topic, by=by)
     if pairs.empty:
         st.html(markup.empty_note(f"No two authors take different positions on {label} with these filters."))
         return
@@ -78,11 +79,11 @@ def _disagreements(tables: contrast.Tables, topic: str, label: str, color: str, 
     _hidden_note(len(pairs), MAX_PAIRS, "pairs", "less alike or less clearly stated")
 
 
-def _closest(tables: contrast.Tables, topic: str, label: str, color: str, by: str,
+def _closest(scope: cached.Scope, topic: str, label: str, color: str, by: str,
              positions: pd.DataFrame) -> None:
     """Each claim next to the most similar claim of another author: the same point, side by side."""
     st.subheader("Closest claims")
-    pairs = _unique_pairs(contrast.closest_claims(tables, topic, by=by))
+    pairs = _unique_pairs(scope.aggregate(contrast.closest_claims, topic, by=by))
     if pairs.empty:
         st.html(markup.empty_note(f"No two authors make similar claims on {label} with these filters."))
         return
@@ -120,7 +121,7 @@ def _open_article(article_id: str) -> None:
     st.session_state[article_view.ARTICLE] = article_id
 
 
-def _summary(tables: contrast.Tables, summary: pd.DataFrame, topic: str, label: str, color: str, by: str,
+def _summary(scope: cached.Scope, summary: pd.DataFrame, topic: str, label: str, color: str, by: str,
              positions: pd.DataFrame) -> None:
     """One row per author (or article), then each one's distinctive terms with the claims they come from."""
     st.subheader("Article by article" if by == "display_title" else "Author by author")
@@ -140,8 +141,12 @@ def _summary(tables: contrast.Tables, summary: pd.DataFrame, topic: str, label: 
         "terms": st.column_config.TextColumn("distinctive terms", width="medium"),
         "sources": st.column_config.TextColumn("top sources", width="medium"),
     })
-    terms = contrast.distinctive_terms(tables, topic, by=by, top=TOP_TERMS)
-    texts = dict(zip(tables["claims"]["claim_id"], tables["claims"]["text"], strict=True))
+    terms = scope.aggregate(contrast.distinctive_terms, topic, by=by, top=TOP_TERMS)
+    # Only the claims the expanders quote, not a lookup of every claim in the selection.
+    quoted = {cid for ids in terms["claim_ids"] for cid in list(ids)[:CLAIMS_PER_TERM]}
+    claims = scope.tables["claims"]
+    claims = claims[analysis.isin(claims["claim_id"], sorted(quoted))]
+    texts = dict(zip(claims["claim_id"], claims["text"], strict=True))
     for group in summary["group"]:
         mine = terms[terms["group"] == group]
         with st.expander(f"{group}: distinctive terms and the claims they come from"):

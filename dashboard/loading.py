@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import logging
 import os
 import sys
@@ -39,6 +40,7 @@ class Loaded:
     config_error: str | None = None
     build_error: str | None = None
     rebuilt: bool = False
+    stamp: int = 0
 
 
 def config_path() -> Path:
@@ -58,7 +60,7 @@ def load() -> Loaded:
     """
     path = config_path()
     try:
-        config = load_config(path)
+        config = _load_config(path)
     except ConfigError as exc:
         last = st.session_state.get(LAST_GOOD)
         out_dir = last.output_dir if isinstance(last, Config) else _fallback_output(path)
@@ -75,6 +77,40 @@ def load() -> Loaded:
     loaded = _read(path, config.output_dir, config, build_error=build_error)
     loaded.rebuilt = rebuilt
     return loaded
+
+
+def _load_config(path: Path) -> Config:
+    """``load_config``, parsed once per content of the config file and state of its articles' folders.
+
+    Parsing and checking a config of 5,000 articles takes seconds, and every rerun (each filter change)
+    loads it. The folders' mtimes change when an article file is added, removed or renamed, which the
+    config's checks look at; a config with problems is never cached, so its errors show on every rerun.
+    """
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return load_config(path)  # raises the config's own error: missing, a folder, unreadable
+    config, folders = _parsed_config(str(path), digest)
+    if any(_mtime(folder) != mtime for folder, mtime in folders.items()):
+        _parsed_config.clear()
+        config, folders = _parsed_config(str(path), digest)
+    return config
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _parsed_config(path: str, digest: str) -> tuple[Config, dict[str, int]]:
+    """The config and the mtimes of its articles' folders; ``digest`` (of the file's bytes) keys the cache."""
+    del digest
+    config = load_config(path)
+    folders = {str(config.article_file(entry).parent) for entry in config.articles} | {str(config.base_dir)}
+    return config, {folder: _mtime(folder) for folder in folders}
+
+
+def _mtime(path: str) -> int:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return -1
 
 
 def _rebuild(config: Config) -> None:
@@ -108,9 +144,10 @@ def _read(path: Path, out_dir: Path, config: Config | None, **errors: str | None
                                        if config else [])
     if not store.has_tables(out_dir):
         return Loaded(path, out_dir, None, charts.topic_styles(topics), positions, config, None, **errors)
-    tables = load_tables(str(out_dir), _stamp(out_dir))
+    stamp = _stamp(out_dir)
+    tables = load_tables(str(out_dir), stamp)
     return Loaded(path, out_dir, tables, _styles(topics, tables), positions, config, store.read_report(out_dir),
-                  **errors)
+                  **errors, stamp=stamp)
 
 
 def _stamp(out_dir: Path) -> int:
@@ -119,15 +156,35 @@ def _stamp(out_dir: Path) -> int:
     return max((f.stat().st_mtime_ns for f in files if f.exists()), default=0)
 
 
-@st.cache_data(show_spinner="Reading the tables…", max_entries=4)
+# The columns the views read: article bodies are read one at a time by the Article view, and the build's
+# bookkeeping (content hashes, hedge and booster words, paragraph numbers, cue surfaces) by none.
+COLUMNS = {name: [c for c in columns if c not in {"body", "content_hash", "paragraph", "hedges", "boosters",
+                                                  "surface"}]
+           for name, columns in store.TABLES.items()}
+
+
+# A resource cache, not a data cache: a data cache hands every rerun a fresh copy of 300,000 claims,
+# which took longer than reading the files. Nothing may change the frames it returns.
+@st.cache_resource(show_spinner="Reading the tables…", max_entries=2)
 def load_tables(out_dir: str, stamp: int) -> analysis.Tables:
     """The four tables with the dashboard's derived columns; ``stamp`` only keys the cache."""
     del stamp
-    return analysis.prepare_tables(store.read_tables(Path(out_dir)))
+    return analysis.prepare_tables({name: store.read_table(Path(out_dir), name, columns)
+                                    for name, columns in COLUMNS.items()})
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def article_body(out_dir: str, stamp: int, article_id: str) -> str:
+    """One article's text, read on its own: the table of bodies is as large as the corpus."""
+    del stamp  # keys the cache
+    path = Path(out_dir) / "articles.parquet"
+    frame = pd.read_parquet(path, columns=["body"], filters=[("article_id", "==", article_id)])
+    body = frame["body"].iloc[0] if len(frame) else None
+    return body if isinstance(body, str) else ""
 
 
 def _styles(topics: list[tuple[str, str, str | None]], tables: analysis.Tables) -> pd.DataFrame:
     """Topic styles for the config's topics plus any topic the tables hold that the config no longer names."""
     known = {tid for tid, _, _ in topics}
-    extra = sorted(set(tables["claim_topics"]["topic"].dropna()) - known)
+    extra = sorted(set(tables["claim_topics"]["topic"].dropna().unique()) - known)
     return charts.topic_styles([*topics, *((tid, tid, None) for tid in extra)])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+import cached
 import compare_view
 import markup
 from perspectives import analysis, charts, contrast
@@ -17,12 +18,12 @@ MAX_ARTICLES = 40
 MAX_BLIND_SPOTS = 60
 
 
-def render(tables: analysis.Tables, topics: pd.DataFrame, positions: pd.DataFrame) -> None:
+def render(scope: cached.Scope, topics: pd.DataFrame, positions: pd.DataFrame) -> None:
     """Draw the Overview view for the filtered tables; ``positions`` holds the position styles."""
-    for column, (name, value) in zip(st.columns(4), analysis.headline(tables).items(), strict=True):
+    for column, (name, value) in zip(st.columns(4), scope.aggregate(analysis.headline).items(), strict=True):
         column.metric(name.capitalize(), f"{value:,}")
-    coverage = analysis.coverage(tables, topics)
-    if coverage.empty or tables["claim_topics"].empty:
+    coverage = scope.aggregate(analysis.coverage, topics)
+    if coverage.empty or scope.tables["claim_topics"].empty:
         st.info("No claims match these filters.")
         return
     authors = analysis.top_authors(coverage, MAX_AUTHORS)
@@ -32,9 +33,9 @@ def render(tables: analysis.Tables, topics: pd.DataFrame, positions: pd.DataFram
     hidden = coverage["author"].nunique() - len(authors)
     st.caption("Click a cell to open Compare on that topic, with that author first."
                + (f" {hidden} authors with fewer claims are not shown." if hidden > 0 else ""))
-    _positions(tables, topics, positions, authors)
-    _blind_spots(tables, topics, authors)
-    counts = analysis.topics_per_article(tables, topics)
+    _positions(scope, topics, positions, authors)
+    _blind_spots(scope, topics, authors)
+    counts = scope.aggregate(analysis.topics_per_article, topics)
     top = counts.groupby("article_id")["claims"].sum().nlargest(MAX_ARTICLES).index
     st.altair_chart(charts.topic_bars(counts[counts["article_id"].isin(top)], topics), width="stretch")
     if counts["article_id"].nunique() > len(top):
@@ -42,12 +43,12 @@ def render(tables: analysis.Tables, topics: pd.DataFrame, positions: pd.DataFram
                    f"{counts['article_id'].nunique() - len(top)} more are not shown.")
 
 
-def _positions(tables: analysis.Tables, topics: pd.DataFrame, positions: pd.DataFrame, authors: list[str]) -> None:
+def _positions(scope: cached.Scope, topics: pd.DataFrame, positions: pd.DataFrame, authors: list[str]) -> None:
     """Each author's dominant position on each topic they cover, coloured like the claim chips."""
     if positions.empty:
         st.caption("The config names no positions on any topic, so no positions chart; see the README on adding one.")
         return
-    dominant = analysis.dominant_positions(tables, topics)
+    dominant = scope.aggregate(analysis.dominant_positions, topics)
     dominant = dominant[dominant["author"].isin(authors)]
     if dominant.empty:
         st.html(markup.empty_note("No claims on a topic with positions match these filters."))
@@ -56,10 +57,10 @@ def _positions(tables: analysis.Tables, topics: pd.DataFrame, positions: pd.Data
     st.caption("Blank cells: the author never covers the topic. Hover a cell for every position taken.")
 
 
-def _blind_spots(tables: analysis.Tables, topics: pd.DataFrame, authors: list[str]) -> None:
+def _blind_spots(scope: cached.Scope, topics: pd.DataFrame, authors: list[str]) -> None:
     """Topics an author never covers, or covers citing no source: silences are findings too."""
     st.subheader("Blind spots")
-    spots = contrast.blind_spots(tables, list(topics["topic"]))
+    spots = scope.aggregate(contrast.blind_spots, list(topics["topic"]))
     spots = spots[spots["author"].isin(authors)]
     if spots.empty:
         st.html(markup.empty_note("Every author covers every topic and cites a source on each."))

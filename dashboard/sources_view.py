@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import streamlit as st
 
+import cached
 from perspectives import analysis, charts
 
 MAX_SOURCES = 30
 COUNTRIES = 10
 PAGE_SIZE = 200
+MAX_SHARED = 200
 PAGE = "citations_page"
 
 
-def render(tables: analysis.Tables) -> None:
+def render(scope: cached.Scope) -> None:
     """Draw the Sources view for the filtered tables."""
-    citations = tables["citations"]
+    citations = scope.tables["citations"]
     if citations.empty:
         st.info("No citations match these filters.")
         return
@@ -23,25 +25,27 @@ def render(tables: analysis.Tables) -> None:
                                                      ("Sources", citations["source"].nunique()),
                                                      ("Unrecognised citations", unknown)], strict=True):
         column.metric(name, f"{value:,}")
-    _matrix(tables)
+    _matrix(scope)
     left, right = st.columns(2)
-    by_type = analysis.citations_by(tables, "type_label")
-    by_country = analysis.citations_by(tables, "country_label", top=COUNTRIES)
+    by_type = scope.aggregate(analysis.citations_by, "type_label")
+    by_country = scope.aggregate(analysis.citations_by, "country_label", top=COUNTRIES)
     left.altair_chart(charts.stacked_citations(by_type, category_title="Source type",
                                                colors=charts.SOURCE_TYPE_COLORS), width="stretch")
     right.altair_chart(charts.stacked_citations(by_country, category_title="Country"), width="stretch")
     st.subheader("Sources shared by several authors")
-    shared = analysis.shared_sources(tables)
+    shared = scope.aggregate(analysis.shared_sources)
     if shared.empty:
         st.caption("No source is cited by more than one author.")
     else:
-        st.dataframe(shared, hide_index=True, width="stretch")
-    _citation_list(tables)
+        st.dataframe(shared.head(MAX_SHARED), hide_index=True, width="stretch")
+        if len(shared) > MAX_SHARED:
+            st.caption(f"Showing the {MAX_SHARED} most shared of {len(shared):,} sources.")
+    _citation_list(scope.tables)
 
 
-def _matrix(tables: analysis.Tables) -> None:
+def _matrix(scope: cached.Scope) -> None:
     """The author x source matrix, limited to the most cited sources."""
-    matrix = analysis.source_matrix(tables)
+    matrix = scope.aggregate(analysis.source_matrix)
     top = matrix.groupby("source")["citations"].sum().nlargest(MAX_SOURCES).index
     st.altair_chart(charts.source_matrix_chart(matrix[matrix["source"].isin(top)]), width="stretch")
     hidden = matrix["source"].nunique() - len(top)
@@ -52,11 +56,12 @@ def _matrix(tables: analysis.Tables) -> None:
 def _citation_list(tables: analysis.Tables) -> None:
     """Every citation with its sentence and article, a page at a time."""
     st.subheader("Every citation")
-    rows = analysis.citation_rows(tables)
-    pages = analysis.page_count(len(rows), PAGE_SIZE)
+    citations = tables["citations"]
+    pages = analysis.page_count(len(citations), PAGE_SIZE)
     page = st.pagination(pages, key=PAGE) if pages > 1 else 1
-    shown = analysis.page_of(rows, page, PAGE_SIZE)
-    st.caption(f"Showing {len(shown):,} of {len(rows):,} citations. Unticked 'recognised' marks a source "
+    # One page of citations joined to its sentences, not all of them: the joins keep the citations' order.
+    shown = analysis.citation_rows({**tables, "citations": analysis.page_of(citations, page, PAGE_SIZE)})
+    st.caption(f"Showing {len(shown):,} of {len(citations):,} citations. Unticked 'recognised' marks a source "
                "the config does not list.")
     st.dataframe(shown, hide_index=True, width="stretch",
                  column_config={"recognised": st.column_config.CheckboxColumn("recognised"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+import cached
 import markup
 from perspectives import analysis, contrast
 from perspectives.config import Config, Topic
@@ -17,8 +18,9 @@ MAX_ROWS = 200
 TOP_PHRASES = 25
 
 
-def render(tables: analysis.Tables, topics: pd.DataFrame, config: Config | None) -> None:
+def render(scope: cached.Scope, topics: pd.DataFrame, config: Config | None) -> None:
     """Draw the rule diagnostics for the tables (all topics, whatever the topic filter)."""
+    tables = scope.tables
     if topics.empty:
         st.info("The config defines no topics yet; add some under `topics:` in config.yaml.")
         return
@@ -35,15 +37,15 @@ def render(tables: analysis.Tables, topics: pd.DataFrame, config: Config | None)
     for tab, (topic, label) in zip(st.tabs(list(topics["label"])), zip(topics["topic"], topics["label"], strict=True),
                                    strict=True):
         with tab:
-            _topic_rules(tables, str(topic), str(label), rules.get(str(topic)))
-    _multi_topic(tables, topics)
-    _uncaught(tables)
+            _topic_rules(scope, str(topic), str(label), rules.get(str(topic)))
+    _multi_topic(scope, topics)
+    _uncaught(scope)
 
 
-def _topic_rules(tables: analysis.Tables, topic: str, label: str, configured: Topic | None) -> None:
+def _topic_rules(scope: cached.Scope, topic: str, label: str, configured: Topic | None) -> None:
     """One topic's terms with their hits; the terms that never matched are named, they may be dead weight."""
-    hits = contrast.term_hits(tables, topic)
-    placed = tables["claim_topics"]["topic"].eq(topic).sum()
+    hits = scope.aggregate(contrast.term_hits, topic)
+    placed = scope.tables["claim_topics"]["topic"].eq(topic).sum()
     st.caption(f"{placed} claims placed in {label}.")
     if configured is None:
         st.dataframe(hits.rename(columns={"term": "matched wording"}), hide_index=True, width="stretch")
@@ -62,22 +64,24 @@ def _topic_rules(tables: analysis.Tables, topic: str, label: str, configured: To
         st.caption(f"Never evidence for {label} (exclude): {', '.join(vetoes)}.")
 
 
-def _multi_topic(tables: analysis.Tables, topics: pd.DataFrame) -> None:
+def _multi_topic(scope: cached.Scope, topics: pd.DataFrame) -> None:
     """Claims placed in several topics: overlaps that may be right, or rules that are too broad."""
     st.subheader("Claims in several topics")
-    multi = contrast.multi_topic_claims(tables)
+    multi = scope.aggregate(contrast.multi_topic_claims)
     if multi.empty:
         st.html(markup.empty_note("No claim is placed in more than one topic."))
         return
     labels = dict(zip(topics["topic"], topics["label"], strict=True))
-    multi = multi.assign(topics=[", ".join(labels.get(t, t) for t in ids.split(", ")) for ids in multi["topics"]])
-    _capped_table(multi[["topics", "text"]], "claims")
+    shown = multi.head(MAX_ROWS)
+    shown = shown.assign(topics=[", ".join(labels.get(t, t) for t in ids.split(", ")) for ids in shown["topics"]])
+    _capped_table(shown[["topics", "text"]], "claims", total=len(multi))
 
 
-def _uncaught(tables: analysis.Tables) -> None:
+def _uncaught(scope: cached.Scope) -> None:
     """Claims no topic caught, and the words they share: candidates for new terms or new topics."""
     st.subheader("Claims no topic caught")
-    missed, phrases = contrast.uncaught_claims(tables, top_phrases=TOP_PHRASES)
+    tables = scope.tables
+    missed, phrases = scope.aggregate(contrast.uncaught_claims, top_phrases=TOP_PHRASES)
     total = len(tables["claims"])
     if missed.empty:
         st.html(markup.empty_note("Every claim is placed in at least one topic."))
@@ -91,13 +95,16 @@ def _uncaught(tables: analysis.Tables) -> None:
                                     "count": st.column_config.NumberColumn("times")})
     with right:
         titles = dict(zip(tables["articles"]["article_id"], tables["articles"]["display_title"], strict=True))
-        rows = missed.assign(article=missed["article_id"].map(titles))[["article", "text"]]
-        _capped_table(rows, "uncaught claims")
+        shown = missed.head(MAX_ROWS)
+        rows = shown.assign(article=shown["article_id"].map(titles))[["article", "text"]]
+        _capped_table(rows, "uncaught claims", total=len(missed))
 
 
-def _capped_table(rows: pd.DataFrame, what: str) -> None:
-    """A table of at most ``MAX_ROWS`` rows, saying how many more there are."""
+def _capped_table(rows: pd.DataFrame, what: str, *, total: int | None = None) -> None:
+    """A table of at most ``MAX_ROWS`` rows, saying how many more there are (``total``, when ``rows`` is
+    already cut to the first ones)."""
+    total = len(rows) if total is None else total
     st.dataframe(rows.head(MAX_ROWS), hide_index=True, width="stretch",
                  column_config={"text": st.column_config.TextColumn("claim", width="large")})
-    if len(rows) > MAX_ROWS:
-        st.caption(f"Showing {MAX_ROWS} of {len(rows):,} {what}; narrow them with the sidebar filters.")
+    if total > MAX_ROWS:
+        st.caption(f"Showing {MAX_ROWS} of {total:,} {what}; narrow them with the sidebar filters.")

@@ -8,7 +8,7 @@ so each measure is testable on a handful of hand-made rows.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import NamedTuple
@@ -57,7 +57,7 @@ class Segment(NamedTuple):
     positions: tuple[tuple[str, str], ...] = ()
 
 
-def _isin(column: pd.Series, values: Iterable[object]) -> pd.Series:
+def isin(column: pd.Series, values: Iterable[object]) -> pd.Series:
     """``column.isin(values)`` done in Arrow.
 
     pandas' Arrow-string ``isin`` builds a Python scalar per value, which takes seconds when the
@@ -114,32 +114,32 @@ def apply_selection(tables: Tables, selection: Selection) -> Tables:
     keep claims, and the claim-topic and citation rows follow the claims they belong to.
     """
     articles = _filter_articles(tables["articles"], selection)
-    claims = tables["claims"][_isin(tables["claims"]["article_id"], articles["article_id"])]
+    claims = tables["claims"][isin(tables["claims"]["article_id"], articles["article_id"])]
     text = selection.text.strip()
     if text:
         claims = claims[claims["text"].str.contains(text, case=False, regex=False, na=False)]
-    claim_topics = tables["claim_topics"][_isin(tables["claim_topics"]["claim_id"], claims["claim_id"])]
+    claim_topics = tables["claim_topics"][isin(tables["claim_topics"]["claim_id"], claims["claim_id"])]
     if selection.topics:
-        claim_topics = claim_topics[_isin(claim_topics["topic"], selection.topics)]
-        claims = claims[_isin(claims["claim_id"], claim_topics["claim_id"])]
+        claim_topics = claim_topics[isin(claim_topics["topic"], selection.topics)]
+        claims = claims[isin(claims["claim_id"], claim_topics["claim_id"])]
     citations = tables["citations"]
     if selection.narrows_claims:
-        citations = citations[_isin(citations["claim_id"], claims["claim_id"])]
+        citations = citations[isin(citations["claim_id"], claims["claim_id"])]
     else:
-        citations = citations[_isin(citations["article_id"], articles["article_id"])]
+        citations = citations[isin(citations["article_id"], articles["article_id"])]
     if selection.source_types:
-        citations = citations[_isin(citations["type_label"], selection.source_types)]
-        claims = claims[_isin(claims["claim_id"], citations["claim_id"])]
-        claim_topics = claim_topics[_isin(claim_topics["claim_id"], claims["claim_id"])]
+        citations = citations[isin(citations["type_label"], selection.source_types)]
+        claims = claims[isin(claims["claim_id"], citations["claim_id"])]
+        claim_topics = claim_topics[isin(claim_topics["claim_id"], claims["claim_id"])]
     return {"articles": articles, "claims": claims, "claim_topics": claim_topics, "citations": citations}
 
 
 def _filter_articles(articles: pd.DataFrame, selection: Selection) -> pd.DataFrame:
     keep = pd.Series(True, index=articles.index)
     if selection.authors:
-        keep &= _isin(articles["author_label"], selection.authors)
+        keep &= isin(articles["author_label"], selection.authors)
     if selection.articles:
-        keep &= _isin(articles["article_id"], selection.articles)
+        keep &= isin(articles["article_id"], selection.articles)
     # A date filter drops undated articles: they cannot be shown to fall inside the range.
     if selection.date_from is not None:
         keep &= articles["published"] >= pd.Timestamp(selection.date_from)
@@ -237,17 +237,27 @@ def compare_headers(tables: Tables, topic: str, *, by_article: bool) -> pd.DataF
     return groups[["group", "heading", "subheading", "claims", "total", "share"]]
 
 
-def compare_claims(tables: Tables, topic: str, *, by_article: bool) -> pd.DataFrame:
-    """The claims on one topic, each with its group, article, voice and sources, in article order."""
+def compare_claims(tables: Tables, topic: str, *, by_article: bool, groups: Sequence[str] | None = None,
+                   per_group: int | None = None) -> pd.DataFrame:
+    """The claims on one topic, each with its group, article, voice and sources, in article order.
+
+    ``groups`` keeps only those groups and ``per_group`` only each group's first claims: the Compare view
+    shows a dozen columns of a hundred-odd claims, and looking up the sources of the rest (tens of
+    thousands on a big topic) is most of the cost.
+    """
     placed = tables["claim_topics"].loc[tables["claim_topics"]["topic"] == topic, ["claim_id", "position"]]
-    claims = tables["claims"][_isin(tables["claims"]["claim_id"], placed["claim_id"])]
+    claims = tables["claims"][isin(tables["claims"]["claim_id"], placed["claim_id"])]
     claims = claims.merge(tables["articles"][["article_id", "author_label", "display_title", "published"]],
                           on="article_id").merge(placed.drop_duplicates("claim_id"), on="claim_id", how="left")
     claims["group"] = claims["article_id"] if by_article else claims["author_label"]
+    if groups is not None:
+        claims = claims[isin(claims["group"], groups)]
     claims = claims.sort_values(["group", "published", "article_id", "position_in_article"],
                                 na_position="last", kind="stable")
+    if per_group is not None:
+        claims = claims.groupby("group", sort=False).head(per_group)
     citations = tables["citations"]
-    sources = claim_sources(citations[_isin(citations["claim_id"], claims["claim_id"])])
+    sources = claim_sources(citations[isin(citations["claim_id"], claims["claim_id"])])
     claims["sources"] = [sources.get(cid, ()) for cid in claims["claim_id"]]
     return claims[["group", "claim_id", "article_id", "display_title", "position_in_article", "text",
                    "voice", "quote", "sources", "position"]].reset_index(drop=True)
@@ -267,7 +277,7 @@ def citations_by(tables: Tables, column: str, *, top: int | None = None) -> pd.D
     category = cited[column].astype(str)
     if top is not None:
         keep = category.value_counts().index[:top]
-        category = category.where(_isin(category, keep), "other")
+        category = category.where(isin(category, keep), "other")
     frame = pd.DataFrame({"author": cited["author_label"], "category": category})
     return frame.groupby(["author", "category"]).size().rename("citations").reset_index()
 
@@ -297,11 +307,11 @@ def citation_rows(tables: Tables) -> pd.DataFrame:
 def claims_table(tables: Tables, claims: pd.DataFrame, topics: pd.DataFrame) -> pd.DataFrame:
     """The given claims as readable rows: article, author, topics, voice, sources, text."""
     labels = dict(zip(topics["topic"], topics["label"], strict=True))
-    placed = tables["claim_topics"][_isin(tables["claim_topics"]["claim_id"], claims["claim_id"])]
+    placed = tables["claim_topics"][isin(tables["claim_topics"]["claim_id"], claims["claim_id"])]
     topic_text: dict[str, list[str]] = {}
     for cid, topic in zip(placed["claim_id"], placed["topic"], strict=True):
         topic_text.setdefault(cid, []).append(str(labels.get(topic, topic)))
-    sources = claim_sources(tables["citations"][_isin(tables["citations"]["claim_id"], claims["claim_id"])])
+    sources = claim_sources(tables["citations"][isin(tables["citations"]["claim_id"], claims["claim_id"])])
     rows = claims.merge(tables["articles"][["article_id", "display_title", "author_label"]], on="article_id")
     return pd.DataFrame({
         "article": rows["display_title"], "author": rows["author_label"],
@@ -313,7 +323,7 @@ def claims_table(tables: Tables, claims: pd.DataFrame, topics: pd.DataFrame) -> 
 def topic_profile(tables: Tables, article_id: str, topics: pd.DataFrame) -> pd.DataFrame:
     """Claims per topic in one article: topic, label, claims (topics with none left out)."""
     ids = tables["claims"].loc[tables["claims"]["article_id"] == article_id, "claim_id"]
-    placed = tables["claim_topics"][_isin(tables["claim_topics"]["claim_id"], ids)]
+    placed = tables["claim_topics"][isin(tables["claim_topics"]["claim_id"], ids)]
     counts = placed.groupby("topic")["claim_id"].nunique().rename("claims")
     return topics[["topic", "label"]].merge(counts, left_on="topic", right_index=True)
 
@@ -371,13 +381,22 @@ def dominant_positions(tables: Tables, topics: pd.DataFrame) -> pd.DataFrame:
     placed = tables["claim_topics"][["claim_id", "topic", "position"]].merge(
         tables["claims"][["claim_id", "article_id"]], on="claim_id").merge(
         tables["articles"][["article_id", "author_label"]], on="article_id")
+    keys = ["author_label", "topic"]
+    claims = placed.groupby(keys, sort=True)["claim_id"].nunique()
+    # Counted in one groupby rather than a value_counts per author and topic (seconds at 5,000 articles);
+    # sort=False plus a stable sort keeps value_counts' order: most first, ties in order of appearance.
+    counts = (placed[placed["position"].notna()].groupby([*keys, "position"], sort=False).size()
+              .rename("n").reset_index().sort_values("n", ascending=False, kind="stable"))
+    mixes: dict[tuple[str, str], dict[str, int]] = {}
+    for author, topic, position, n in zip(counts["author_label"], counts["topic"], counts["position"],
+                                          counts["n"], strict=True):
+        mixes.setdefault((author, topic), {})[str(position)] = int(n)
     rows = []
-    for (author, topic), group in placed.groupby(["author_label", "topic"], sort=True):
-        counts = group["position"].dropna().value_counts()
-        top = counts[counts == counts.max()].index if len(counts) else []
-        rows.append({"author": author, "topic": topic, "claims": group["claim_id"].nunique(),
-                     "positioned": int(counts.sum()), "mix": dict(counts.astype(int)),
-                     "dominant": None if len(top) == 0 else str(top[0]) if len(top) == 1 else TIE})
+    for (author, topic), n_claims in claims.items():
+        mix = mixes.get((author, topic), {})
+        top = [p for p, n in mix.items() if n == max(mix.values())]
+        rows.append({"author": author, "topic": topic, "claims": int(n_claims), "positioned": sum(mix.values()),
+                     "mix": mix, "dominant": None if not top else top[0] if len(top) == 1 else TIE})
     frame = pd.DataFrame(rows, columns=["author", "topic", "claims", "positioned", "mix", "dominant"])
     return frame.merge(topics[["topic", "label"]], on="topic")
 

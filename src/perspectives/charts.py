@@ -171,10 +171,15 @@ def positions_chart(dominant: pd.DataFrame, topic_order: list[str], styles: pd.D
     id -> count) and dominant (a position id, ``TIE`` or None). Topics an author never covers have no row,
     so their cells stay blank; ``styles`` is ``position_styles``, so colours match the claim chips.
     """
+    # Each label looked up once, not by filtering ``styles`` per cell: a grid of 40 authors has thousands.
+    labels = {key: position_style(styles, *key)[0] for key in
+              {(t, str(p)) for t, mix in zip(dominant["topic"], dominant["mix"], strict=True) for p in mix}
+              | {(t, d) for t, d in zip(dominant["topic"], dominant["dominant"], strict=True)
+                 if isinstance(d, str) and d != TIE}}
     grid = dominant.assign(
-        position_label=[_dominant_label(styles, topic, pos) for topic, pos in
+        position_label=[_dominant_label(labels, topic, pos) for topic, pos in
                         zip(dominant["topic"], dominant["dominant"], strict=True)],
-        mix=[", ".join(f"{position_style(styles, topic, pos)[0]} {n}" for pos, n in mix.items()) or "—"
+        mix=[", ".join(f"{labels[(topic, str(pos))]} {n}" for pos, n in mix.items()) or "—"
              for topic, mix in zip(dominant["topic"], dominant["mix"], strict=True)])
     domain = [*styles["label"].drop_duplicates(), SPLIT, NO_POSITION]
     colors = [*styles.drop_duplicates("label")["color"], SPLIT_COLOR, NO_POSITION_COLOR]
@@ -196,7 +201,7 @@ def positions_chart(dominant: pd.DataFrame, topic_order: list[str], styles: pd.D
     return _styled(layered)
 
 
-def _dominant_label(styles: pd.DataFrame, topic: str, dominant: object) -> str:
+def _dominant_label(labels: dict[tuple[str, str], str], topic: str, dominant: object) -> str:
     if not isinstance(dominant, str):
         return NO_POSITION
-    return SPLIT if dominant == TIE else position_style(styles, topic, dominant)[0]
+    return SPLIT if dominant == TIE else labels[(topic, dominant)]

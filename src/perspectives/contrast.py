@@ -9,6 +9,7 @@ from collections import Counter
 
 import pandas as pd
 
+from perspectives.analysis import isin
 from perspectives.vocabulary import cosine, log_odds, phrase_counts, tfidf_vectors, tokens
 
 Tables = dict[str, pd.DataFrame]
@@ -148,21 +149,26 @@ def _swap(pairs: pd.DataFrame) -> pd.DataFrame:
 
 
 def blind_spots(tables: Tables, topics: list[str]) -> pd.DataFrame:
-    """Topics an author never covers, or covers without citing any source."""
+    """Topics an author never covers, or covers without citing any source.
+
+    One groupby over the placed claims, not a scan of them per author and topic: at 5,000 articles the
+    scans took seconds.
+    """
     authors = sorted(tables["articles"]["author_label"].unique())
-    placed = tables["claim_topics"].merge(tables["claims"][["claim_id", "article_id"]], on="claim_id").merge(
+    placed = tables["claim_topics"][["claim_id", "topic"]].merge(
+        tables["claims"][["claim_id", "article_id"]], on="claim_id").merge(
         tables["articles"][["article_id", "author_label"]], on="article_id")
-    cited = set(tables["citations"]["claim_id"])
+    placed = placed.assign(cited=isin(placed["claim_id"], tables["citations"]["claim_id"]))
+    stats = placed.groupby(["author_label", "topic"]).agg(claims=("claim_id", "size"), cited=("cited", "any"))
+    grid = pd.MultiIndex.from_product([authors, topics], names=["author_label", "topic"])
+    stats = stats.reindex(grid)
     rows = []
-    for author in authors:
-        mine = placed[placed["author_label"] == author]
-        for topic in topics:
-            claim_ids = mine[mine["topic"] == topic]["claim_id"]
-            if claim_ids.empty:
-                rows.append({"author": author, "topic": topic, "gap": "never covers it"})
-            elif not cited.intersection(claim_ids):
-                count = f"{len(claim_ids)} claim{'s' if len(claim_ids) != 1 else ''}"
-                rows.append({"author": author, "topic": topic, "gap": f"{count}, no source cited"})
+    for (author, topic), claims, cited in zip(stats.index, stats["claims"], stats["cited"], strict=True):
+        if pd.isna(claims):
+            rows.append({"author": author, "topic": topic, "gap": "never covers it"})
+        elif not cited:
+            count = f"{int(claims)} claim{'s' if claims != 1 else ''}"
+            rows.append({"author": author, "topic": topic, "gap": f"{count}, no source cited"})
     return pd.DataFrame(rows, columns=["author", "topic", "gap"])
 
 

@@ -1,0 +1,59 @@
+"""Per-filter-state caches: the selected tables, and the aggregates the views draw from them.
+
+A rerun that keeps the filters (a page turn, a view switch and back, a click on a chart) finds its
+aggregates here instead of recomputing them over 300,000 claims. Every cache is keyed on the tables'
+stamp (it changes with every build) and the selection, never on the frames themselves: hashing frames
+of that size would cost as much as the work saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import streamlit as st
+
+from perspectives import analysis
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The tables narrowed to one filter state, and the key naming that state in the caches."""
+
+    tables: analysis.Tables
+    key: str
+
+    def aggregate(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """``fn(self.tables, *args, **kwargs)``, computed once per filter state and arguments.
+
+        ``fn`` must be a pure function of the tables (the ``analysis`` and ``contrast`` measures are):
+        the cache hands back a copy of its result, so the caller may change it freely.
+        """
+        return _aggregate(f"{fn.__module__}.{fn.__qualname__}", self.key, args, kwargs, fn, self.tables)
+
+
+def select(out_dir: Path, stamp: int, tables: analysis.Tables, selection: analysis.Selection) -> Scope:
+    """The tables narrowed to ``selection``; the empty selection is the tables themselves, at no cost."""
+    key = f"{out_dir}|{stamp}|{selection!r}"
+    if selection == analysis.Selection():
+        return Scope(tables, key)
+    return Scope(_selected(key, tables, selection), key)
+
+
+# A resource cache, not a data cache: a selection can keep all 300,000 claims, and copying them out of
+# the cache on every rerun would cost more than filtering again. Views only read the frames.
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _selected(key: str, _tables: analysis.Tables, _selection: analysis.Selection) -> analysis.Tables:
+    del key  # names the filter state; the frames themselves are not hashed
+    return analysis.apply_selection(_tables, _selection)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _aggregate(name: str, key: str, args: tuple[Any, ...], kwargs: dict[str, Any], _fn: Callable[..., T],
+               _tables: analysis.Tables) -> T:
+    del name, key  # with args and kwargs, these key the cache; the frames themselves are not hashed
+    return _fn(_tables, *args, **kwargs)
