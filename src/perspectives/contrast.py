@@ -5,7 +5,7 @@ Pure pandas over the tables after ``analysis.prepare_tables`` (which adds ``auth
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 import pandas as pd
 
@@ -15,6 +15,8 @@ from perspectives.vocabulary import cosine, log_odds, phrase_counts, tfidf_vecto
 Tables = dict[str, pd.DataFrame]
 # Similarity is computed over at most this many claims of a topic, so a huge corpus stays responsive.
 MAX_PAIRING_CLAIMS = 800
+# Distinctive words are counted over at most this many of a topic's claims.
+MAX_VOCABULARY_CLAIMS = 20_000
 
 
 def topic_claims(tables: Tables, topic: str, *, by: str = "author_label") -> pd.DataFrame:
@@ -57,22 +59,29 @@ def contrast_table(tables: Tables, topic: str, *, by: str = "author_label", top_
 
 def distinctive_terms(tables: Tables, topic: str, *, by: str = "author_label", top: int = 8) -> pd.DataFrame:
     """Each author's most distinctive words on the topic against the other authors (log-odds z-scores),
-    with the ids of the claims each word comes from."""
-    frame = topic_claims(tables, topic, by=by)
-    prior = phrase_counts(tables["claims"]["text"])
-    counts = {g: phrase_counts(c["text"]) for g, c in frame.groupby("group", sort=True)}
+    with the ids of the claims each word comes from.
+
+    The prior is the topic's pooled word counts, and at most MAX_VOCABULARY_CLAIMS claims are counted, so
+    the cost follows the topic's size, not the corpus's; each claim is tokenised once.
+    """
+    frame = topic_claims(tables, topic, by=by).head(MAX_VOCABULARY_CLAIMS)
+    counts: dict[str, Counter[str]] = {}
+    where: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for group, claim_id, text in zip(frame["group"], frame["claim_id"], frame["text"], strict=True):
+        words = tokens(text)
+        counts.setdefault(group, Counter()).update(words)
+        for term in dict.fromkeys(words):
+            where[(group, term)].append(claim_id)
+    pooled: Counter[str] = Counter()
+    for focus in counts.values():
+        pooled.update(focus)
     rows = []
-    for group, focus in counts.items():
-        rest: Counter[str] = Counter()
-        for other, c in counts.items():
-            if other != group:
-                rest.update(c)
-        scored = log_odds(focus, rest, prior).head(top)
-        claims = frame[frame["group"] == group]
+    for group in sorted(counts):
+        focus = counts[group]
+        scored = log_odds(focus, pooled - focus, pooled).head(top)
         for term, count, z in zip(scored["term"], scored["count"], scored["z"], strict=True):
-            ids = [cid for cid, text in zip(claims["claim_id"], claims["text"], strict=True) if term in tokens(text)]
             rows.append({"group": group, "term": term, "count": int(count), "z": round(float(z), 3),
-                         "claim_ids": ids})
+                         "claim_ids": where[(group, term)]})
     return pd.DataFrame(rows, columns=["group", "term", "count", "z", "claim_ids"])
 
 
