@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import compare_view
 import pandas as pd
 import streamlit as st
 
+import compare_view
 from perspectives import analysis
 
 # Widget keys double as query-parameter names (bind="query-params"), so they are short and readable.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from urllib.parse import urlsplit
 
 import yaml
@@ -221,7 +221,7 @@ def compile_gazetteer(entries: list[SourceEntry]) -> Gazetteer:
     return Gazetteer(regex, surfaces, exact, domains, {k: tuple(v) for k, v in shorts.items()}, keyed)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _names_regex(regexes: tuple[str, ...]) -> re.Pattern[str]:
     """One case-insensitive regex for these name regexes, tried in order, as whole words."""
     return re.compile(rf"(?<![\w-])(?:{'|'.join(regexes)})(?![\w-])", re.IGNORECASE)

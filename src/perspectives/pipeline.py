@@ -31,8 +31,15 @@ from perspectives.gazetteer import Gazetteer, compile_gazetteer
 from perspectives.records import Article, ArticleResult, Citation, Claim, TopicHit
 from perspectives.sources import collect_unrecognised, extract_citations
 from perspectives.topics import CompiledTopic, assign_topics, compile_topics
-from perspectives.treatment import (CompiledPosition, Lexicon, assign_positions, certainty_score,
-                                    compile_lexicon, compile_positions, mark_certainty)
+from perspectives.treatment import (
+    CompiledPosition,
+    Lexicon,
+    assign_positions,
+    certainty_score,
+    compile_lexicon,
+    compile_positions,
+    mark_certainty,
+)
 from perspectives.voice import assign_voice
 
 log = logging.getLogger(__name__)
