@@ -83,21 +83,15 @@ def _term_words(term: str) -> list[str]:
 
 
 def _term_body(term: str) -> str:
-    """The regex of a term's words, without the word-boundary checks around it."""
+    """The regex of a term's words (joined by spaces or hyphens, the last one inflected), without the
+    word-boundary checks around it. A term whose last word is in capitals (US, BRI), or a term in quotes
+    ("'accord'"), is not inflected."""
     exact = len(term) > 2 and term[0] == term[-1] and term[0] in "'\""
     words = _term_words(term)
     head = [re.escape(w) for w in words[:-1]]
     last = words[-1]
     tail = re.escape(last) if exact or last.isupper() else _inflect(last)
     return r"[\s\-–]+".join([*head, tail])
-
-
-def term_regex(term: str) -> str:
-    """A regex for a term: words joined by spaces or hyphens, the last one inflected, a possessive allowed.
-
-    A term whose last word is written in capitals (US, BRI), or a term in quotes ("'accord'"), is not inflected.
-    """
-    return _any_term([_term_body(term)])
 
 
 def _any_term(bodies: Sequence[str]) -> str:
