@@ -180,7 +180,7 @@ def _alias_map(config: Config) -> dict[str, str]:
 
 
 def _fold(name: str) -> str:
-    return _squash(name).casefold().replace("neighbourliness", "neighborliness")
+    return _squash(name).casefold()
 
 
 def _canonical(name: str, aliases: dict[str, str]) -> str:
