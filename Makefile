@@ -7,7 +7,7 @@ CONFIG ?= config.yaml
 HOST   ?= 127.0.0.1
 PORT   ?= 8501
 
-.PHONY: setup pipeline dashboard test lint bench chromium clean
+.PHONY: setup pipeline dashboard test lint bench golden chromium clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -35,6 +35,10 @@ test: setup chromium
 lint: setup
 	$(BIN)/ruff check src tests dashboard benchmarks
 	$(BIN)/mypy src
+
+# Rewrite the golden tables (tests/data/expected) from the current code; review the diff before committing.
+golden: setup
+	$(BIN)/python tests/golden.py
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
