@@ -12,8 +12,8 @@ from typing import Any
 
 import yaml
 
-from perspectives.articles import Cleaner, read_article
-from perspectives.claims import sentence_spans
+from perspectives.stages.articles.reader import Cleaner, read_article
+from perspectives.stages.claims import sentence_spans
 from perspectives.config import load_config
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,11 +10,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from perspectives import store
+from perspectives.build import store
 from perspectives.config import load_config
-from perspectives.gazetteer import compile_gazetteer
-from perspectives.topics import compile_topics
-from perspectives.treatment import compile_positions
+from perspectives.stages.sources.gazetteer import compile_gazetteer
+from perspectives.stages.topics import compile_topics
+from perspectives.stages.stances import compile_positions
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -96,7 +96,7 @@ def dashboard(config_path: Path) -> dict[str, float]:
     from streamlit.testing.v1 import AppTest
 
     sys.path.insert(0, str(ROOT / "dashboard"))
-    from perspectives import analysis
+    from perspectives.measures import selection as analysis
 
     out_dir = load_config(config_path).output_dir
     start = time.perf_counter()

@@ -9,7 +9,8 @@ import streamlit as st
 
 import cached
 import markup
-from perspectives import analysis, charts
+from perspectives.measures import selection as analysis
+from perspectives.present import charts
 
 ARTICLE = "article"
 PART = "article_part"

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from perspectives import analysis
+from perspectives.measures import selection as analysis
 
 T = TypeVar("T")
 

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 import cached
-from perspectives import analysis
+from perspectives.measures import selection as analysis
 
 PAGE_SIZE = 250
 PAGE = "claims_page"

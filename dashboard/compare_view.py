@@ -7,7 +7,7 @@ import streamlit as st
 
 import cached
 import markup
-from perspectives import analysis
+from perspectives.measures import selection as analysis
 
 TOPIC, BY_ARTICLE, FOCUS = "topic", "by_article", "focus"
 COLUMNS_PER_ROW = 3

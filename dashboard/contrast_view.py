@@ -18,7 +18,10 @@ import cached
 import compare_view
 import markup
 import overview_view
-from perspectives import analysis, briefing, charts, contrast
+from perspectives.measures import selection as analysis
+from perspectives.present import briefing
+from perspectives.present import charts
+from perspectives.measures import contrast
 
 MAX_PAIRS = 6
 MAX_CLOSEST = 6

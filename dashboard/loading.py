@@ -15,7 +15,13 @@ import pandas as pd
 import streamlit as st
 import yaml
 
-from perspectives import analysis, charts, pipeline, store
+from perspectives.measures import selection as analysis
+
+from perspectives.present import charts
+
+from perspectives.build import run as pipeline
+
+from perspectives.build import store
 from perspectives.config import Config, ConfigError, load_config
 
 log = logging.getLogger(__name__)

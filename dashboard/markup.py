@@ -13,8 +13,8 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-from perspectives.analysis import Segment
-from perspectives.charts import position_style
+from perspectives.measures.selection import Segment
+from perspectives.present.charts import position_style
 
 CSS = """
 <style>

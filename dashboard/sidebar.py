@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 import compare_view
-from perspectives import analysis
+from perspectives.measures import selection as analysis
 
 # Widget keys double as query-parameter names (bind="query-params"), so they are short and readable.
 TOPICS, AUTHORS, ARTICLES, TYPES, DATES, TEXT = "topics", "authors", "articles", "types", "dates", "q"

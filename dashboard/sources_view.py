@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 import cached
-from perspectives import analysis, charts
+from perspectives.measures import selection as analysis
+from perspectives.present import charts
 
 MAX_SOURCES = 30
 COUNTRIES = 10

@@ -11,7 +11,8 @@ import streamlit as st
 
 import cached
 import markup
-from perspectives import analysis, contrast
+from perspectives.measures import selection as analysis
+from perspectives.measures import contrast
 from perspectives.config import Config, Topic
 
 MAX_ROWS = 200

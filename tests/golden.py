@@ -18,8 +18,8 @@ EXPECTED = ROOT / "tests" / "data" / "expected"
 sys.path.insert(0, str(ROOT / "src"))
 
 from perspectives.config import load_config  # noqa: E402 - the path above lets the script run uninstalled
-from perspectives.pipeline import run_pipeline  # noqa: E402
-from perspectives.store import read_tables  # noqa: E402
+from perspectives.build.run import run_pipeline  # noqa: E402
+from perspectives.build.store import read_tables  # noqa: E402
 
 
 def build_bundled(work: Path) -> dict[str, pd.DataFrame]:

@@ -5,8 +5,12 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from perspectives import analysis, charts, store
-from perspectives.analysis import Selection
+from perspectives.measures import selection as analysis
+
+from perspectives.present import charts
+
+from perspectives.build import store
+from perspectives.measures.selection import Selection
 
 BODY_A1 = "Taiwan matters. Trade grows. Reuters says the strait is calm."
 BODY_A2 = "Taiwan again."

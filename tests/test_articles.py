@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from perspectives.articles import ArticleError, Cleaner, parse_article, parse_date
-from perspectives.claims import split_claims
+from perspectives.stages.articles.reader import ArticleError, Cleaner, parse_article, parse_date
+from perspectives.stages.claims import split_claims
 from perspectives.config import load_config
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -137,7 +137,7 @@ def test_parse_date(text: str, iso: str | None) -> None:
 
 
 def test_article_file_on_disk_reads_like_bytes(tmp_path: Path, cleaner: Cleaner) -> None:
-    from perspectives.articles import read_article
+    from perspectives.stages.articles.reader import read_article
     path = tmp_path / "a.md"
     path.write_bytes((ROOT / "data" / "articles" / "001_eea9ff17f26105a2.txt").read_bytes())
     article = read_article(path, article_id="a", cleaner=cleaner)

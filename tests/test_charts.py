@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from perspectives import charts
+from perspectives.present import charts
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from perspectives.articles import ArticleError, Cleaner, parse_article
-from perspectives.claims import sentence_spans, split_claims
+from perspectives.stages.articles.reader import ArticleError, Cleaner, parse_article
+from perspectives.stages.claims import sentence_spans, split_claims
 
 
 def sentences(text: str) -> list[str]:

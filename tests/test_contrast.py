@@ -8,12 +8,12 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from perspectives import store
-from perspectives.analysis import prepare_tables
-from perspectives.briefing import render_briefing
+from perspectives.build import store
+from perspectives.measures.selection import prepare_tables
+from perspectives.present.briefing import render_briefing
 from perspectives.cli import cli
 from perspectives.config import load_config
-from perspectives.contrast import (
+from perspectives.measures.contrast import (
     blind_spots,
     closest_claims,
     contrast_table,
@@ -23,8 +23,8 @@ from perspectives.contrast import (
     term_hits,
     uncaught_claims,
 )
-from perspectives.pipeline import run_pipeline
-from perspectives.vocabulary import cosine, log_odds, tfidf_vectors, tokens
+from perspectives.build.run import run_pipeline
+from perspectives.measures.vocabulary import cosine, log_odds, tfidf_vectors, tokens
 
 
 def test_log_odds_matches_a_hand_computed_example() -> None:

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from perspectives.cli import cli
 from perspectives.config import load_config
 from perspectives.evaluate import GoldError, evaluate
-from perspectives.pipeline import run_pipeline
+from perspectives.build.run import run_pipeline
 
 ARTICLE = """---
 title: Small Piece

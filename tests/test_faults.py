@@ -16,10 +16,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from perspectives import store
+from perspectives.build import store
 from perspectives.cli import cli
 from perspectives.config import load_config
-from perspectives.pipeline import run_pipeline
+from perspectives.build.run import run_pipeline
 
 TOPICS = [{"id": "treaty_status", "label": "Treaty status", "rules": [{"kind": "terms", "terms": ["treaty"]}]},
           {"id": "taiwan", "label": "Taiwan", "rules": [{"kind": "terms", "terms": ["Taiwan"]}]}]

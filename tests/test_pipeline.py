@@ -8,10 +8,10 @@ from pathlib import Path
 import yaml
 from click.testing import CliRunner
 
-from perspectives import store
+from perspectives.build import store
 from perspectives.cli import cli
 from perspectives.config import load_config
-from perspectives.pipeline import is_stale, run_pipeline
+from perspectives.build.run import is_stale, run_pipeline
 
 GOOD = "The treaty holds. Taiwan is discussed.\n"
 

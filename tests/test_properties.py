@@ -8,8 +8,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from perspectives.articles import ArticleError, Cleaner, parse_article
-from perspectives.claims import split_claims
+from perspectives.stages.articles.reader import ArticleError, Cleaner, parse_article
+from perspectives.stages.claims import split_claims
 from perspectives.config import ConfigError, load_config
 
 # Text that looks like what people save: markdown, front matter, quotes, odd line endings, scripts.

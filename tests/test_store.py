@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from perspectives import store
+from perspectives.build import store
 from perspectives.config import load_config
-from perspectives.pipeline import is_stale, run_pipeline
+from perspectives.build.run import is_stale, run_pipeline
 
 
 def test_conform_orders_columns_and_fills_missing_ones() -> None:

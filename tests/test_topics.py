@@ -6,7 +6,7 @@ import pytest
 
 from perspectives.config import Topic
 from perspectives.records import Claim
-from perspectives.topics import assign_topics, compile_topics
+from perspectives.stages.topics import assign_topics, compile_topics
 
 
 def place(rules: list[dict], text: str, exclude: list[dict] | None = None) -> list[str] | None:

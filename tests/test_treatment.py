@@ -8,8 +8,8 @@ import pytest
 
 from perspectives.config import Certainty, Topic, load_config
 from perspectives.records import Claim
-from perspectives.topics import assign_topics, compile_topics
-from perspectives.treatment import (
+from perspectives.stages.topics import assign_topics, compile_topics
+from perspectives.stages.stances import (
     assign_positions,
     certainty_score,
     compile_lexicon,

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from perspectives.articles import Cleaner, parse_article
-from perspectives.claims import split_claims
+from perspectives.stages.articles.reader import Cleaner, parse_article
+from perspectives.stages.claims import split_claims
 from perspectives.config import SourceEntry
-from perspectives.gazetteer import compile_gazetteer
+from perspectives.stages.sources.gazetteer import compile_gazetteer
 from perspectives.records import Article
-from perspectives.sources import extract_citations
-from perspectives.voice import assign_voice, quote_spans
+from perspectives.stages.sources.citations import extract_citations
+from perspectives.stages.sources.voice import assign_voice, quote_spans
 
 GAZETTEER = compile_gazetteer([
     SourceEntry(name="Lyle Goldstein", type="expert", country="United States"),

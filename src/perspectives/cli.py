@@ -9,12 +9,14 @@ from pathlib import Path
 
 import click
 
-from perspectives import __version__, store
-from perspectives.analysis import prepare_tables
-from perspectives.briefing import FORMATS, render_briefing
+from perspectives import __version__
+
+from perspectives.build import store
+from perspectives.measures.selection import prepare_tables
+from perspectives.present.briefing import FORMATS, render_briefing
 from perspectives.config import CONFIG_FILE, Config, ConfigError, load_config
 from perspectives.evaluate import GoldError, evaluate, format_table
-from perspectives.pipeline import run_pipeline
+from perspectives.build.run import run_pipeline
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 _CONFIG_OPTION = click.option("--config", "config_path", default=CONFIG_FILE, show_default=True,

@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from perspectives import store
+from perspectives.build import store
 from perspectives.config import Config
 
 METADATA_FIELDS = ("title", "author", "date")

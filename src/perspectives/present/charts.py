@@ -12,7 +12,7 @@ from typing import TypeVar
 import altair as alt
 import pandas as pd
 
-from perspectives.analysis import TIE
+from perspectives.measures.selection import TIE
 
 # Tableau 10: distinct, colour-blind-aware hues that stay readable behind dark text at low opacity.
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",

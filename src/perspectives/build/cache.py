@@ -13,6 +13,7 @@ leaves the previous generation in use. A cache that cannot be read is ignored, n
 from __future__ import annotations
 
 import ast
+import importlib.util
 import functools
 import hashlib
 import json
@@ -26,7 +27,9 @@ from typing import Any
 
 import pandas as pd
 
-from perspectives import __version__, store
+from perspectives import __version__
+
+from perspectives.build import store
 from perspectives.config import ArticleEntry, Config
 
 log = logging.getLogger(__name__)
@@ -44,38 +47,61 @@ _DISPLAY_FIELDS = {"label", "description", "color"}
 def code_version() -> str:
     """A hash of the build's source, so results computed by other code are never reused.
 
-    Only the pipeline and the package modules it imports (transitively) count: an edit to the dashboard's
-    analysis or charts must not make every article be read again.
+    Only the modules the build imports (transitively, wherever they live in the package) count: an edit
+    to the dashboard's measures or charts must not make every article be read again.
     """
     digest = hashlib.sha256(__version__.encode())
-    for path in _build_modules():
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    root = Path(__file__).resolve().parents[1]
+    for path in build_modules():
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
-def _build_modules() -> list[Path]:
-    """pipeline.py and every package module it imports, directly or through another, sorted."""
-    package = Path(__file__).parent
+def build_modules(entry: str = "perspectives.build.run") -> list[Path]:
+    """The files of ``entry`` and of every package module it imports, directly or through another, sorted.
 
-    def own(dotted: str) -> list[Path]:
-        head, _, rest = dotted.partition(".")
-        return [package / f"{rest.split('.')[0]}.py"] if head == package.name and rest else []
-
-    found: set[Path] = set()
-    todo = [package / "pipeline.py"]
+    Parent packages count too (their ``__init__`` runs on import). Resolved with importlib's specs, so
+    sub-packages and ``from package import module`` are followed as Python itself would.
+    """
+    found: dict[str, Path] = {}
+    todo = [entry]
     while todo:
-        path = todo.pop()
-        if path in found or not path.exists():
+        name = todo.pop()
+        if name in found or not name.startswith("perspectives"):
             continue
-        found.add(path)
-        for node in ast.walk(ast.parse(path.read_bytes())):
-            if isinstance(node, ast.ImportFrom) and node.module == package.name:
-                todo += [package / f"{alias.name}.py" for alias in node.names]  # from perspectives import store
-            elif isinstance(node, ast.ImportFrom) and node.module:
-                todo += own(node.module)
-            elif isinstance(node, ast.Import):
-                todo += [p for alias in node.names for p in own(alias.name)]
-    return sorted(found)
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.origin is None or not spec.origin.endswith(".py"):
+            continue
+        found[name] = Path(spec.origin)
+        todo += _parents(name) + _imports(name, Path(spec.origin))
+    return sorted(set(found.values()))
+
+
+def _parents(name: str) -> list[str]:
+    parts = name.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts))]
+
+
+def _imports(name: str, path: Path) -> list[str]:
+    """Module names a file imports: ``import a.b``, ``from a import b`` (b a module or a name in a)."""
+    names: list[str] = []
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    for node in ast.walk(ast.parse(path.read_bytes())):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            base = importlib.util.resolve_name("." * node.level + node.module, package) if node.level \
+                else node.module
+            names.append(base)
+            names += [f"{base}.{alias.name}" for alias in node.names if _is_module(f"{base}.{alias.name}")]
+    return names
+
+
+def _is_module(name: str) -> bool:
+    try:
+        return name.startswith("perspectives") and importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
 
 
 def _digest(data: Any) -> str:

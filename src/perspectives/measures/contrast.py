@@ -9,8 +9,8 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-from perspectives.analysis import isin
-from perspectives.vocabulary import cosine, log_odds, phrase_counts, tfidf_vectors, tokens
+from perspectives.measures.selection import isin
+from perspectives.measures.vocabulary import cosine, log_odds, phrase_counts, tfidf_vectors, tokens
 
 Tables = dict[str, pd.DataFrame]
 # Similarity is computed over at most this many claims of a topic, so a huge corpus stays responsive.

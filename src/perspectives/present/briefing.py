@@ -6,7 +6,7 @@ import io
 
 import pandas as pd
 
-from perspectives.contrast import Tables, contrast_table, disagreements, topic_claims
+from perspectives.measures.contrast import Tables, contrast_table, disagreements, topic_claims
 
 FORMATS = ("md", "csv")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from perspectives.gazetteer import (
+from perspectives.stages.sources.gazetteer import (
     NATIONALITIES,
     ORG_WORDS,
     ROLE_WORDS,

@@ -18,9 +18,9 @@ from typing import Any
 import re2
 import yaml
 
-from perspectives import markdown
+from perspectives.stages.articles import markdown
 from perspectives.config import Cleaning
-from perspectives.patterns import compile_regex
+from perspectives.rules.terms import compile_regex
 from perspectives.records import Article, Link
 
 MAX_BYTES = 50 * 1024 * 1024

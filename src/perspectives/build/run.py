@@ -23,15 +23,17 @@ from typing import Any, TypeVar
 import numpy as np
 import pandas as pd
 
-from perspectives import cache, store
-from perspectives.articles import ArticleError, Cleaner, read_article
-from perspectives.claims import split_claims
+from perspectives.build import cache
+
+from perspectives.build import store
+from perspectives.stages.articles.reader import ArticleError, Cleaner, read_article
+from perspectives.stages.claims import split_claims
 from perspectives.config import ArticleEntry, Config
-from perspectives.gazetteer import Gazetteer, compile_gazetteer
+from perspectives.stages.sources.gazetteer import Gazetteer, compile_gazetteer
 from perspectives.records import Article, ArticleResult, Citation, Claim, TopicHit
-from perspectives.sources import collect_unrecognised, extract_citations
-from perspectives.topics import CompiledTopic, assign_topics, compile_topics
-from perspectives.treatment import (
+from perspectives.stages.sources.citations import collect_unrecognised, extract_citations
+from perspectives.stages.topics import CompiledTopic, assign_topics, compile_topics
+from perspectives.stages.stances import (
     CompiledPosition,
     Lexicon,
     assign_positions,
@@ -40,7 +42,7 @@ from perspectives.treatment import (
     compile_positions,
     mark_certainty,
 )
-from perspectives.voice import assign_voice
+from perspectives.stages.sources.voice import assign_voice
 
 log = logging.getLogger(__name__)
 

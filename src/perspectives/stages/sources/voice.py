@@ -11,7 +11,7 @@ import dataclasses
 import re
 
 from perspectives.records import Article, Citation, Claim
-from perspectives.sources import ATTRIBUTING_CUES, SPEECH_VERBS
+from perspectives.stages.sources.citations import ATTRIBUTING_CUES, SPEECH_VERBS
 
 # A reporting frame whose speaker is a pronoun or a common noun. Active voice only: "it was announced that
 # the treaty would be extended" is the author's report of a fact, not someone's words.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from perspectives import patterns
+from perspectives.rules import terms as patterns
 from perspectives.config import CooccurRule, PatternRule, Rule, TermsRule, Topic
 from perspectives.records import Claim, TopicHit
 

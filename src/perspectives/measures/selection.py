@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from perspectives import patterns
+from perspectives.rules import terms as patterns
 from perspectives.config import CooccurRule, PatternRule, Rule, TermsRule
 
 Tables = dict[str, pd.DataFrame]

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from perspectives.config import SourceEntry
-from perspectives.patterns import KEY_LENGTH, word_key
+from perspectives.rules.terms import KEY_LENGTH, word_key
 
 # Words of office or trade: they sit in front of a name ("Defence Minister Sergei Shoigu") or in an
 # appositive after it, and they tell an unknown source's type. Plurals are folded by stripping an "s".

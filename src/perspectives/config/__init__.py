@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
-from perspectives import patterns
+from perspectives.rules import terms as patterns
 
 CONFIG_FILE = "config.yaml"
 

@@ -7,10 +7,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from perspectives import patterns
+from perspectives.rules import terms as patterns
 from perspectives.config import Certainty, Position, TermsRule, Topic
 from perspectives.records import Claim, TopicHit
-from perspectives.topics import compile_rule
+from perspectives.stages.topics import compile_rule
 
 # A cue term is negated when one of these stands before it in the same clause ("no need to evolve …
 # into a formal alliance" does not argue for an alliance).

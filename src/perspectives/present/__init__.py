@@ -1,0 +1,1 @@
+"""Presentation: styles, Altair charts and the briefing export, built from measures."""

@@ -1,0 +1,1 @@
+"""The rule language: every rule kind's model, compiler and matcher."""

@@ -1,0 +1,1 @@
+"""Attribution: the outside sources an article cites, and the voice of each claim."""
