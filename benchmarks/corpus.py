@@ -12,9 +12,9 @@ from typing import Any
 
 import yaml
 
+from perspectives.config import load_config
 from perspectives.stages.articles.reader import Cleaner, read_article
 from perspectives.stages.claims import sentence_spans
-from perspectives.config import load_config
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 20220204

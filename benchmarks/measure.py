@@ -13,8 +13,8 @@ from typing import Any
 from perspectives.build import store
 from perspectives.config import load_config
 from perspectives.stages.sources.gazetteer import compile_gazetteer
-from perspectives.stages.topics import compile_topics
 from perspectives.stages.stances import compile_positions
+from perspectives.stages.topics import compile_topics
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = os.sysconf("SC_PAGE_SIZE")

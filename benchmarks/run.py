@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402 - benchmarks/ is not a package
 import measure  # noqa: E402
 
-from perspectives.config import load_config  # noqa: E402
 from perspectives.build.run import run_pipeline  # noqa: E402
+from perspectives.config import load_config  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
 SIZES = (100, 1000, 5000)

@@ -18,10 +18,9 @@ import cached
 import compare_view
 import markup
 import overview_view
-from perspectives.measures import selection as analysis
-from perspectives.present import briefing
-from perspectives.present import charts
 from perspectives.measures import contrast
+from perspectives.measures import selection as analysis
+from perspectives.present import briefing, charts
 
 MAX_PAIRS = 6
 MAX_CLOSEST = 6

@@ -15,14 +15,12 @@ import pandas as pd
 import streamlit as st
 import yaml
 
-from perspectives.measures import selection as analysis
-
-from perspectives.present import charts
-
+from perspectives.build import plan, store
 from perspectives.build import run as pipeline
-
-from perspectives.build import store
 from perspectives.config import Config, ConfigError, load_config
+from perspectives.measures import selection as analysis
+from perspectives.present import charts
+from perspectives.tables import TABLES
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +72,7 @@ def load() -> Loaded:
     st.session_state[LAST_GOOD] = config
     build_error, rebuilt = None, False
     try:
-        if pipeline.is_stale(config):
+        if plan.is_stale(config):
             _rebuild(config)
             rebuilt = True
     except Exception as exc:  # a failed build must leave the last good tables on screen
@@ -158,7 +156,7 @@ def _read(path: Path, out_dir: Path, config: Config | None, **errors: str | None
 
 def _stamp(out_dir: Path) -> int:
     """A cache key that changes with every build: the newest mtime among report and tables."""
-    files = [out_dir / store.REPORT_FILE, *(out_dir / f"{name}.parquet" for name in store.TABLES)]
+    files = [out_dir / store.REPORT_FILE, *(out_dir / f"{name}.parquet" for name in TABLES)]
     return max((f.stat().st_mtime_ns for f in files if f.exists()), default=0)
 
 
@@ -166,7 +164,7 @@ def _stamp(out_dir: Path) -> int:
 # bookkeeping (content hashes, hedge and booster words, paragraph numbers, cue surfaces) by none.
 COLUMNS = {name: [c for c in columns if c not in {"body", "content_hash", "paragraph", "hedges", "boosters",
                                                   "surface"}]
-           for name, columns in store.TABLES.items()}
+           for name, columns in TABLES.items()}
 
 
 # A resource cache, not a data cache: a data cache hands every rerun a fresh copy of 300,000 claims,

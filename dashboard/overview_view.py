@@ -9,9 +9,9 @@ import streamlit as st
 import cached
 import compare_view
 import markup
+from perspectives.measures import contrast
 from perspectives.measures import selection as analysis
 from perspectives.present import charts
-from perspectives.measures import contrast
 
 HEATMAP = "heatmap"
 VIEW = "view"

@@ -11,9 +11,9 @@ import streamlit as st
 
 import cached
 import markup
-from perspectives.measures import selection as analysis
-from perspectives.measures import contrast
 from perspectives.config import Config, Topic
+from perspectives.measures import contrast
+from perspectives.measures import selection as analysis
 
 MAX_ROWS = 200
 TOP_PHRASES = 25

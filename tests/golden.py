@@ -17,9 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 EXPECTED = ROOT / "tests" / "data" / "expected"
 sys.path.insert(0, str(ROOT / "src"))
 
-from perspectives.config import load_config  # noqa: E402 - the path above lets the script run uninstalled
 from perspectives.build.run import run_pipeline  # noqa: E402
 from perspectives.build.store import read_tables  # noqa: E402
+from perspectives.config import load_config  # noqa: E402 - the path above lets the script run uninstalled
 
 
 def build_bundled(work: Path) -> dict[str, pd.DataFrame]:

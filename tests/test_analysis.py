@@ -6,11 +6,9 @@ import pandas as pd
 import pytest
 
 from perspectives.measures import selection as analysis
-
-from perspectives.present import charts
-
-from perspectives.build import store
 from perspectives.measures.selection import Selection
+from perspectives.present import charts
+from perspectives.tables import TABLES, conform, empty_table
 
 BODY_A1 = "Taiwan matters. Trade grows. Reuters says the strait is calm."
 BODY_A2 = "Taiwan again."
@@ -30,7 +28,7 @@ def _claims(article_id, body, sentences):
 
 @pytest.fixture
 def tables():
-    articles = store.conform("articles", [
+    articles = conform("articles", [
         {"article_id": "a1", "title": "First", "author": "Ann", "date": "2023-01-01", "path": "a1.md",
          "n_claims": 3, "n_words": 10, "body": BODY_A1, "outlet": "Herald"},
         {"article_id": "a2", "title": "Second", "author": "Ann", "date": "2023-02-01", "path": "a2.md",
@@ -38,17 +36,17 @@ def tables():
         {"article_id": "b", "title": None, "author": None, "date": None, "path": "dir/b.txt",
          "n_claims": 2, "n_words": 8, "body": BODY_B},
     ])
-    claims = store.conform("claims", [
+    claims = conform("claims", [
         *_claims("a1", BODY_A1, ["Taiwan matters.", "Trade grows.", "Reuters says the strait is calm."]),
         *_claims("a2", BODY_A2, ["Taiwan again."]),
         *_claims("b", BODY_B, ["Nothing on the island here.", "Only trade."]),
     ])
-    claim_topics = store.conform("claim_topics", [
+    claim_topics = conform("claim_topics", [
         {"claim_id": "a1:0", "topic": "taiwan"}, {"claim_id": "a1:1", "topic": "trade"},
         {"claim_id": "a1:2", "topic": "taiwan"}, {"claim_id": "a1:2", "topic": "trade"},
         {"claim_id": "a2:0", "topic": "taiwan"}, {"claim_id": "b:1", "topic": "trade"},
     ])
-    citations = store.conform("citations", [
+    citations = conform("citations", [
         {"citation_id": "c1", "article_id": "a1", "claim_id": "a1:2", "source": "Reuters",
          "source_type": "media", "country": "United Kingdom", "cue": "says", "surface": "Reuters",
          "known": True},
@@ -79,7 +77,7 @@ def test_author_label_never_blank(author, title, path, expected):
 
 
 def test_prepare_tables_adds_labels_without_mutating(tables):
-    raw = {name: frame.drop(columns=[c for c in frame if c not in store.TABLES[name]])
+    raw = {name: frame.drop(columns=[c for c in frame if c not in TABLES[name]])
            for name, frame in tables.items()}
     before = raw["articles"].copy()
     analysis.prepare_tables(raw)
@@ -194,13 +192,13 @@ def test_article_segments_cover_the_body_exactly(tables):
 
 
 def test_article_segments_skip_bad_offsets():
-    claims = store.conform("claims", [
+    claims = conform("claims", [
         {"claim_id": f"x:{i}", "article_id": "x", "paragraph": 0, "position_in_article": i, "start": start,
          "end": end, "text": "", "voice": "own"}
         for i, (start, end) in enumerate([(0, 5), (3, 8), (8, 99)])
     ])
-    segments = analysis.article_segments("Hello world", claims, store.empty_table("claim_topics"),
-                                         store.empty_table("citations"), [])
+    segments = analysis.article_segments("Hello world", claims, empty_table("claim_topics"),
+                                         empty_table("citations"), [])
     assert [s.claim_id for s in segments] == ["x:0", None]
     assert "".join(s.text for s in segments) == "Hello world"
 
@@ -218,7 +216,7 @@ def _with_positions(tables, positions):
     """The fixture tables with ``{(claim_id, topic): position}`` filled in claim_topics."""
     placed = tables["claim_topics"].copy()
     placed["position"] = [positions.get((c, t)) for c, t in zip(placed["claim_id"], placed["topic"], strict=True)]
-    return {**tables, "claim_topics": store.conform("claim_topics", placed.to_dict("records"))}
+    return {**tables, "claim_topics": conform("claim_topics", placed.to_dict("records"))}
 
 
 def test_dominant_positions_per_author_and_topic(tables, topics):

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from perspectives.config import load_config
 from perspectives.stages.articles.reader import ArticleError, Cleaner, parse_article, parse_date
 from perspectives.stages.claims import split_claims
-from perspectives.config import load_config
 
 ROOT = Path(__file__).resolve().parents[1]
 

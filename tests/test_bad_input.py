@@ -11,11 +11,11 @@ import yaml
 from click.testing import CliRunner
 
 from perspectives.build import store
-from perspectives.stages.articles.reader import MAX_BYTES, ArticleError, Cleaner, read_article
-from perspectives.stages.claims import split_claims
+from perspectives.build.run import run_pipeline
 from perspectives.cli import cli
 from perspectives.config import ConfigError, load_config
-from perspectives.build.run import run_pipeline
+from perspectives.stages.articles.reader import MAX_BYTES, ArticleError, Cleaner, read_article
+from perspectives.stages.claims import split_claims
 
 BAD = Path(__file__).parent / "data" / "bad"
 EXPECTED = yaml.safe_load((BAD / "expected.yaml").read_text(encoding="utf-8"))

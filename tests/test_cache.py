@@ -9,12 +9,10 @@ import pandas as pd
 import pytest
 import yaml
 
-from perspectives.build import cache
-
+from perspectives.build import cache, plan, store
 from perspectives.build import run as pipeline
-
-from perspectives.build import store
 from perspectives.config import load_config
+from perspectives.tables import TABLES
 
 ARTICLES = {
     "a.md": "The treaty holds. Taiwan is discussed.\n",
@@ -55,7 +53,7 @@ def _fresh(path: Path) -> dict[str, pd.DataFrame]:
 
 
 def _assert_same(left: dict[str, pd.DataFrame], right: dict[str, pd.DataFrame]) -> None:
-    for name in store.TABLES:
+    for name in TABLES:
         pd.testing.assert_frame_equal(left[name], right[name], obj=name)
 
 
@@ -156,8 +154,8 @@ def test_parallel_and_serial_builds_produce_identical_tables(seed_corpus: Path, 
 
 
 def test_code_version_covers_the_build_modules_only() -> None:
-    root = Path(cache.__file__).resolve().parents[1]
-    names = {path.relative_to(root).as_posix() for path in cache.build_modules()}
+    root = Path(plan.__file__).resolve().parents[1]
+    names = {path.relative_to(root).as_posix() for path in plan.build_modules()}
     assert {"build/run.py", "stages/articles/reader.py", "stages/topics.py", "rules/terms.py", "build/store.py",
             "stages/__init__.py", "__init__.py"} <= names
     assert not any(name.startswith(("measures/", "present/")) for name in names)

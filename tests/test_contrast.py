@@ -9,8 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from perspectives.build import store
-from perspectives.measures.selection import prepare_tables
-from perspectives.present.briefing import render_briefing
+from perspectives.build.run import run_pipeline
 from perspectives.cli import cli
 from perspectives.config import load_config
 from perspectives.measures.contrast import (
@@ -23,8 +22,10 @@ from perspectives.measures.contrast import (
     term_hits,
     uncaught_claims,
 )
-from perspectives.build.run import run_pipeline
+from perspectives.measures.selection import prepare_tables
 from perspectives.measures.vocabulary import cosine, log_odds, tfidf_vectors, tokens
+from perspectives.present.briefing import render_briefing
+from perspectives.tables import conform
 
 
 def test_log_odds_matches_a_hand_computed_example() -> None:
@@ -64,10 +65,10 @@ def _tables(rows: list[tuple[str, str, str, str | None, str]]) -> dict[str, pd.D
     topics = [{"claim_id": cid, "topic": t, "position": p, "evidence": "x", "position_evidence": p}
               for cid, _, t, p, _ in rows if t]
     cites = [{"citation_id": "c1", "article_id": "ann", "claim_id": "a1", "source": "TASS", "known": True}]
-    return prepare_tables({"articles": store.conform("articles", articles),
-                           "claims": store.conform("claims", claims),
-                           "claim_topics": store.conform("claim_topics", topics),
-                           "citations": store.conform("citations", cites)})
+    return prepare_tables({"articles": conform("articles", articles),
+                           "claims": conform("claims", claims),
+                           "claim_topics": conform("claim_topics", topics),
+                           "citations": conform("citations", cites)})
 
 
 TABLES = _tables([

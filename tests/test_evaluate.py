@@ -8,10 +8,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from perspectives.build.run import run_pipeline
 from perspectives.cli import cli
 from perspectives.config import load_config
 from perspectives.evaluate import GoldError, evaluate
-from perspectives.build.run import run_pipeline
 
 ARTICLE = """---
 title: Small Piece

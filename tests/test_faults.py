@@ -17,9 +17,10 @@ import yaml
 from click.testing import CliRunner
 
 from perspectives.build import store
+from perspectives.build.run import run_pipeline
 from perspectives.cli import cli
 from perspectives.config import load_config
-from perspectives.build.run import run_pipeline
+from perspectives.tables import TABLES
 
 TOPICS = [{"id": "treaty_status", "label": "Treaty status", "rules": [{"kind": "terms", "terms": ["treaty"]}]},
           {"id": "taiwan", "label": "Taiwan", "rules": [{"kind": "terms", "terms": ["Taiwan"]}]}]
@@ -63,7 +64,7 @@ def assert_tables_sound(out_dir: Path, n_articles: int) -> dict[str, pd.DataFram
 
 
 def assert_same_tables(out_dir: Path, reference_dir: Path) -> None:
-    for name in store.TABLES:
+    for name in TABLES:
         pd.testing.assert_frame_equal(store.read_table(out_dir, name), store.read_table(reference_dir, name))
 
 

@@ -9,9 +9,11 @@ import yaml
 from click.testing import CliRunner
 
 from perspectives.build import store
+from perspectives.build.plan import is_stale
+from perspectives.build.run import run_pipeline
 from perspectives.cli import cli
 from perspectives.config import load_config
-from perspectives.build.run import is_stale, run_pipeline
+from perspectives.tables import TABLES
 
 GOOD = "The treaty holds. Taiwan is discussed.\n"
 
@@ -20,7 +22,7 @@ def test_build_writes_the_contract_tables(write_config) -> None:
     config = load_config(write_config({"a.md": GOOD}))
     report = run_pipeline(config)
     tables = store.read_tables(config.output_dir)
-    for name, columns in store.TABLES.items():
+    for name, columns in TABLES.items():
         assert list(tables[name].columns) == list(columns)
     claims = tables["claims"]
     body = tables["articles"].loc[0, "body"]

@@ -8,9 +8,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from perspectives.config import ConfigError, load_config
 from perspectives.stages.articles.reader import ArticleError, Cleaner, parse_article
 from perspectives.stages.claims import split_claims
-from perspectives.config import ConfigError, load_config
 
 # Text that looks like what people save: markdown, front matter, quotes, odd line endings, scripts.
 PIECES = st.sampled_from([

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from perspectives.stages.claims import split_claims
 from perspectives.config import SourceEntry
-from perspectives.stages.sources.gazetteer import compile_gazetteer, guess_type
 from perspectives.records import Article, ArticleResult, Link
+from perspectives.stages.claims import split_claims
 from perspectives.stages.sources.citations import collect_unrecognised, extract_citations
+from perspectives.stages.sources.gazetteer import compile_gazetteer, guess_type
 
 
 def _entry(name: str, type_: str, country: str | None = None, *aliases: str, role: str | None = None) -> SourceEntry:

@@ -8,13 +8,15 @@ from pathlib import Path
 import pytest
 
 from perspectives.build import store
+from perspectives.build.plan import is_stale
+from perspectives.build.run import run_pipeline
 from perspectives.config import load_config
-from perspectives.build.run import is_stale, run_pipeline
+from perspectives.tables import TABLES, conform
 
 
 def test_conform_orders_columns_and_fills_missing_ones() -> None:
-    frame = store.conform("claim_topics", [{"topic": "t", "claim_id": "a:0001"}])
-    assert list(frame.columns) == list(store.TABLES["claim_topics"])
+    frame = conform("claim_topics", [{"topic": "t", "claim_id": "a:0001"}])
+    assert list(frame.columns) == list(TABLES["claim_topics"])
     assert frame.loc[0, "claim_id"] == "a:0001" and frame["position"].isna().all()
 
 

@@ -8,7 +8,6 @@ import pytest
 
 from perspectives.config import Certainty, Topic, load_config
 from perspectives.records import Claim
-from perspectives.stages.topics import assign_topics, compile_topics
 from perspectives.stages.stances import (
     assign_positions,
     certainty_score,
@@ -17,6 +16,7 @@ from perspectives.stages.stances import (
     is_negated,
     mark_certainty,
 )
+from perspectives.stages.topics import assign_topics, compile_topics
 
 ROOT = Path(__file__).resolve().parents[1]
 MILITARY = Topic.model_validate({

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from perspectives.config import SourceEntry
+from perspectives.records import Article
 from perspectives.stages.articles.reader import Cleaner, parse_article
 from perspectives.stages.claims import split_claims
-from perspectives.config import SourceEntry
-from perspectives.stages.sources.gazetteer import compile_gazetteer
-from perspectives.records import Article
 from perspectives.stages.sources.citations import extract_citations
+from perspectives.stages.sources.gazetteer import compile_gazetteer
 from perspectives.stages.sources.voice import assign_voice, quote_spans
 
 GAZETTEER = compile_gazetteer([

@@ -10,13 +10,12 @@ from pathlib import Path
 import click
 
 from perspectives import __version__
-
 from perspectives.build import store
-from perspectives.measures.selection import prepare_tables
-from perspectives.present.briefing import FORMATS, render_briefing
+from perspectives.build.run import run_pipeline
 from perspectives.config import CONFIG_FILE, Config, ConfigError, load_config
 from perspectives.evaluate import GoldError, evaluate, format_table
-from perspectives.build.run import run_pipeline
+from perspectives.measures.selection import prepare_tables
+from perspectives.present.briefing import FORMATS, render_briefing
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 _CONFIG_OPTION = click.option("--config", "config_path", default=CONFIG_FILE, show_default=True,

@@ -30,7 +30,9 @@ import pandas as pd
 from perspectives import __version__
 
 from perspectives.build import store
-from perspectives.config import ArticleEntry, Config
+from perspectives.build.plan import Keys, code_version, content_hash
+from perspectives.config import Config
+from perspectives.tables import TABLES, empty_table
 
 log = logging.getLogger(__name__)
 
@@ -41,107 +43,6 @@ ENTRY_KEY, TOPICS_KEY, WARNINGS, ARTICLE_ID = "_entry_key", "_topics_key", "_war
 EXTRA_COLUMNS = {"articles": (ENTRY_KEY, TOPICS_KEY, WARNINGS), "claim_topics": (ARTICLE_ID,)}
 # Presentation-only topic fields: editing them must not redo topic placement.
 _DISPLAY_FIELDS = {"label", "description", "color"}
-
-
-@functools.cache
-def code_version() -> str:
-    """A hash of the build's source, so results computed by other code are never reused.
-
-    Only the modules the build imports (transitively, wherever they live in the package) count: an edit
-    to the dashboard's measures or charts must not make every article be read again.
-    """
-    digest = hashlib.sha256(__version__.encode())
-    root = Path(__file__).resolve().parents[1]
-    for path in build_modules():
-        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def build_modules(entry: str = "perspectives.build.run") -> list[Path]:
-    """The files of ``entry`` and of every package module it imports, directly or through another, sorted.
-
-    Parent packages count too (their ``__init__`` runs on import). Resolved with importlib's specs, so
-    sub-packages and ``from package import module`` are followed as Python itself would.
-    """
-    found: dict[str, Path] = {}
-    todo = [entry]
-    while todo:
-        name = todo.pop()
-        if name in found or not name.startswith("perspectives"):
-            continue
-        spec = importlib.util.find_spec(name)
-        if spec is None or spec.origin is None or not spec.origin.endswith(".py"):
-            continue
-        found[name] = Path(spec.origin)
-        todo += _parents(name) + _imports(name, Path(spec.origin))
-    return sorted(set(found.values()))
-
-
-def _parents(name: str) -> list[str]:
-    parts = name.split(".")
-    return [".".join(parts[:i]) for i in range(1, len(parts))]
-
-
-def _imports(name: str, path: Path) -> list[str]:
-    """Module names a file imports: ``import a.b``, ``from a import b`` (b a module or a name in a)."""
-    names: list[str] = []
-    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-    for node in ast.walk(ast.parse(path.read_bytes())):
-        if isinstance(node, ast.Import):
-            names += [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            base = importlib.util.resolve_name("." * node.level + node.module, package) if node.level \
-                else node.module
-            names.append(base)
-            names += [f"{base}.{alias.name}" for alias in node.names if _is_module(f"{base}.{alias.name}")]
-    return names
-
-
-def _is_module(name: str) -> bool:
-    try:
-        return name.startswith("perspectives") and importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
-
-
-def _digest(data: Any) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:32]
-
-
-@dataclass(frozen=True)
-class Keys:
-    """What cached rows must match: the text-shaping config with the code, and the topic rules."""
-
-    text: str
-    topics: str
-
-    @classmethod
-    def from_config(cls, config: Config) -> Keys:
-        """Keys of the config's current state."""
-        dumped = config.model_dump(mode="json")
-        text = {k: v for k, v in dumped.items() if k not in ("articles", "topics", "output")}
-        return cls(text=_digest([code_version(), text]), topics=_digest(_strip_display(dumped["topics"])))
-
-    def entry(self, entry: ArticleEntry) -> str:
-        """The key of one article's config entry (its id, path and metadata overrides) under these keys."""
-        return _digest([self.text, entry.model_dump(mode="json")])
-
-
-def _strip_display(value: Any) -> Any:
-    """Topic rules without the labels, descriptions and colours that do not affect placement."""
-    if isinstance(value, list):
-        return [_strip_display(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _strip_display(v) for k, v in value.items() if k not in _DISPLAY_FIELDS}
-    return value
-
-
-def content_hash(path: Path) -> str | None:
-    """The SHA-256 of a file's bytes (as the reader computes it), or None when it cannot be read."""
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
 
 
 @dataclass
@@ -162,7 +63,7 @@ class ResultCache:
     @classmethod
     def empty(cls) -> ResultCache:
         """A cache that holds nothing."""
-        return cls({name: with_extras(name, store.empty_table(name)) for name in store.TABLES})
+        return cls({name: with_extras(name, empty_table(name)) for name in TABLES})
 
     @classmethod
     def load(cls, out_dir: Path) -> ResultCache:
@@ -172,9 +73,9 @@ class ResultCache:
             return cls.empty()
         try:
             generation = root / json.loads((root / POINTER).read_text(encoding="utf-8"))["generation"]
-            tables = {name: pd.read_parquet(generation / f"{name}.parquet") for name in store.TABLES}
+            tables = {name: pd.read_parquet(generation / f"{name}.parquet") for name in TABLES}
             for name, frame in tables.items():
-                missing = set(with_extras(name, store.empty_table(name)).columns) - set(frame.columns)
+                missing = set(with_extras(name, empty_table(name)).columns) - set(frame.columns)
                 if missing:
                     raise ValueError(f"{name} lacks {sorted(missing)}")
         except Exception as exc:  # noqa: BLE001 - any damage means "no cache", never a failed build

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from perspectives.build import cache
+from perspectives.build.plan import Keys, fingerprint
 
 from perspectives.build import store
 from perspectives.stages.articles.reader import ArticleError, Cleaner, read_article
@@ -43,6 +44,7 @@ from perspectives.stages.stances import (
     mark_certainty,
 )
 from perspectives.stages.sources.voice import assign_voice
+from perspectives.tables import TABLES, conform
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +118,7 @@ def run_pipeline(config: Config, *, progress: Progress | None = None, workers: i
 
 def _build(config: Config, *, progress: Progress | None, workers: int | None) -> dict[str, Any]:
     """The build proper; runs under the output folder's lock."""
-    keys = cache.Keys.from_config(config)
+    keys = Keys.from_config(config)
     previous = cache.ResultCache.load(config.output_dir)
     plan = previous.plan(config, keys)
     if progress and plan.reuse:
@@ -128,7 +130,7 @@ def _build(config: Config, *, progress: Progress | None, workers: int | None) ->
     failed = [{"article_id": config.articles[i].article_id, "path": config.articles[i].path, "reason": reason}
               for i, reason in sorted(f for fragment in fragments for f in fragment.failed)]
     warnings = _warnings(config, tables["articles"], failed)
-    tables = {name: store.conform(name, frame) for name, frame in tables.items()}
+    tables = {name: conform(name, frame) for name, frame in tables.items()}
     kept = _keep_previous(config.output_dir, tables, [f["article_id"] for f in failed])
     if kept:
         warnings.append(f"kept the previous build's rows for {', '.join(kept)} (it could not be read this time)")
@@ -169,7 +171,7 @@ class _Fragments:
 _Job = Callable[[Stages, Any], _Fragments]
 
 
-def _compute(config: Config, plan: cache.Plan, previous: cache.ResultCache, keys: cache.Keys, *,
+def _compute(config: Config, plan: cache.Plan, previous: cache.ResultCache, keys: Keys, *,
              workers: int | None, progress: Progress | None) -> list[_Fragments]:
     """Read the planned articles and re-place the planned topics, serially or across worker processes."""
     entries = config.articles
@@ -297,7 +299,7 @@ def _assemble(config: Config, previous: cache.ResultCache, plan: cache.Plan,
     topic_ids = [ids[i] for i in plan.reuse]
     order = {aid: i for i, aid in enumerate(ids)}
     tables = {}
-    for name in store.TABLES:
+    for name in TABLES:
         parts = [previous.rows(name, topic_ids if name == "claim_topics" else text_ids),
                  *(f.tables[name] for f in fragments if name in f.tables)]
         parts = [part for part in parts if not part.empty] or parts[:1]
@@ -369,9 +371,9 @@ def build_tables(results: list[ArticleResult]) -> dict[str, pd.DataFrame]:
                 "source": cite.source, "source_type": cite.source_type, "country": cite.country,
                 "cue": cite.cue, "surface": cite.surface, "known": cite.known,
             })
-    return {"articles": store.conform("articles", articles), "claims": store.conform("claims", claims),
-            "claim_topics": store.conform("claim_topics", topics),
-            "citations": store.conform("citations", citations)}
+    return {"articles": conform("articles", articles), "claims": conform("claims", claims),
+            "claim_topics": conform("claim_topics", topics),
+            "citations": conform("citations", citations)}
 
 
 def claim_id(article_id: str, index: int) -> str:
@@ -390,31 +392,8 @@ def _keep_previous(out_dir: Path, tables: dict[str, pd.DataFrame], failed_ids: l
     for name, frame in tables.items():
         old = previous[name][previous[name]["article_id"].isin(kept)] if "article_id" in previous[name] else \
             previous[name][previous[name]["claim_id"].str.rsplit(":", n=1).str[0].isin(kept)]
-        tables[name] = store.conform(name, pd.concat([frame, old], ignore_index=True))
+        tables[name] = conform(name, pd.concat([frame, old], ignore_index=True))
     return kept
-
-
-def fingerprint(config: Config) -> dict[str, Any]:
-    """What a build depends on: the pipeline's code, the config file's bytes and each article's size and
-    modification time (an upgrade of the code makes old tables stale too)."""
-    files: dict[str, list[int] | None] = {}
-    for entry in config.articles:
-        file = config.article_file(entry)
-        try:
-            stat = file.stat()
-            files[entry.path] = [stat.st_size, stat.st_mtime_ns]
-        except OSError:
-            files[entry.path] = None
-    config_hash = hashlib.sha256(config.path.read_bytes()).hexdigest() if config.path.exists() else ""
-    return {"code": cache.code_version(), "config": config_hash, "articles": files}
-
-
-def is_stale(config: Config) -> bool:
-    """Whether the config or any article changed since the last build (or there is none)."""
-    report = store.read_report(config.output_dir)
-    if report is None or not store.has_tables(config.output_dir):
-        return True
-    return bool(json.loads(json.dumps(fingerprint(config))) != report.get("fingerprint"))
 
 
 def _report(config: Config, tables: dict[str, pd.DataFrame], failed: list[dict[str, str]],

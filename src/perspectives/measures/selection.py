@@ -17,8 +17,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from perspectives.rules import terms as patterns
 from perspectives.config import CooccurRule, PatternRule, Rule, TermsRule
+from perspectives.rules import terms as patterns
 
 Tables = dict[str, pd.DataFrame]
 

@@ -7,9 +7,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from perspectives.rules import terms as patterns
 from perspectives.config import Certainty, Position, TermsRule, Topic
 from perspectives.records import Claim, TopicHit
+from perspectives.rules import terms as patterns
 from perspectives.stages.topics import compile_rule
 
 # A cue term is negated when one of these stands before it in the same clause ("no need to evolve …

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from perspectives.rules import terms as patterns
 from perspectives.config import CooccurRule, PatternRule, Rule, TermsRule, Topic
 from perspectives.records import Claim, TopicHit
+from perspectives.rules import terms as patterns
 
 
 @dataclass(frozen=True)

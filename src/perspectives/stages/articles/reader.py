@@ -18,10 +18,10 @@ from typing import Any
 import re2
 import yaml
 
-from perspectives.stages.articles import markdown
 from perspectives.config import Cleaning
-from perspectives.rules.terms import compile_regex
 from perspectives.records import Article, Link
+from perspectives.rules.terms import compile_regex
+from perspectives.stages.articles import markdown
 
 MAX_BYTES = 50 * 1024 * 1024
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%B %d %Y", "%d/%m/%Y")

@@ -12,9 +12,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from perspectives.records import Article, ArticleResult, Citation, Claim, Link
 from perspectives.stages.sources.gazetteer import ROLE_WORDS, Gazetteer, fold, guess_type, suggest_entry, url_host
 from perspectives.stages.sources.mentions import Mention, People, find_mentions, remember_people
-from perspectives.records import Article, ArticleResult, Citation, Claim, Link
 
 # Cues under which the claim reports the source's words; the others only refer to a source.
 ATTRIBUTING_CUES = frozenset({"reporting_verb", "according_to", "outlet", "linked_speech"})
