@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from golden import EXPECTED, as_csv, build_bundled, read_csv
+
+from tests.golden import EXPECTED, as_csv, build_bundled, read_csv
 
 
 @pytest.fixture(scope="module")
