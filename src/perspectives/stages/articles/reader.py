@@ -1,92 +1,29 @@
-"""Reading stage: a file's bytes to metadata and a clean body, with site furniture, notes and bio set aside.
+"""Reading an article: a file's bytes decoded and parsed into an Article, or an ArticleError saying why not.
 
-Three layouts are understood: a republishing site's page (title, "By" byline, "Global Research, <date>",
-region and theme, then body, then notes, bio and footer), markdown or text with YAML front matter, and
-plain text with nothing else.
+Parsing is a pure function of the bytes and the config: front matter first, then the page's layout (header,
+body, tail) with the config's furniture set aside.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import re2
-import yaml
+from perspectives.records import Article
+from perspectives.stages.articles.cleaning import Cleaner
+from perspectives.stages.articles.frontmatter import split_front_matter
+from perspectives.stages.articles.layout import assemble_body, read_tail, split_page
 
-from perspectives.config import Cleaning
-from perspectives.records import Article, Link
-from perspectives.rules.terms import compile_regex
-from perspectives.stages.articles import markdown
+# Cleaner is named here because callers built before the split import it from this module.
+__all__ = ["MAX_BYTES", "ArticleError", "Cleaner", "decode", "parse_article", "read_article"]
 
 MAX_BYTES = 50 * 1024 * 1024
-_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%B %d %Y", "%d/%m/%Y")
-_BYLINE = re.compile(r"^(?:By|Written by)\s+(?P<name>[^\n]{2,120})$", re.IGNORECASE)
-_SITE_DATE = re.compile(r"^(?P<site>[A-Z][\w .&'-]{1,60}),\s+(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4})$")
-_LABEL_LINE = re.compile(r"^(?:Region|Theme|Topics?|Tags?|Section|Category)\s*:", re.IGNORECASE)
-_DATE_TAIL = re.compile(r"\s*(\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4})\s*$")
-_ORIGINALLY = re.compile(r"originally published (?:on|in|by|at) (?P<name>.+?)\.?\s*$", re.IGNORECASE)
-_ORIGINAL_SOURCE = re.compile(r"^The original source of this article is (?P<name>.+?)\.?\s*$", re.IGNORECASE)
-_NOTES_HEAD = re.compile(r"^(?:Notes?|Footnotes|References|Sources|Endnotes)\s*:?$", re.IGNORECASE)
-_TERMINAL = re.compile(r"[.!?…:;]['\"’”)\]]*$|[.!?…]['\"’”)\]]*\s*\(.*\)$")
-_BULLET = re.compile(r"^\s*(?:[•▪◦‣*+-]|\d{1,2}[.)])\s+")
-_WORD = re.compile(r"\w+")
-_DECK_MAX_CHARS = 2000
-_FRONT_MATTER_KEYS = ("title", "author", "outlet", "url", "original_publisher", "date")
 _CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")
-_LOOKBACK_CHARS = 400
 
 
 class ArticleError(Exception):
     """An article that cannot be read; the message says why."""
-
-
-@dataclass(frozen=True)
-class Cleaner:
-    """Compiled furniture patterns from the config's ``cleaning`` section."""
-
-    drop: tuple[re2._Regexp, ...] = ()
-    end_of_body: tuple[re2._Regexp, ...] = ()
-    remove: tuple[re2._Regexp, ...] = ()
-
-    @classmethod
-    def from_config(cls, cleaning: Cleaning) -> Cleaner:
-        """Compile the config's patterns (validated by the config loader), case-insensitively, on RE2.
-
-        RE2 because they come from the user: "^(a+)+$" would hang Python's `re` on a long line of a's.
-        """
-        def compiled(patterns: Sequence[str], multiline: bool = False) -> tuple[re2._Regexp, ...]:
-            return tuple(compile_regex(p, multiline=multiline) for p in patterns)
-
-        # `remove` runs over raw blocks of several lines: ^ and $ mean a line's start and end.
-        return cls(compiled(cleaning.drop), compiled(cleaning.end_of_body),
-                   compiled(cleaning.remove, multiline=True))
-
-    def strip_inline(self, text: str) -> str:
-        """The raw paragraph without inline furniture such as "(read it here)" links."""
-        for rx in self.remove:
-            text = rx.sub("", text)
-        return text
-
-    def is_furniture(self, text: str) -> bool:
-        """Whether a paragraph is site furniture."""
-        return any(rx.search(text) for rx in self.drop)
-
-    def ends_body(self, text: str) -> bool:
-        """Whether a paragraph marks the end of the body."""
-        return any(rx.search(text) for rx in self.end_of_body)
-
-
-@dataclass
-class _Para:
-    text: str
-    links: list[Link] = field(default_factory=list)
-    bullet: bool = False
-    heading: bool = False
 
 
 def decode(data: bytes) -> tuple[str, list[str]]:
@@ -132,17 +69,13 @@ def parse_article(data: bytes, *, article_id: str, cleaner: Cleaner, path: str =
     text, warnings = decode(data)
     if not text.strip():
         raise ArticleError("is empty")
-    meta, text, fm_warnings = _split_front_matter(text)
+    meta, text, fm_warnings = split_front_matter(text)
     warnings += fm_warnings
-    paras = _paragraphs(text, cleaner)
-    header, start = _read_header(paras, cleaner)
+    header, body_paras, tail = split_page(text, cleaner)
+    # Front matter wins over what the page's header says; the tail's bio is recognised by that author.
     meta = {**header, **{k: v for k, v in meta.items() if v}}
-    body_paras, tail = _split_tail(paras[start:], cleaner)
-    body_paras = _drop_repeated_deck(body_paras)
-    body_paras = _rejoin(body_paras)
-    _mark_headings(body_paras)
-    tail_meta = _read_tail(tail, meta.get("author"))
-    body, spans, heads, links = _assemble(body_paras)
+    tail_meta = read_tail(tail, meta.get("author"))
+    body, spans, heads, links = assemble_body(body_paras)
     if not body.strip():
         raise ArticleError("has no body text after removing site furniture")
     fields = {
@@ -156,249 +89,3 @@ def parse_article(data: bytes, *, article_id: str, cleaner: Cleaner, path: str =
         links=tuple(links), notes=tuple(tail_meta.get("notes", ())), bio=tail_meta.get("bio"),
         warnings=tuple(warnings), content_hash=hashlib.sha256(data).hexdigest(), **fields,
     )
-
-
-def _split_front_matter(text: str) -> tuple[dict[str, str | None], str, list[str]]:
-    """YAML front matter between ``---`` lines, as metadata strings."""
-    if not text.startswith("---\n"):
-        return {}, text, []
-    end = re.search(r"^(?:---|\.\.\.)\s*$", text[4:], re.MULTILINE)
-    if end is None:
-        return {}, text, ["front matter has no closing '---' line; read the whole file as text"]
-    raw, rest = text[4:4 + end.start()], text[4 + end.end():]
-    try:
-        data = yaml.safe_load(raw)
-    # A bad date (2021-02-30) fails as ValueError and deep nesting as RecursionError, not YAMLError.
-    except (yaml.YAMLError, ValueError, RecursionError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        return {}, rest, [f"front matter is not valid YAML{where} ({problem}); metadata ignored"]
-    if data is None:
-        return {}, rest, []
-    if not isinstance(data, dict):
-        return {}, rest, ["front matter is not a mapping of fields (title: ..., author: ...); metadata ignored"]
-    meta: dict[str, str | None] = {}
-    warnings = []
-    # Only plain values are metadata; str() of a nested value is noise, and of YAML aliases exponential.
-    for key in [k for k in _FRONT_MATTER_KEYS if isinstance(data.get(k), dict | list)]:
-        warnings.append(f"front matter {key} is a list or mapping, not a value; ignored")
-        del data[key]
-    for key in _FRONT_MATTER_KEYS[:-1]:
-        if data.get(key) is not None:
-            meta[key] = str(data[key]).strip() or None
-    if data.get("date") is not None:
-        meta["date"] = parse_date(data["date"])
-        if meta["date"] is None:
-            warnings.append(f"front matter date {data['date']!r} is not a date I can read; use YYYY-MM-DD")
-    return meta, rest, warnings
-
-
-def parse_date(value: Any) -> str | None:
-    """An ISO date from a date, datetime or one of the common written forms, else None."""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", str(value).strip())
-    for fmt in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
-            continue
-    return None
-
-
-def _paragraphs(text: str, cleaner: Cleaner) -> list[_Para]:
-    """Blank-line separated paragraphs with inline markdown reduced; bullet lines become their own."""
-    paras: list[_Para] = []
-    for block in re.split(r"\n[ \t]*\n", text):
-        lines = [ln for ln in cleaner.strip_inline(block).split("\n") if ln.strip()]
-        if not lines:
-            continue
-        if sum(bool(_BULLET.match(ln)) for ln in lines) >= max(1, len(lines) - 1) and len(lines) > 1 or (
-                len(lines) == 1 and _BULLET.match(lines[0]) and not re.match(r"^\s*\*\S", lines[0])):
-            groups = _bullet_items(lines)
-            paras += [_para(item, bullet=True) for item in groups]
-            continue
-        heading = lines[0].lstrip().startswith("#") and len(lines) == 1
-        raw = " ".join(ln.strip() for ln in lines)
-        paras.append(_para(raw.lstrip("#").strip() if heading else raw, heading=heading))
-    return [p for p in paras if p.text]
-
-
-def _bullet_items(lines: list[str]) -> list[str]:
-    items: list[str] = []
-    for line in lines:
-        if _BULLET.match(line) or not items:
-            items.append(_BULLET.sub("", line, count=1).strip())
-        else:
-            items[-1] += " " + line.strip()
-    return items
-
-
-def _para(raw: str, *, bullet: bool = False, heading: bool = False) -> _Para:
-    text, links = markdown.to_text(raw)
-    lead = len(text) - len(text.lstrip())
-    stripped = text.strip()
-    moved = [Link(k.text, k.url, k.start - lead, k.end - lead) for k in links]
-    return _Para(stripped, [k for k in moved if k.start >= 0 and k.end <= len(stripped)], bullet, heading)
-
-
-def _read_header(paras: list[_Para], cleaner: Cleaner) -> tuple[dict[str, str | None], int]:
-    """Metadata from a page header (title, byline, site date, labels); returns it and where the body starts."""
-    meta: dict[str, str | None] = {}
-    byline = next((i for i, p in enumerate(paras[:6]) if _BYLINE.match(p.text)), None)
-    if byline is None:
-        if paras and paras[0].heading:
-            meta["title"] = paras[0].text
-            return meta, 1
-        return meta, 0
-    if byline > 0:
-        meta["title"] = paras[byline - 1].text
-    name = _BYLINE.match(paras[byline].text)
-    assert name is not None
-    meta["author"] = re.sub(r"\s+", " ", name.group("name")).strip(" ,")
-    i = byline + 1
-    while i < len(paras):
-        para = paras[i]
-        site_date = _SITE_DATE.match(para.text)
-        if site_date:
-            meta["date"] = parse_date(site_date.group("date"))
-        elif _is_link_line(para):
-            meta.setdefault("original_publisher", para.links[0].text)
-        elif not (_LABEL_LINE.match(para.text) or cleaner.is_furniture(para.text)):
-            break
-        i += 1
-    return meta, i
-
-
-def _is_link_line(para: _Para) -> bool:
-    """A paragraph that is only a link, perhaps followed by a date ("[Indian Punchline](#) 1 December 2021")."""
-    if len(para.links) != 1:
-        return False
-    link = para.links[0]
-    rest = para.text[:link.start] + para.text[link.end:]
-    return not rest.strip() or bool(_DATE_TAIL.fullmatch(rest))
-
-
-def _split_tail(paras: list[_Para], cleaner: Cleaner) -> tuple[list[_Para], list[_Para]]:
-    """Body paragraphs (furniture dropped) and the tail after the first end-of-body marker."""
-    body: list[_Para] = []
-    for i, para in enumerate(paras):
-        if body and (cleaner.ends_body(para.text) or _NOTES_HEAD.match(para.text)):
-            return body, paras[i:]
-        if not cleaner.is_furniture(para.text):
-            body.append(para)
-    return body, []
-
-
-def _read_tail(tail: list[_Para], author: str | None) -> dict[str, Any]:
-    """Original publisher, notes and author bio from what follows the body."""
-    found: dict[str, Any] = {"notes": []}
-    originally = source = None
-    in_notes = False
-    for para in tail:
-        text = para.text
-        if m := _ORIGINALLY.search(text):
-            originally = originally or m.group("name").strip()
-        elif m := _ORIGINAL_SOURCE.match(text.split("\n")[0]):
-            source = source or re.split(r"\s+Copyright", m.group("name"))[0].strip()
-        if _NOTES_HEAD.match(text):
-            in_notes = True
-            continue
-        if in_notes and (re.match(r"^\[?\d+\]?[.)]?\s", text) or para.bullet):
-            found["notes"].append(text)
-            continue
-        in_notes = False
-        if author and found.get("bio") is None and _starts_with_name(text, author):
-            found["bio"] = text
-    found["original_publisher"] = originally or source
-    return found
-
-
-def _starts_with_name(text: str, author: str) -> bool:
-    first = author.split()[0].rstrip(".")
-    return text.startswith(author) or (len(first) > 2 and text.startswith(first + " "))
-
-
-def _norm(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
-
-
-def _drop_repeated_deck(paras: list[_Para]) -> list[_Para]:
-    """Drop a leading standfirst whose sentences mostly repeat later in the body (the codebook's deck)."""
-    # A standfirst is a few sentences; a long first paragraph is body, and checking each of its sentences
-    # against the rest would take time quadratic in the article's length.
-    if len(paras) < 2 or len(paras[0].text) > _DECK_MAX_CHARS:
-        return paras
-    rest = _norm(" ".join(p.text for p in paras[1:]))
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", paras[0].text) if _WORD.search(s)]
-    repeated = sum(_norm(s) in rest for s in sentences)
-    return paras[1:] if sentences and repeated * 2 > len(sentences) else paras
-
-
-def _rejoin(paras: list[_Para]) -> list[_Para]:
-    """Join paragraphs split mid-sentence by a page break, and a quotation's lead-in to its quotation."""
-    joined: list[_Para] = []
-    # Pieces are joined once at the end: appending to a growing string would copy it once per piece,
-    # quadratic for a saved page whose every line is its own paragraph.
-    pieces: list[list[str]] = []
-    width = 0
-    for para in paras:
-        prev = joined[-1] if joined else None
-        if prev is not None and not prev.bullet and not para.bullet and not prev.heading and not para.heading \
-                and _continues(pieces[-1][-1], para.text):
-            width += 1
-            prev.links.extend(Link(k.text, k.url, k.start + width, k.end + width) for k in para.links)
-            pieces[-1].append(para.text)
-            width += len(para.text)
-        else:
-            joined.append(_Para(para.text, list(para.links), para.bullet, para.heading))
-            pieces.append([para.text])
-            width = len(para.text)
-    for para, texts in zip(joined, pieces, strict=True):
-        para.text = " ".join(texts)
-    return joined
-
-
-def _continues(prev: str, nxt: str) -> bool:
-    # Only the end of the previous text matters; a bounded tail keeps _TERMINAL linear on huge paragraphs.
-    prev = prev[-_LOOKBACK_CHARS:]
-    if _TERMINAL.search(prev):
-        return False
-    first = nxt.lstrip("“\"‘'([")[:1]
-    if first.islower():
-        return True
-    # "To quote Peskov," followed by the quotation it introduces.
-    return prev.endswith((",", "—", "–")) and nxt[:1] in "“\"‘'"
-
-
-def _mark_headings(paras: list[_Para]) -> None:
-    """Short unpunctuated lines followed by a capitalised paragraph are section headings, not claims."""
-    for i, para in enumerate(paras):
-        if para.heading or para.bullet or i + 1 >= len(paras):
-            continue
-        words = len(para.text.split())
-        if words <= 14 and not _TERMINAL.search(para.text) and para.text[:1].isupper():
-            para.heading = True
-
-
-def _assemble(paras: list[_Para]) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]], list[Link]]:
-    """The body text with paragraphs separated by blank lines, plus paragraph, heading and link spans."""
-    parts: list[str] = []
-    spans: list[tuple[int, int]] = []
-    heads: list[tuple[int, int]] = []
-    links: list[Link] = []
-    offset = 0
-    for para in paras:
-        if parts:
-            offset += 2
-        span = (offset, offset + len(para.text))
-        spans.append(span)
-        if para.heading:
-            heads.append(span)
-        links += [Link(k.text, k.url, k.start + offset, k.end + offset) for k in para.links]
-        parts.append(para.text)
-        offset = span[1]
-    return "\n\n".join(parts), spans, heads, links

@@ -1,0 +1,244 @@
+"""Page layout: a text's paragraphs split into header, body and tail, and the body assembled with its spans.
+
+Three layouts are understood: a republishing site's page (title, "By" byline, "Global Research, <date>",
+region and theme, then body, then notes, bio and footer), markdown or text with YAML front matter (whose
+block is already split off), and plain text with nothing else. Within the body, a repeated standfirst is
+dropped, paragraphs split by a page break are rejoined and short unpunctuated lines become headings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from perspectives.records import Link
+from perspectives.stages.articles import markdown
+from perspectives.stages.articles.cleaning import Cleaner
+from perspectives.stages.articles.frontmatter import parse_date
+
+_BYLINE = re.compile(r"^(?:By|Written by)\s+(?P<name>[^\n]{2,120})$", re.IGNORECASE)
+_SITE_DATE = re.compile(r"^(?P<site>[A-Z][\w .&'-]{1,60}),\s+(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4})$")
+_LABEL_LINE = re.compile(r"^(?:Region|Theme|Topics?|Tags?|Section|Category)\s*:", re.IGNORECASE)
+_DATE_TAIL = re.compile(r"\s*(\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4})\s*$")
+_ORIGINALLY = re.compile(r"originally published (?:on|in|by|at) (?P<name>.+?)\.?\s*$", re.IGNORECASE)
+_ORIGINAL_SOURCE = re.compile(r"^The original source of this article is (?P<name>.+?)\.?\s*$", re.IGNORECASE)
+_NOTES_HEAD = re.compile(r"^(?:Notes?|Footnotes|References|Sources|Endnotes)\s*:?$", re.IGNORECASE)
+_TERMINAL = re.compile(r"[.!?…:;]['\"’”)\]]*$|[.!?…]['\"’”)\]]*\s*\(.*\)$")
+_BULLET = re.compile(r"^\s*(?:[•▪◦‣*+-]|\d{1,2}[.)])\s+")
+_WORD = re.compile(r"\w+")
+_DECK_MAX_CHARS = 2000
+_LOOKBACK_CHARS = 400
+
+
+@dataclass
+class _Para:
+    text: str
+    links: list[Link] = field(default_factory=list)
+    bullet: bool = False
+    heading: bool = False
+
+
+def split_page(text: str, cleaner: Cleaner) -> tuple[dict[str, str | None], list[_Para], list[_Para]]:
+    """The header's metadata, the body's paragraphs as claims will read them, and the tail after the body."""
+    paras = _paragraphs(text, cleaner)
+    header, start = _read_header(paras, cleaner)
+    body, tail = _split_tail(paras[start:], cleaner)
+    body = _rejoin(_drop_repeated_deck(body))
+    _mark_headings(body)
+    return header, body, tail
+
+
+def _paragraphs(text: str, cleaner: Cleaner) -> list[_Para]:
+    """Blank-line separated paragraphs with inline markdown reduced; bullet lines become their own."""
+    paras: list[_Para] = []
+    for block in re.split(r"\n[ \t]*\n", text):
+        lines = [ln for ln in cleaner.strip_inline(block).split("\n") if ln.strip()]
+        if not lines:
+            continue
+        if sum(bool(_BULLET.match(ln)) for ln in lines) >= max(1, len(lines) - 1) and len(lines) > 1 or (
+                len(lines) == 1 and _BULLET.match(lines[0]) and not re.match(r"^\s*\*\S", lines[0])):
+            groups = _bullet_items(lines)
+            paras += [_para(item, bullet=True) for item in groups]
+            continue
+        heading = lines[0].lstrip().startswith("#") and len(lines) == 1
+        raw = " ".join(ln.strip() for ln in lines)
+        paras.append(_para(raw.lstrip("#").strip() if heading else raw, heading=heading))
+    return [p for p in paras if p.text]
+
+
+def _bullet_items(lines: list[str]) -> list[str]:
+    items: list[str] = []
+    for line in lines:
+        if _BULLET.match(line) or not items:
+            items.append(_BULLET.sub("", line, count=1).strip())
+        else:
+            items[-1] += " " + line.strip()
+    return items
+
+
+def _para(raw: str, *, bullet: bool = False, heading: bool = False) -> _Para:
+    text, links = markdown.to_text(raw)
+    lead = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    moved = [Link(k.text, k.url, k.start - lead, k.end - lead) for k in links]
+    return _Para(stripped, [k for k in moved if k.start >= 0 and k.end <= len(stripped)], bullet, heading)
+
+
+def _read_header(paras: list[_Para], cleaner: Cleaner) -> tuple[dict[str, str | None], int]:
+    """Metadata from a page header (title, byline, site date, labels); returns it and where the body starts."""
+    meta: dict[str, str | None] = {}
+    byline = next((i for i, p in enumerate(paras[:6]) if _BYLINE.match(p.text)), None)
+    if byline is None:
+        if paras and paras[0].heading:
+            meta["title"] = paras[0].text
+            return meta, 1
+        return meta, 0
+    if byline > 0:
+        meta["title"] = paras[byline - 1].text
+    name = _BYLINE.match(paras[byline].text)
+    assert name is not None
+    meta["author"] = re.sub(r"\s+", " ", name.group("name")).strip(" ,")
+    i = byline + 1
+    while i < len(paras):
+        para = paras[i]
+        site_date = _SITE_DATE.match(para.text)
+        if site_date:
+            meta["date"] = parse_date(site_date.group("date"))
+        elif _is_link_line(para):
+            meta.setdefault("original_publisher", para.links[0].text)
+        elif not (_LABEL_LINE.match(para.text) or cleaner.is_furniture(para.text)):
+            break
+        i += 1
+    return meta, i
+
+
+def _is_link_line(para: _Para) -> bool:
+    """A paragraph that is only a link, perhaps followed by a date ("[Indian Punchline](#) 1 December 2021")."""
+    if len(para.links) != 1:
+        return False
+    link = para.links[0]
+    rest = para.text[:link.start] + para.text[link.end:]
+    return not rest.strip() or bool(_DATE_TAIL.fullmatch(rest))
+
+
+def _split_tail(paras: list[_Para], cleaner: Cleaner) -> tuple[list[_Para], list[_Para]]:
+    """Body paragraphs (furniture dropped) and the tail after the first end-of-body marker."""
+    body: list[_Para] = []
+    for i, para in enumerate(paras):
+        if body and (cleaner.ends_body(para.text) or _NOTES_HEAD.match(para.text)):
+            return body, paras[i:]
+        if not cleaner.is_furniture(para.text):
+            body.append(para)
+    return body, []
+
+
+def read_tail(tail: list[_Para], author: str | None) -> dict[str, Any]:
+    """Original publisher, notes and author bio from what follows the body."""
+    found: dict[str, Any] = {"notes": []}
+    originally = source = None
+    in_notes = False
+    for para in tail:
+        text = para.text
+        if m := _ORIGINALLY.search(text):
+            originally = originally or m.group("name").strip()
+        elif m := _ORIGINAL_SOURCE.match(text.split("\n")[0]):
+            source = source or re.split(r"\s+Copyright", m.group("name"))[0].strip()
+        if _NOTES_HEAD.match(text):
+            in_notes = True
+            continue
+        if in_notes and (re.match(r"^\[?\d+\]?[.)]?\s", text) or para.bullet):
+            found["notes"].append(text)
+            continue
+        in_notes = False
+        if author and found.get("bio") is None and _starts_with_name(text, author):
+            found["bio"] = text
+    found["original_publisher"] = originally or source
+    return found
+
+
+def _starts_with_name(text: str, author: str) -> bool:
+    first = author.split()[0].rstrip(".")
+    return text.startswith(author) or (len(first) > 2 and text.startswith(first + " "))
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _drop_repeated_deck(paras: list[_Para]) -> list[_Para]:
+    """Drop a leading standfirst whose sentences mostly repeat later in the body (the codebook's deck)."""
+    # A standfirst is a few sentences; a long first paragraph is body, and checking each of its sentences
+    # against the rest would take time quadratic in the article's length.
+    if len(paras) < 2 or len(paras[0].text) > _DECK_MAX_CHARS:
+        return paras
+    rest = _norm(" ".join(p.text for p in paras[1:]))
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", paras[0].text) if _WORD.search(s)]
+    repeated = sum(_norm(s) in rest for s in sentences)
+    return paras[1:] if sentences and repeated * 2 > len(sentences) else paras
+
+
+def _rejoin(paras: list[_Para]) -> list[_Para]:
+    """Join paragraphs split mid-sentence by a page break, and a quotation's lead-in to its quotation."""
+    joined: list[_Para] = []
+    # Pieces are joined once at the end: appending to a growing string would copy it once per piece,
+    # quadratic for a saved page whose every line is its own paragraph.
+    pieces: list[list[str]] = []
+    width = 0
+    for para in paras:
+        prev = joined[-1] if joined else None
+        if prev is not None and not prev.bullet and not para.bullet and not prev.heading and not para.heading \
+                and _continues(pieces[-1][-1], para.text):
+            width += 1
+            prev.links.extend(Link(k.text, k.url, k.start + width, k.end + width) for k in para.links)
+            pieces[-1].append(para.text)
+            width += len(para.text)
+        else:
+            joined.append(_Para(para.text, list(para.links), para.bullet, para.heading))
+            pieces.append([para.text])
+            width = len(para.text)
+    for para, texts in zip(joined, pieces, strict=True):
+        para.text = " ".join(texts)
+    return joined
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    # Only the end of the previous text matters; a bounded tail keeps _TERMINAL linear on huge paragraphs.
+    prev = prev[-_LOOKBACK_CHARS:]
+    if _TERMINAL.search(prev):
+        return False
+    first = nxt.lstrip("“\"‘'([")[:1]
+    if first.islower():
+        return True
+    # "To quote Peskov," followed by the quotation it introduces.
+    return prev.endswith((",", "—", "–")) and nxt[:1] in "“\"‘'"
+
+
+def _mark_headings(paras: list[_Para]) -> None:
+    """Short unpunctuated lines followed by a capitalised paragraph are section headings, not claims."""
+    for i, para in enumerate(paras):
+        if para.heading or para.bullet or i + 1 >= len(paras):
+            continue
+        words = len(para.text.split())
+        if words <= 14 and not _TERMINAL.search(para.text) and para.text[:1].isupper():
+            para.heading = True
+
+
+def assemble_body(paras: list[_Para]) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]], list[Link]]:
+    """The body text with paragraphs separated by blank lines, plus paragraph, heading and link spans."""
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    heads: list[tuple[int, int]] = []
+    links: list[Link] = []
+    offset = 0
+    for para in paras:
+        if parts:
+            offset += 2
+        span = (offset, offset + len(para.text))
+        spans.append(span)
+        if para.heading:
+            heads.append(span)
+        links += [Link(k.text, k.url, k.start + offset, k.end + offset) for k in para.links]
+        parts.append(para.text)
+        offset = span[1]
+    return "\n\n".join(parts), spans, heads, links

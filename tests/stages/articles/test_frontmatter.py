@@ -1,0 +1,43 @@
+"""Front matter and dates: metadata from the YAML block, config overrides over it, written dates as ISO."""
+
+from __future__ import annotations
+
+import pytest
+
+from perspectives.stages.articles.cleaning import Cleaner
+from perspectives.stages.articles.frontmatter import parse_date
+from perspectives.stages.articles.reader import parse_article
+
+FRONT_MATTER = """---
+title: A Note on Energy
+author: Jane Roe
+date: 2022-02-04
+outlet: The Example Review
+url: https://example.org/energy
+---
+# A Note on Energy
+
+The **Power of Siberia** pipeline [runs](https://example.org/p) east\\*. It matters.
+"""
+
+
+def test_front_matter_markdown() -> None:
+    article = parse_article(FRONT_MATTER.encode(), article_id="n", cleaner=Cleaner())
+    assert (article.title, article.author, article.date, article.outlet, article.url) == (
+        "A Note on Energy", "Jane Roe", "2022-02-04", "The Example Review", "https://example.org/energy")
+    assert article.body == "The Power of Siberia pipeline runs east*. It matters."
+    assert [(k.text, k.url) for k in article.links] == [("runs", "https://example.org/p")]
+
+
+def test_config_overrides_win_over_the_file() -> None:
+    article = parse_article(FRONT_MATTER.encode(), article_id="n", cleaner=Cleaner(),
+                            overrides={"author": "R. Roe", "date": "2022-02-05", "title": None})
+    assert (article.author, article.date, article.title) == ("R. Roe", "2022-02-05", "A Note on Energy")
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("November 29, 2021", "2021-11-29"), ("1 December 2021", "2021-12-01"), ("Dec 2, 2021", "2021-12-02"),
+    ("2021-12-15", "2021-12-15"), ("December 2nd, 2021", "2021-12-02"), ("sometime soon", None),
+])
+def test_parse_date(text: str, iso: str | None) -> None:
+    assert parse_date(text) == iso
