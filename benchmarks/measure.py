@@ -13,7 +13,7 @@ from typing import Any
 from perspectives.build import store
 from perspectives.config import load_config
 from perspectives.stages.sources.gazetteer import compile_gazetteer
-from perspectives.stages.stances import compile_positions
+from perspectives.stages.stances import compile_stances
 from perspectives.stages.topics import compile_topics
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,10 +79,10 @@ def raw_scan(config_path: Path) -> float:
     config = load_config(config_path)
     start = time.perf_counter()
     topics = compile_topics(config.topics)
-    positions = [p for ps in compile_positions(config.topics).values() for p in ps]
+    positions = [p for ps in compile_stances(config.topics).values() for p in ps]
     gazetteer = compile_gazetteer(config.sources)
     matchers = [m for t in topics for m in (*t.rules.include, *t.rules.exclude)]
-    matchers += [m for p in positions for m in (*p.terms, *p.other, *p.exclude)]
+    matchers += [m for p in positions for m in (*p.negatable, *p.other, *p.exclude)]
     for entry in config.articles:
         text = config.article_file(entry).read_bytes().decode("utf-8", errors="replace")
         for matcher in matchers:

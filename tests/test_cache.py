@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from perspectives.build import cache, plan, store
+from perspectives.build import cache, plan, store, work
 from perspectives.build import run as pipeline
 from perspectives.config import load_config
 from perspectives.tables import TABLES
@@ -23,20 +23,20 @@ ARTICLES = {
 
 @pytest.fixture
 def calls(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
-    """Record every article read and every article placed in topics (serial builds run in this process)."""
+    """Record every article read, and every (article, topic) placed (serial builds run in this process)."""
     seen: dict[str, list[str]] = {"read": [], "place": []}
-    process, place = pipeline.process_article, pipeline.place_topics
+    process, place = work.process_article, work.place_topics
 
     def counting_process(entry, *args, **kwargs):
         seen["read"].append(entry.article_id)
         return process(entry, *args, **kwargs)
 
-    def counting_place(claims, *args, **kwargs):
-        seen["place"].append(len(claims))
-        return place(claims, *args, **kwargs)
+    def counting_place(claims, topics, *args, **kwargs):
+        seen["place"] += [f"{aid}/{topic.id}" for aid in claims["article_id"].unique() for topic in topics]
+        return place(claims, topics, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "process_article", counting_process)
-    monkeypatch.setattr(pipeline, "place_topics", counting_place)
+    monkeypatch.setattr(work, "process_article", counting_process)
+    monkeypatch.setattr(work, "place_topics", counting_place)
     return seen
 
 
@@ -98,7 +98,7 @@ def test_topic_rule_edit_redoes_only_topic_placement(write_config, calls) -> Non
     path = write_config(ARTICLES, topics=topics)
     cached = _build(path)
     assert calls["read"] == []
-    assert len(calls["place"]) == 3
+    assert sorted(calls["place"]) == ["a/treaty_status", "b/treaty_status", "c/treaty_status"]
     assert set(cached["claim_topics"]["topic"]) == {"treaty_status"}
     _assert_same(cached, _fresh(path))
 

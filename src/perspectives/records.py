@@ -51,17 +51,20 @@ class Claim:
     quote: str | None = None
     hedges: tuple[str, ...] = ()
     boosters: tuple[str, ...] = ()
+    # From -1 (only hedged) through 0 (neither, or balanced) to 1 (only boosted); see stages.certainty.
+    certainty: float = 0.0
 
 
 @dataclass(frozen=True)
 class TopicHit:
-    """A claim placed in a topic, with the matched terms as evidence."""
+    """A claim placed in a topic, with the matched terms as evidence, and its stance on the topic (one of
+    the topic's configured positions; the tables call it ``position``) with the cues that chose it."""
 
     claim_index: int
     topic: str
     evidence: tuple[str, ...]
-    position: str | None = None
-    position_evidence: tuple[str, ...] = ()
+    stance: str | None = None
+    stance_evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,9 @@
-"""Tables: the contract between the build and the dashboard: columns, dtypes, ids, and rows from records."""
+"""Tables: the contract between the build and the dashboard: columns, dtypes, ids, and one row builder per table.
+
+The stages produce records; the row builders below turn them into typed columns once, and nothing turns rows
+back into records. The ``claim_topics`` column ``position`` holds a claim's *stance* on the topic (one of the
+topic's configured ``positions``); the column keeps the name the dashboard and exports have always used.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
+
+from perspectives.records import ArticleResult, TopicHit
 
 TABLES: dict[str, dict[str, str]] = {
     "articles": {
@@ -28,6 +35,11 @@ TABLES: dict[str, dict[str, str]] = {
     },
 }
 
+# Columns the build keeps beside the contract's while it works (the cache stores them; the store drops them):
+# the article of each claim_topics row, so rows can be picked and ordered by article.
+BOOKKEEPING: dict[str, dict[str, str]] = {"claim_topics": {"article_id": "string"}}
+
+
 def empty_table(name: str) -> pd.DataFrame:
     """An empty table with the contract's columns and dtypes."""
     return pd.DataFrame({col: pd.Series(dtype=dtype) for col, dtype in TABLES[name].items()})
@@ -43,5 +55,63 @@ def conform(name: str, rows: Sequence[dict[str, Any]] | pd.DataFrame) -> pd.Data
         if col not in frame:
             frame[col] = None
     return frame[list(columns)].astype(columns).reset_index(drop=True)
+
+
+def _typed(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Rows as a frame with the contract's columns and dtypes, plus the table's bookkeeping columns."""
+    dtypes = TABLES[name] | BOOKKEEPING.get(name, {})
+    if not rows:
+        return pd.DataFrame({col: pd.Series(dtype=dtype) for col, dtype in dtypes.items()})
+    return pd.DataFrame(rows, columns=list(dtypes)).astype(dtypes)
+
+
+def claim_id(article_id: str, index: int) -> str:
+    """The stable id of a claim: its article and its position there."""
+    return f"{article_id}:{index:04d}"
+
+
+def claim_index(claim_ids: pd.Series) -> pd.Series:
+    """The position in its article of each claim id (the inverse of ``claim_id``)."""
+    return claim_ids.str.rsplit(":", n=1).str[1].astype("int64")
+
+
+def article_rows(results: Sequence[ArticleResult]) -> pd.DataFrame:
+    """The ``articles`` table of per-article results."""
+    return _typed("articles", [{
+        "article_id": r.article.article_id, "title": r.article.title, "author": r.article.author,
+        "date": r.article.date, "outlet": r.article.outlet, "original_publisher": r.article.original_publisher,
+        "url": r.article.url, "path": r.article.path, "n_claims": len(r.claims),
+        "n_words": len(r.article.body.split()), "content_hash": r.article.content_hash, "body": r.article.body,
+    } for r in results])
+
+
+def claim_rows(results: Sequence[ArticleResult]) -> pd.DataFrame:
+    """The ``claims`` table of per-article results."""
+    return _typed("claims", [{
+        "claim_id": claim_id(r.article.article_id, c.index), "article_id": r.article.article_id,
+        "paragraph": c.paragraph, "position_in_article": c.index, "text": c.text, "start": c.start, "end": c.end,
+        "voice": c.voice, "quote": c.quote, "hedges": "; ".join(c.hedges), "boosters": "; ".join(c.boosters),
+        "certainty": c.certainty,
+    } for r in results for c in r.claims])
+
+
+def citation_rows(results: Sequence[ArticleResult]) -> pd.DataFrame:
+    """The ``citations`` table of per-article results."""
+    return _typed("citations", [{
+        "citation_id": f"{r.article.article_id}:c{n:04d}", "article_id": r.article.article_id,
+        "claim_id": claim_id(r.article.article_id, cite.claim_index), "source": cite.source,
+        "source_type": cite.source_type, "country": cite.country, "cue": cite.cue, "surface": cite.surface,
+        "known": cite.known,
+    } for r in results for n, cite in enumerate(r.citations)])
+
+
+def topic_rows(claims: pd.DataFrame, hits: Sequence[TopicHit]) -> pd.DataFrame:
+    """The ``claim_topics`` rows of hits whose ``claim_index`` is a row number of ``claims``."""
+    ids, articles = claims["claim_id"].tolist(), claims["article_id"].tolist()
+    return _typed("claim_topics", [{
+        "claim_id": ids[hit.claim_index], "topic": hit.topic, "position": hit.stance,
+        "evidence": "; ".join(hit.evidence), "position_evidence": "; ".join(hit.stance_evidence),
+        "article_id": articles[hit.claim_index],
+    } for hit in hits])
 
 

@@ -1,21 +1,14 @@
 """Result cache: each article's table rows kept between builds, so an unchanged article is never processed twice.
 
-An article's text rows (articles, claims, citations) are reused when its bytes, its config entry, the
-config sections that shape its text (all but ``articles``, ``topics`` and ``output``) and the package's
-code are unchanged. Its topic rows are reused when, in addition, the topic rules are unchanged; otherwise
-only topic placement runs again, on the cached claims.
-
-The cache is the tables themselves plus a few bookkeeping columns, kept in ``<output>/cache/<generation>/``
-(one Parquet file per table) and named by ``cache/current.json``, written last: a build that dies half-way
-leaves the previous generation in use. A cache that cannot be read is ignored, never an error.
+What may be reused is decided in ``build.plan``; this module only keeps the rows. The cache is the tables
+themselves plus a few bookkeeping columns, kept in ``<output>/cache/<generation>/`` (one Parquet file per
+table) and named by ``cache/current.json``, written last together with the key each topic's rows were placed
+under: a build that dies half-way leaves the previous generation in use. A cache that cannot be read is
+ignored, never an error.
 """
 
 from __future__ import annotations
 
-import ast
-import importlib.util
-import functools
-import hashlib
 import json
 import logging
 import shutil
@@ -23,47 +16,34 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
-from perspectives import __version__
-
 from perspectives.build import store
-from perspectives.build.plan import Keys, code_version, content_hash
-from perspectives.config import Config
-from perspectives.tables import TABLES, empty_table
+from perspectives.build.plan import code_version
+from perspectives.tables import BOOKKEEPING, TABLES, empty_table
 
 log = logging.getLogger(__name__)
 
 CACHE_DIR = "cache"
 POINTER = "current.json"
-# Bookkeeping columns: on the articles table, and the owning article of each claim_topics row.
-ENTRY_KEY, TOPICS_KEY, WARNINGS, ARTICLE_ID = "_entry_key", "_topics_key", "_warnings", "article_id"
-EXTRA_COLUMNS = {"articles": (ENTRY_KEY, TOPICS_KEY, WARNINGS), "claim_topics": (ARTICLE_ID,)}
-# Presentation-only topic fields: editing them must not redo topic placement.
-_DISPLAY_FIELDS = {"label", "description", "color"}
-
-
-@dataclass
-class Plan:
-    """Which articles (by config index) reuse everything, reuse their text only, or are read afresh."""
-
-    reuse: list[int] = field(default_factory=list)
-    place: list[int] = field(default_factory=list)
-    read: list[int] = field(default_factory=list)
+# Bookkeeping columns of the articles table: the entry key an article was read under, and its reading warnings.
+ENTRY_KEY, WARNINGS = "_entry_key", "_warnings"
+_ARTICLE_TAGS = {ENTRY_KEY: "string", WARNINGS: "string"}
 
 
 @dataclass
 class ResultCache:
-    """The cached tables, with the bookkeeping columns; empty when there is no usable cache."""
+    """The cached tables with their bookkeeping columns, and the key each topic's rows were placed under;
+    empty when there is no usable cache."""
 
     tables: dict[str, pd.DataFrame]
+    topic_keys: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def empty(cls) -> ResultCache:
         """A cache that holds nothing."""
-        return cls({name: with_extras(name, empty_table(name)) for name in TABLES})
+        return cls({name: _with_bookkeeping(name, empty_table(name)) for name in TABLES})
 
     @classmethod
     def load(cls, out_dir: Path) -> ResultCache:
@@ -72,52 +52,41 @@ class ResultCache:
         if not (root / POINTER).exists():
             return cls.empty()
         try:
-            generation = root / json.loads((root / POINTER).read_text(encoding="utf-8"))["generation"]
+            pointer = json.loads((root / POINTER).read_text(encoding="utf-8"))
+            generation = root / pointer["generation"]
             tables = {name: pd.read_parquet(generation / f"{name}.parquet") for name in TABLES}
             for name, frame in tables.items():
-                missing = set(with_extras(name, empty_table(name)).columns) - set(frame.columns)
+                missing = set(_with_bookkeeping(name, empty_table(name)).columns) - set(frame.columns)
                 if missing:
                     raise ValueError(f"{name} lacks {sorted(missing)}")
+            topic_keys = dict(pointer["topics"])
         except Exception as exc:  # noqa: BLE001 - any damage means "no cache", never a failed build
             log.warning("ignoring the result cache in %s (%s); every article will be read again", root, exc)
             return cls.empty()
-        return cls(tables)
+        return cls(tables, topic_keys)
 
-    def plan(self, config: Config, keys: Keys) -> Plan:
-        """Sort the config's articles into reuse, re-place and read; hashes only files that could be reused."""
-        cached = self.tables["articles"].set_index("article_id")
-        plan = Plan()
-        for index, entry in enumerate(config.articles):
-            aid = entry.article_id
-            if aid not in cached.index or cached.at[aid, ENTRY_KEY] != keys.entry(entry) \
-                    or cached.at[aid, "content_hash"] != content_hash(config.article_file(entry)):
-                plan.read.append(index)
-            elif cached.at[aid, TOPICS_KEY] == keys.topics:
-                plan.reuse.append(index)
-            else:
-                plan.place.append(index)
-        return plan
+    def articles(self) -> dict[str, tuple[str, str]]:
+        """Article id → (entry key, content hash) of every cached article, as ``plan_build`` takes them."""
+        frame = self.tables["articles"]
+        return dict(zip(frame["article_id"], zip(frame[ENTRY_KEY], frame["content_hash"], strict=True),
+                        strict=True))
 
     def rows(self, name: str, article_ids: Iterable[str]) -> pd.DataFrame:
         """The cached rows of one table (bookkeeping columns included) for these articles."""
         frame = self.tables[name]
-        return frame[frame[ARTICLE_ID].isin(list(article_ids))]
+        return frame[frame["article_id"].isin(list(article_ids))]
 
 
-def with_extras(name: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """A table with its bookkeeping columns present (empty strings when the frame lacks them)."""
-    for column in EXTRA_COLUMNS.get(name, ()):
-        if column not in frame:
-            frame = frame.assign(**{column: pd.Series([""] * len(frame), index=frame.index, dtype="string")})
-    return frame
+def _with_bookkeeping(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """An empty table with its bookkeeping columns."""
+    extra = _ARTICLE_TAGS if name == "articles" else BOOKKEEPING.get(name, {})
+    return frame.assign(**{column: pd.Series(dtype=dtype) for column, dtype in extra.items()})
 
 
-def tag_articles(articles: pd.DataFrame, entry_keys: Sequence[str], topics_key: str,
-                 warnings: Sequence[Sequence[str]]) -> pd.DataFrame:
-    """The articles rows of freshly read articles with their cache keys and reading warnings."""
+def tag_articles(articles: pd.DataFrame, entry_keys: Sequence[str], warnings: Sequence[Sequence[str]]) -> pd.DataFrame:
+    """The articles rows of freshly read articles with their entry keys and reading warnings."""
     return articles.assign(**{
         ENTRY_KEY: pd.Series(list(entry_keys), index=articles.index, dtype="string"),
-        TOPICS_KEY: pd.Series([topics_key] * len(articles), index=articles.index, dtype="string"),
         WARNINGS: pd.Series([json.dumps(list(w)) for w in warnings], index=articles.index, dtype="string"),
     })
 
@@ -127,7 +96,7 @@ def warnings_of(articles: pd.DataFrame) -> list[list[str]]:
     return [json.loads(w) if w else [] for w in articles[WARNINGS]]
 
 
-def save(out_dir: Path, tables: dict[str, pd.DataFrame]) -> None:
+def save(out_dir: Path, tables: dict[str, pd.DataFrame], topic_keys: dict[str, str]) -> None:
     """Write the tables (with bookkeeping columns) as a new generation, switch to it, and drop older ones."""
     root = Path(out_dir) / CACHE_DIR
     name = uuid.uuid4().hex[:12]
@@ -135,7 +104,7 @@ def save(out_dir: Path, tables: dict[str, pd.DataFrame]) -> None:
     generation.mkdir(parents=True)
     for table, frame in tables.items():
         frame.to_parquet(generation / f"{table}.parquet", index=False)
-    store.write_json(root / POINTER, {"generation": name, "code": code_version()})
+    store.write_json(root / POINTER, {"generation": name, "code": code_version(), "topics": topic_keys})
     for old in root.iterdir():
         if old.is_dir() and old.name != name:
             shutil.rmtree(old, ignore_errors=True)

@@ -1,1 +1,18 @@
-"""The rule language: every rule kind's model, compiler and matcher."""
+"""The rule language: every rule kind's model, compiler and matcher, and the regex and term machinery."""
+
+from perspectives.rules.base import Matcher, Span
+from perspectives.rules.kinds import (
+    KIND_NAMES,
+    RULE_KINDS,
+    CooccurRule,
+    PatternRule,
+    Problem,
+    Rule,
+    TermsRule,
+    compile_rule,
+)
+from perspectives.rules.regex import check_regex, compile_regex
+from perspectives.rules.terms import KEY_LENGTH, compile_terms, word_key
+
+__all__ = ["KEY_LENGTH", "KIND_NAMES", "RULE_KINDS", "CooccurRule", "Matcher", "PatternRule", "Problem", "Rule",
+           "Span", "TermsRule", "check_regex", "compile_regex", "compile_rule", "compile_terms", "word_key"]

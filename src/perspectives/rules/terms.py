@@ -1,8 +1,7 @@
-"""The rule language shared by topics, positions and cleaning: terms with inflections, co-occurrence, regexes.
+"""Terms: a list of words or phrases turned into one regex, with inflections and a word index.
 
-Terms are turned into Python regular expressions that we generate ourselves (no nested quantifiers, so
-they run in linear time); a user's own ``pattern`` runs on RE2, which cannot backtrack, so no pattern
-in a config can hang a build.
+Terms become Python regular expressions that we generate ourselves (no nested quantifiers, so they run in
+linear time); a user's own ``pattern`` runs on RE2 instead (see ``rules.regex``).
 """
 
 from __future__ import annotations
@@ -11,56 +10,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
 
-import re2
+from perspectives.rules.base import Evidence, Span
 
-# Constructs Python's `re` accepts but RE2 rejects; checked first so the user gets a sentence, not an RE2 log line.
-_RE2_UNSUPPORTED = re.compile(r"\(\?<?[=!]|\\[1-9]|\(\?P=|\(\?>|[*+?}]\+")
 _VOWELS = set("aeiou")
 _WORD = re.compile(r"\w+")
 # How many leading characters of a term's first word the word index compares.
 KEY_LENGTH = 4
-
-
-Span = tuple[int, int]
-
-
-class Matcher(Protocol):
-    """Something that finds evidence of a rule in a sentence."""
-
-    def spans(self, text: str) -> list[Span]:
-        """(start, end) of every match; empty when the rule does not match."""
-
-    def evidence(self, text: str) -> list[str] | None:
-        """The matched strings, or None when the rule does not match."""
-
-
-class _Evidence:
-    """``evidence`` derived from ``spans``, shared by every matcher."""
-
-    def spans(self, text: str) -> list[Span]:
-        raise NotImplementedError
-
-    def evidence(self, text: str) -> list[str] | None:
-        """The matched strings, or None when the rule does not match."""
-        return [text[s:e] for s, e in self.spans(text)] or None
-
-
-def check_regex(pattern: str) -> str | None:
-    """Why a user's regular expression cannot be used, or None when it can."""
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        return str(exc)
-    if _RE2_UNSUPPORTED.search(pattern):
-        return ("look-around, back-references and possessive quantifiers are not supported "
-                "(patterns run on RE2 so that none can hang a build)")
-    try:
-        re2.compile(pattern)
-    except re2.error as exc:  # pragma: no cover - the checks above catch what we know of
-        return str(exc)
-    return None
 
 
 def _inflect(word: str) -> str:
@@ -154,7 +110,7 @@ def _word_starts(text: str) -> frozenset[str] | None:
 
 
 @dataclass(frozen=True)
-class TermsMatcher(_Evidence):
+class TermsMatcher(Evidence):
     """Any of the terms.
 
     ``keys`` (see ``_term_key``) index the terms by how their first word starts: a sentence with no word
@@ -172,34 +128,6 @@ class TermsMatcher(_Evidence):
             if starts is not None and self.keys.isdisjoint(starts):
                 return []
         return [m.span() for rx in self.regexes for m in rx.finditer(text)]
-
-
-@dataclass(frozen=True)
-class CooccurMatcher(_Evidence):
-    """One term of every group in the same sentence."""
-
-    groups: tuple[TermsMatcher, ...]
-
-    def spans(self, text: str) -> list[Span]:
-        """The matches of every group, or none if a group is missing."""
-        found: list[Span] = []
-        for group in self.groups:
-            hits = group.spans(text)
-            if not hits:
-                return []
-            found += hits
-        return found
-
-
-@dataclass(frozen=True)
-class PatternMatcher(_Evidence):
-    """A user's regular expression, on RE2."""
-
-    regex: re2._Regexp
-
-    def spans(self, text: str) -> list[Span]:
-        """Every match of the pattern."""
-        return [m.span() for m in self.regex.finditer(text)]
 
 
 def compile_terms(terms: Iterable[str], *, ignore_case: bool = True) -> TermsMatcher:
@@ -224,27 +152,3 @@ def _is_acronym(term: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def compile_regex(pattern: str, *, multiline: bool = False) -> re2._Regexp:
-    """A case-insensitive RE2 regex for a user's pattern (already checked by the config loader).
-
-    Every regex a config supplies goes through here, so none can backtrack catastrophically.
-    ``multiline`` makes ^ and $ match at each line's start and end.
-    """
-    options = re2.Options()
-    options.case_sensitive = False
-    return re2.compile(f"(?m){pattern}" if multiline else pattern, options)
-
-
-def compile_pattern(pattern: str) -> PatternMatcher:
-    """A case-insensitive RE2 matcher for a user's pattern (already checked by the config loader)."""
-    return PatternMatcher(compile_regex(pattern))
-
-
-def compile_rule(kind: str, *, terms: Sequence[str] = (), groups: Sequence[Sequence[str]] = (),
-                 pattern: str = "") -> Matcher:
-    """The matcher for one rule of the config."""
-    if kind == "terms":
-        return compile_terms(terms)
-    if kind == "cooccur":
-        return CooccurMatcher(tuple(compile_terms(group) for group in groups))
-    return compile_pattern(pattern)

@@ -1,4 +1,4 @@
-"""Treatment stage: how a claim treats its topic — the position it takes, and how certain it sounds."""
+"""Stances stage: the position a claim takes on each topic it is placed in, from the positions' cue rules."""
 
 from __future__ import annotations
 
@@ -7,13 +7,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from perspectives.config import Certainty, Position, TermsRule, Topic
-from perspectives.records import Claim, TopicHit
-from perspectives.rules import terms as patterns
-from perspectives.stages.topics import compile_rule
+from perspectives.config import Stance, Topic
+from perspectives.records import TopicHit
+from perspectives.rules import Matcher, compile_rule
 
-# A cue term is negated when one of these stands before it in the same clause ("no need to evolve …
-# into a formal alliance" does not argue for an alliance).
+# A cue is negated when one of these stands before it in the same clause ("no need to evolve … into a
+# formal alliance" does not argue for an alliance).
 _NEGATOR = re.compile(r"(?<!\w)(?:no|not|never|without|neither|nor|hardly|cannot|rather than|short of|"
                       r"instead of|\w+n['’]t)(?!\w)", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|(?<!\w)(?:but|while|whereas|although)(?!\w)", re.IGNORECASE)
@@ -21,29 +20,21 @@ _NEGATION_WINDOW = 12  # words
 
 
 @dataclass(frozen=True)
-class CompiledPosition:
-    """One position's cues: terms cues are checked for negation, co-occurrence and pattern cues are not."""
+class CompiledStance:
+    """One stance's cues: the negatable ones (see ``Rule.negatable``) are checked for negation."""
 
     id: str
-    terms: tuple[patterns.Matcher, ...]
-    other: tuple[patterns.Matcher, ...]
-    exclude: tuple[patterns.Matcher, ...]
+    negatable: tuple[Matcher, ...]
+    other: tuple[Matcher, ...]
+    exclude: tuple[Matcher, ...]
 
     def evidence(self, text: str) -> list[str]:
-        """The cues of this position found in the text, negated terms left out."""
+        """The cues of this stance found in the text, negated cues left out."""
         if any(rule.spans(text) for rule in self.exclude):
             return []
-        spans = [span for rule in self.terms for span in rule.spans(text) if not is_negated(text, span[0])]
+        spans = [span for rule in self.negatable for span in rule.spans(text) if not is_negated(text, span[0])]
         spans += [span for rule in self.other for span in rule.spans(text)]
         return [text[s:e] for s, e in sorted(set(spans))]
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """Hedge and booster matchers for the certainty of a claim."""
-
-    hedges: patterns.Matcher | None
-    boosters: patterns.Matcher | None
 
 
 def is_negated(text: str, start: int) -> bool:
@@ -54,54 +45,32 @@ def is_negated(text: str, start: int) -> bool:
     return bool(_NEGATOR.search(" ".join(words)))
 
 
-def compile_position(position: Position) -> CompiledPosition:
-    """Compile one position's cue rules."""
-    terms = tuple(compile_rule(r) for r in position.rules if isinstance(r, TermsRule))
-    other = tuple(compile_rule(r) for r in position.rules if not isinstance(r, TermsRule))
-    return CompiledPosition(position.id, terms, other, tuple(compile_rule(r) for r in position.exclude))
+def compile_stance(stance: Stance) -> CompiledStance:
+    """Compile one stance's cue rules."""
+    return CompiledStance(stance.id, tuple(compile_rule(r) for r in stance.rules if r.negatable),
+                          tuple(compile_rule(r) for r in stance.rules if not r.negatable),
+                          tuple(compile_rule(r) for r in stance.exclude))
 
 
-def compile_positions(topics: Sequence[Topic]) -> dict[str, tuple[CompiledPosition, ...]]:
-    """Every topic's positions, compiled once."""
-    return {t.id: tuple(compile_position(p) for p in t.positions) for t in topics if t.positions}
+def compile_stances(topics: Sequence[Topic]) -> dict[str, tuple[CompiledStance, ...]]:
+    """Every topic's stances, compiled once."""
+    return {t.id: tuple(compile_stance(p) for p in t.positions) for t in topics if t.positions}
 
 
-def assign_positions(claims: Sequence[Claim], hits: Sequence[TopicHit],
-                     positions: dict[str, tuple[CompiledPosition, ...]]) -> list[TopicHit]:
-    """The topic hits with at most one position each: the one with most cues, the first declared on a tie."""
-    texts = {claim.index: claim.text for claim in claims}
+def assign_stances(texts: Sequence[str], hits: Sequence[TopicHit],
+                   stances: dict[str, tuple[CompiledStance, ...]]) -> list[TopicHit]:
+    """The topic hits with at most one stance each: the one with most cues, the first declared on a tie.
+
+    ``texts`` are the sentences the hits' ``claim_index`` points into (see ``topics.assign_topics``).
+    """
     placed = []
     for hit in hits:
         best: tuple[int, str, tuple[str, ...]] | None = None
-        for position in positions.get(hit.topic, ()):
-            cues = position.evidence(texts[hit.claim_index])
+        for stance in stances.get(hit.topic, ()):
+            cues = stance.evidence(texts[hit.claim_index])
             if cues and (best is None or len(cues) > best[0]):
-                best = (len(cues), position.id, tuple(cues))
+                best = (len(cues), stance.id, tuple(cues))
         if best is not None:
-            hit = dataclasses.replace(hit, position=best[1], position_evidence=best[2])
+            hit = dataclasses.replace(hit, stance=best[1], stance_evidence=best[2])
         placed.append(hit)
     return placed
-
-
-def compile_lexicon(certainty: Certainty) -> Lexicon:
-    """Matchers for the config's hedges and boosters, case as written (so the month May is no hedge)."""
-    return Lexicon(patterns.compile_terms(certainty.hedges, ignore_case=False) if certainty.hedges else None,
-                   patterns.compile_terms(certainty.boosters, ignore_case=False) if certainty.boosters else None)
-
-
-def mark_certainty(claims: Sequence[Claim], lexicon: Lexicon) -> list[Claim]:
-    """Claims with their hedges and boosters filled in."""
-    marked = []
-    for claim in claims:
-        # A capital at the start of the sentence is not part of the word ("Clearly, …" boosts).
-        text = claim.text[:1].lower() + claim.text[1:]
-        hedges = tuple(lexicon.hedges.evidence(text) or ()) if lexicon.hedges else ()
-        boosters = tuple(lexicon.boosters.evidence(text) or ()) if lexicon.boosters else ()
-        marked.append(dataclasses.replace(claim, hedges=hedges, boosters=boosters))
-    return marked
-
-
-def certainty_score(hedges: int, boosters: int) -> float:
-    """From -1 (only hedged) through 0 (neither, or balanced) to 1 (only boosted)."""
-    total = hedges + boosters
-    return 0.0 if total == 0 else round((boosters - hedges) / total, 4)

@@ -1,21 +1,21 @@
-"""Topics stage: compile the config's topic rules and place each claim in zero or more topics."""
+"""Topics stage: compile the config's topic rules and place sentences in zero or more topics."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from perspectives.config import CooccurRule, PatternRule, Rule, TermsRule, Topic
-from perspectives.records import Claim, TopicHit
-from perspectives.rules import terms as patterns
+from perspectives.config import Topic
+from perspectives.records import TopicHit
+from perspectives.rules import Matcher, Rule, compile_rule
 
 
 @dataclass(frozen=True)
 class CompiledRules:
     """Include rules, and exclusions whose matches are masked out before the include rules run."""
 
-    include: tuple[patterns.Matcher, ...]
-    exclude: tuple[patterns.Matcher, ...]
+    include: tuple[Matcher, ...]
+    exclude: tuple[Matcher, ...]
 
     def evidence(self, text: str) -> list[str] | None:
         """The matched terms, or None when no include rule matches outside an excluded phrase."""
@@ -36,16 +36,6 @@ class CompiledTopic:
     rules: CompiledRules
 
 
-def compile_rule(rule: Rule) -> patterns.Matcher:
-    """The matcher for one configured rule."""
-    if isinstance(rule, TermsRule):
-        return patterns.compile_rule("terms", terms=rule.terms)
-    if isinstance(rule, CooccurRule):
-        return patterns.compile_rule("cooccur", groups=rule.groups)
-    assert isinstance(rule, PatternRule)
-    return patterns.compile_rule("pattern", pattern=rule.pattern)
-
-
 def compile_rules(include: Sequence[Rule], exclude: Sequence[Rule]) -> CompiledRules:
     """Compile a pair of include and exclude rule lists."""
     return CompiledRules(tuple(compile_rule(r) for r in include), tuple(compile_rule(r) for r in exclude))
@@ -56,7 +46,7 @@ def compile_topics(topics: Sequence[Topic]) -> list[CompiledTopic]:
     return [CompiledTopic(t.id, compile_rules(t.rules, t.exclude)) for t in topics]
 
 
-def mask(text: str, exclude: Sequence[patterns.Matcher]) -> str:
+def mask(text: str, exclude: Sequence[Matcher]) -> str:
     """The text with every excluded phrase blanked out (same length, so offsets still hold)."""
     chars = list(text)
     for rule in exclude:
@@ -65,14 +55,18 @@ def mask(text: str, exclude: Sequence[patterns.Matcher]) -> str:
     return "".join(chars)
 
 
-def assign_topics(claims: Sequence[Claim], topics: Sequence[CompiledTopic]) -> list[TopicHit]:
-    """Every (claim, topic) pair whose rules match, with the matched terms as evidence."""
+def assign_topics(texts: Sequence[str], topics: Sequence[CompiledTopic]) -> list[TopicHit]:
+    """Every (sentence, topic) pair whose rules match, with the matched terms as evidence.
+
+    A hit's ``claim_index`` is the sentence's index in ``texts``: the caller may pass one article's claims
+    or the claims of many articles at once (as the build does when only the topic rules changed).
+    """
     hits: list[TopicHit] = []
-    for claim in claims:
+    for index, text in enumerate(texts):
         for topic in topics:
-            evidence = topic.rules.evidence(claim.text)
+            evidence = topic.rules.evidence(text)
             if evidence:
-                hits.append(TopicHit(claim.index, topic.id, tuple(evidence)))
+                hits.append(TopicHit(index, topic.id, tuple(evidence)))
     return hits
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import re2
 
 from perspectives.config import Cleaning
-from perspectives.rules.terms import compile_regex
+from perspectives.rules import compile_regex
 
 
 @dataclass(frozen=True)

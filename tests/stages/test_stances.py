@@ -1,24 +1,14 @@
-"""Positions (with negation) and certainty."""
+"""Stances: the position a claim takes on its topic, with negated cues left out."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from perspectives.config import Certainty, Topic, load_config
-from perspectives.records import Claim
-from perspectives.stages.stances import (
-    assign_positions,
-    certainty_score,
-    compile_lexicon,
-    compile_positions,
-    is_negated,
-    mark_certainty,
-)
+from perspectives.config import Topic, load_config
+from perspectives.stages.stances import assign_stances, compile_stances, is_negated
 from perspectives.stages.topics import assign_topics, compile_topics
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 MILITARY = Topic.model_validate({
     "id": "military", "label": "Military", "rules": [{"kind": "terms", "terms": ["alliance", "military"]}],
     "positions": [
@@ -29,9 +19,8 @@ MILITARY = Topic.model_validate({
 
 
 def position(text: str, topic: Topic = MILITARY) -> str | None:
-    claims = [Claim(index=0, paragraph=0, start=0, end=len(text), text=text)]
-    hits = assign_positions(claims, assign_topics(claims, compile_topics([topic])), compile_positions([topic]))
-    return hits[0].position if hits else "no topic"
+    hits = assign_stances([text], assign_topics([text], compile_topics([topic])), compile_stances([topic]))
+    return hits[0].stance if hits else "no topic"
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -66,18 +55,3 @@ def test_shipped_positions_on_codebook_examples() -> None:
     assert position("China has no plan to invite politicians who hype the boycott of the Beijing Games.",
                     olympics) == "snub_of_west"
     assert position("Putin accepted an invitation to the Games from Xi.", olympics) == "solidarity"
-
-
-def test_certainty_lexicons() -> None:
-    lexicon = compile_lexicon(Certainty(hedges=["may", "it remains to be seen"], boosters=["clearly"]))
-    claims = [Claim(0, 0, 0, 1, "It may work, and it remains to be seen."), Claim(1, 0, 0, 1, "Clearly it works."),
-              Claim(2, 0, 0, 1, "It works in May.")]
-    marked = mark_certainty(claims, lexicon)
-    assert [c.hedges for c in marked] == [("may", "it remains to be seen"), (), ()]
-    assert [c.boosters for c in marked] == [(), ("clearly",), ()]
-
-
-@pytest.mark.parametrize("hedges, boosters, score", [(0, 0, 0.0), (2, 0, -1.0), (0, 1, 1.0), (1, 1, 0.0),
-                                                      (1, 3, 0.5)])
-def test_certainty_score(hedges: int, boosters: int, score: float) -> None:
-    assert certainty_score(hedges, boosters) == score

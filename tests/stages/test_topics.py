@@ -5,13 +5,12 @@ from __future__ import annotations
 import pytest
 
 from perspectives.config import Topic
-from perspectives.records import Claim
 from perspectives.stages.topics import assign_topics, compile_topics
 
 
 def place(rules: list[dict], text: str, exclude: list[dict] | None = None) -> list[str] | None:
     topic = Topic.model_validate({"id": "t", "label": "T", "rules": rules, "exclude": exclude or []})
-    hits = assign_topics([Claim(index=0, paragraph=0, start=0, end=len(text), text=text)], compile_topics([topic]))
+    hits = assign_topics([text], compile_topics([topic]))
     return list(hits[0].evidence) if hits else None
 
 
@@ -70,6 +69,6 @@ def test_pattern_rules_run_on_re2_in_linear_time() -> None:
 def test_claims_can_take_several_topics() -> None:
     t1 = Topic.model_validate({"id": "a", "label": "A", "rules": terms("treaty")})
     t2 = Topic.model_validate({"id": "b", "label": "B", "rules": terms("Taiwan")})
-    claim = Claim(index=3, paragraph=0, start=0, end=10, text="The treaty names Taiwan.")
-    assert [(h.claim_index, h.topic) for h in assign_topics([claim], compile_topics([t1, t2]))] == [
-        (3, "a"), (3, "b")]
+    texts = ["Nothing here.", "The treaty names Taiwan."]
+    assert [(h.claim_index, h.topic) for h in assign_topics(texts, compile_topics([t1, t2]))] == [
+        (1, "a"), (1, "b")]

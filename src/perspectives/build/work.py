@@ -1,0 +1,121 @@
+"""The work of a build, one chunk at a time: articles through the stages into rows, and claims into topics.
+
+Jobs take compiled ``Stages`` and a chunk of tasks and return table rows, so they run the same in this
+process or in a worker (see ``build.parallel``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from perspectives.build import cache
+from perspectives.config import ArticleEntry, Config
+from perspectives.records import ArticleResult
+from perspectives.stages.articles.reader import ArticleError, Cleaner, read_article
+from perspectives.stages.certainty import Lexicon, compile_lexicon, mark_certainty
+from perspectives.stages.claims import split_claims
+from perspectives.stages.sources.citations import extract_citations
+from perspectives.stages.sources.gazetteer import Gazetteer, compile_gazetteer
+from perspectives.stages.sources.voice import assign_voice
+from perspectives.stages.stances import CompiledStance, assign_stances, compile_stances
+from perspectives.stages.topics import CompiledTopic, assign_topics, compile_topics
+from perspectives.tables import article_rows, citation_rows, claim_rows, topic_rows
+
+
+@dataclass(frozen=True)
+class Stages:
+    """The config's rules, compiled once per process: compiling costs more than reading one article."""
+
+    cleaner: Cleaner
+    topics: list[CompiledTopic]
+    stances: dict[str, tuple[CompiledStance, ...]]
+    lexicon: Lexicon
+    gazetteer: Gazetteer
+
+    @classmethod
+    def from_config(cls, config: Config) -> Stages:
+        """Compile every rule the per-article work needs."""
+        return cls(Cleaner.from_config(config.cleaning), compile_topics(config.topics),
+                   compile_stances(config.topics), compile_lexicon(config.certainty),
+                   compile_gazetteer(config.sources))
+
+
+@dataclass(frozen=True)
+class ReadTask:
+    """An article to read from its file, with the entry key its rows will be cached under."""
+
+    index: int
+    entry: ArticleEntry
+    file: Path
+    entry_key: str
+
+
+@dataclass(frozen=True)
+class PlaceTask:
+    """Cached claims (``claim_id``, ``article_id``, ``text``) to place in some topics; ``index`` is the config
+    index of the chunk's last article, for progress."""
+
+    index: int
+    claims: pd.DataFrame
+    topics: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Rows:
+    """What a chunk yields: table rows (with bookkeeping columns) and (config index, reason) failures."""
+
+    tables: dict[str, pd.DataFrame]
+    failed: list[tuple[int, str]] = field(default_factory=list)
+
+
+def process_article(entry: ArticleEntry, file: Path, *, display_path: str, stages: Stages) -> ArticleResult:
+    """Read one article and derive its claims, certainty, citations and voice (topics come later, over the
+    claims table).
+
+    Raises ArticleError when the article cannot be read.
+    """
+    overrides = {"title": entry.title, "author": entry.author, "date": entry.date,
+                 "outlet": entry.outlet, "url": entry.url}
+    article = read_article(file, article_id=entry.article_id, cleaner=stages.cleaner, overrides=overrides,
+                           display_path=display_path)
+    claims = mark_certainty(split_claims(article), stages.lexicon)
+    citations = extract_citations(article, claims, stages.gazetteer)
+    claims = assign_voice(article, claims, citations)
+    return ArticleResult(article=article, claims=tuple(claims), citations=tuple(citations),
+                         warnings=article.warnings)
+
+
+def place_topics(claims: pd.DataFrame, topics: Sequence[CompiledTopic],
+                 stances: dict[str, tuple[CompiledStance, ...]]) -> pd.DataFrame:
+    """The ``claim_topics`` rows of a claims table (any number of articles) in these topics, with stances."""
+    texts = claims["text"].tolist()
+    return topic_rows(claims, assign_stances(texts, assign_topics(texts, topics), stances))
+
+
+def read_chunk(stages: Stages, tasks: Sequence[ReadTask]) -> Rows:
+    """Read a chunk of articles into rows of every table, placed in every topic."""
+    results: list[ArticleResult] = []
+    entry_keys: list[str] = []
+    failed: list[tuple[int, str]] = []
+    for task in tasks:
+        try:
+            results.append(process_article(task.entry, task.file, display_path=task.entry.path, stages=stages))
+        except ArticleError as exc:
+            failed.append((task.index, str(exc)))
+        else:
+            entry_keys.append(task.entry_key)
+    claims = claim_rows(results)
+    articles = cache.tag_articles(article_rows(results), entry_keys, [r.warnings for r in results])
+    return Rows({"articles": articles, "claims": claims, "citations": citation_rows(results),
+                 "claim_topics": place_topics(claims, stages.topics, stages.stances)}, failed)
+
+
+def place_chunk(stages: Stages, tasks: Sequence[PlaceTask]) -> Rows:
+    """Place chunks of cached claims in the topics each task names; only claim_topics rows come out."""
+    frames = [place_topics(task.claims, [t for t in stages.topics if t.id in task.topics], stages.stances)
+              for task in tasks]
+    return Rows({"claim_topics": pd.concat(frames, ignore_index=True)})

@@ -1,0 +1,264 @@
+"""Loading ``config.yaml``: safe YAML, the line of every key, messages that name them, cross-field checks."""
+
+from __future__ import annotations
+
+import errno
+import stat
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from perspectives.config.schema import CONFIG_FILE, Config
+from perspectives.rules import KIND_NAMES, Rule, check_regex
+
+# A document whose aliases expand past this many values is a "billion laughs", not a config.
+MAX_NODES = 500_000
+# Readable versions of the schema's regex constraints, appended to pydantic's message.
+_PATTERN_HINTS = {
+    r"^[a-z][a-z0-9_]*$": "an id is lowercase ASCII letters, digits and _, starting with a letter (trade_war); "
+                          "names in other scripts go in `label:`",
+    r"^[A-Za-z0-9][A-Za-z0-9_.-]*$": "an article id is ASCII letters, digits, _ . and -; "
+                                     "names in other scripts go in `title:`",
+    r"^#[0-9a-fA-F]{6}$": "write a colour as \"#rrggbb\", in quotes",
+}
+
+
+class ConfigError(ValueError):
+    """A config that cannot be used; ``problems`` holds one readable line per problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+
+def load_config(path: str | Path = CONFIG_FILE, *, allow_outside: bool = False) -> Config:
+    """Load and validate a config; raise ConfigError listing every problem with its file, line and key.
+
+    Args:
+        allow_outside: let article paths point outside the config's folder.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise ConfigError([f"{path}: no such config file; pass --config with the path to your config.yaml"])
+    if path.is_dir():
+        raise ConfigError([f"{path}: is a folder; pass the path of the config file itself"])
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError([f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8"]) from None
+    except OSError as exc:
+        raise ConfigError([f"{path}: cannot be read ({exc.strerror or exc})"]) from None
+    data, lines = _parse_yaml(path, text)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError([f"{path}:1: the config must be a mapping of sections (articles, topics, ...), "
+                           f"not a {type(data).__name__}"])
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError([_format(path, lines, err["loc"], _message(err)) for err in exc.errors()]) from None
+    config._path = path.resolve()
+    problems = [_format(path, lines, loc, msg) for loc, msg in _cross_checks(config, allow_outside)]
+    if problems:
+        raise ConfigError(problems)
+    return config
+
+
+def _parse_yaml(path: Path, text: str) -> tuple[Any, dict[tuple[Any, ...], int]]:
+    """Parse YAML safely, returning the data and the 1-based line of every key path."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        if node is None:
+            return None, {}
+        if _expanded_size(node, {}) > MAX_NODES:
+            raise ConfigError([f"{path}: the config expands to over {MAX_NODES:,} values through YAML aliases "
+                               "(*name), or an alias refers to itself; write the repeated parts out"])
+        lines: dict[tuple[Any, ...], int] = {}
+        problems: list[str] = []
+        _index_lines(node, (), lines, problems, path)
+        if problems:
+            raise ConfigError(problems)
+        data = _construct(node)
+    except yaml.YAMLError as exc:
+        raise ConfigError([_yaml_problem(path, exc)]) from None
+    except RecursionError:
+        raise ConfigError([f"{path}: invalid YAML: lists or mappings nested too deeply; flatten them"]) from None
+    return data, lines
+
+
+def _construct(node: yaml.Node) -> Any:
+    """Python values from the composed document, with the safe constructor (config is data, never code).
+
+    Built from the node already composed for line numbers, so a 5,000-article config is parsed once.
+    """
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _yaml_problem(path: Path, exc: yaml.YAMLError) -> str:
+    """One line for a YAML syntax or construction error, with its line and a hint at the usual cause."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f":{mark.line + 1}" if mark is not None else ""
+    problem = getattr(exc, "problem", None) or str(exc)
+    context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    if context and start is not None and start is not mark:
+        problem = f"{context} from line {start.line + 1}, {problem}"
+    hint = ""
+    if "'\\t'" in problem:
+        hint = " (YAML forbids tabs for indentation; use spaces)"
+    elif "scanning a quoted scalar" in problem:
+        hint = " (a quote is never closed)"
+    elif "constructor for the tag" in problem:
+        hint = " (tags such as !!python/... are not allowed: the config is data, never code)"
+    return f"{path}{where}: invalid YAML: {problem}{hint}"
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
+    """How many values the document holds once aliases are expanded, memoised so it costs one pass."""
+    if id(node) not in sizes:
+        sizes[id(node)] = MAX_NODES + 1  # a node met again while counting it is an alias to itself
+        if isinstance(node, yaml.MappingNode):
+            children = [child for pair in node.value for child in pair]
+        else:
+            children = node.value if isinstance(node, yaml.SequenceNode) else []
+        sizes[id(node)] = 1 + sum(_expanded_size(child, sizes) for child in children)
+    return sizes[id(node)]
+
+
+def _index_lines(node: yaml.Node, loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int],
+                 problems: list[str], path: Path) -> None:
+    """Record each key path's line; note duplicate keys, keys that are not words, and impossible dates."""
+    lines[loc] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: set[Any] = set()
+        for key_node, value_node in node.value:
+            where = f"{path}:{key_node.start_mark.line + 1}: {_loc_text(loc)}"
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(f"{where}: a key must be a plain word, not a list or mapping")
+                continue
+            key = key_node.value
+            if key in seen:
+                problems.append(f"{path}:{key_node.start_mark.line + 1}: {_loc_text(loc + (key,))}: "
+                                f"duplicate key {key!r}; keep one")
+            seen.add(key)
+            _index_lines(value_node, loc + (key,), lines, problems, path)
+            lines[loc + (key,)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _index_lines(item, loc + (i,), lines, problems, path)
+    elif node.tag == _TIMESTAMP_TAG and (error := _timestamp_error(node)):
+        problems.append(f"{path}:{node.start_mark.line + 1}: {_loc_text(loc)}: {node.value!r} is not a real date "
+                        f"({error}); write it as YYYY-MM-DD")
+
+
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
+def _timestamp_error(node: yaml.ScalarNode) -> str | None:
+    """Why YAML cannot build a date-looking value such as 2021-02-30 (it raises ValueError, not YAMLError)."""
+    try:
+        yaml.SafeLoader("").construct_yaml_timestamp(node)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+def _message(err: Any) -> str:
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        return "unknown key (a typo?); allowed keys are listed in the README's config section"
+    if kind == "missing":
+        return "required key is missing"
+    if kind == "union_tag_invalid":
+        return f"unknown rule kind; use one of: {', '.join(KIND_NAMES)}"
+    if kind == "union_tag_not_found":
+        return f"a rule needs `kind:` ({', '.join(KIND_NAMES[:-1])} or {KIND_NAMES[-1]})"
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    # A value error's own message already quotes the value.
+    if "input" in err and not isinstance(err["input"], dict | list) and kind != "value_error":
+        msg += f" (got {err['input']!r})"
+    if kind == "string_pattern_mismatch" and err["ctx"]["pattern"] in _PATTERN_HINTS:
+        msg += "; " + _PATTERN_HINTS[err["ctx"]["pattern"]]
+    if isinstance(err.get("input"), bool):
+        msg += "; YAML reads no/yes/on/off as true/false, so quote the word: \"no\""
+    return msg
+
+
+def _loc_text(loc: tuple[Any, ...]) -> str:
+    return " -> ".join(str(part) for part in loc) or "(top level)"
+
+
+def _format(path: Path, lines: dict[tuple[Any, ...], int], loc: tuple[Any, ...], msg: str) -> str:
+    # Pydantic adds the union tag to the location ("rules -> 0 -> terms -> terms"); drop it.
+    loc = tuple(part for i, part in enumerate(loc)
+                if not (0 < i < len(loc) - 1 and part in KIND_NAMES
+                        and isinstance(loc[i - 1], int)))
+    line = None
+    for cut in range(len(loc), -1, -1):
+        line = lines.get(loc[:cut])
+        if line is not None:
+            break
+    where = f"{path.name}:{line}" if line is not None else path.name
+    return f"{where}: {_loc_text(loc)}: {msg}"
+
+
+def _mode(file: Path) -> int | None:
+    """The file's mode, or None when it does not exist: one system call where exists() and is_dir() made two."""
+    try:
+        return file.stat().st_mode
+    except ValueError:
+        return None
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):  # as Path.exists()
+            return None
+        raise
+
+
+def _cross_checks(config: Config, allow_outside: bool) -> list[tuple[tuple[Any, ...], str]]:
+    """Checks across fields that the schema alone cannot express."""
+    problems: list[tuple[tuple[Any, ...], str]] = []
+    seen_ids: dict[str, int] = {}
+    base = config.base_dir.resolve()  # once, not per article: 5,000 entries made loading take seconds
+    for i, entry in enumerate(config.articles):
+        file = config.article_file(entry)
+        if not allow_outside and not file.is_relative_to(base):
+            problems.append((("articles", i, "path"), f"{entry.path!r} points outside the config's folder; "
+                             "move the file under it, or pass --allow-outside"))
+        elif (mode := _mode(file)) is None:
+            problems.append((("articles", i, "path"), f"no such file: {entry.path!r}; paths are relative "
+                             "to the config file's folder"))
+        elif stat.S_ISDIR(mode):
+            problems.append((("articles", i, "path"), f"{entry.path!r} is a folder, not an article file"))
+        if entry.article_id in seen_ids:
+            problems.append((("articles", i, "id"), f"duplicate article id {entry.article_id!r} "
+                             f"(also article {seen_ids[entry.article_id]}); give one an `id:`"))
+        seen_ids.setdefault(entry.article_id, i)
+    topic_ids: set[str] = set()
+    for i, topic in enumerate(config.topics):
+        if topic.id in topic_ids:
+            problems.append((("topics", i, "id"), f"duplicate topic id {topic.id!r}; give each topic "
+                             "its own id"))
+        topic_ids.add(topic.id)
+        problems += _rule_problems(("topics", i), topic.rules, topic.exclude)
+        for j, position in enumerate(topic.positions):
+            problems += _rule_problems(("topics", i, "positions", j), position.rules, position.exclude)
+    for section in ("drop", "end_of_body", "remove"):
+        for j, pattern in enumerate(getattr(config.cleaning, section)):
+            error = check_regex(pattern)
+            if error:
+                problems.append((("cleaning", section, j), f"invalid regular expression {pattern!r}: {error}"))
+    return problems
+
+
+def _rule_problems(loc: tuple[Any, ...], rules: list[Rule], exclude: list[Rule]) -> list[tuple[tuple[Any, ...], str]]:
+    """Each rule's own problems (see ``Rule.problems``), located under its section and index."""
+    return [(loc + (section, j) + where, message)
+            for section, items in (("rules", rules), ("exclude", exclude))
+            for j, rule in enumerate(items) for where, message in rule.problems()]

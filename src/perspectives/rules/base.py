@@ -1,0 +1,28 @@
+"""What every rule kind's matcher provides: the spans it matches, and the matched text as evidence."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+Span = tuple[int, int]
+
+
+class Matcher(Protocol):
+    """Something that finds evidence of a rule in a sentence."""
+
+    def spans(self, text: str) -> list[Span]:
+        """(start, end) of every match; empty when the rule does not match."""
+
+    def evidence(self, text: str) -> list[str] | None:
+        """The matched strings, or None when the rule does not match."""
+
+
+class Evidence:
+    """``evidence`` derived from ``spans``, shared by every matcher."""
+
+    def spans(self, text: str) -> list[Span]:
+        raise NotImplementedError
+
+    def evidence(self, text: str) -> list[str] | None:
+        """The matched strings, or None when the rule does not match."""
+        return [text[s:e] for s, e in self.spans(text)] or None
