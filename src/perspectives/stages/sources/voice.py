@@ -1,6 +1,6 @@
 """Voice: whether each claim is the author's own or reports someone else's words, and the quoted span.
 
-A claim is attributed when it reports a source (a cue of ``sources`` binds one), when it has a reporting
+A claim is attributed when it reports a source (an attributing cue binds one), when it has a reporting
 frame of its own ("He said", "It noted", "experts said"), or when it sits inside a quotation that is voiced:
 a quotation keeps its speaker across every sentence and paragraph it runs over.
 """
@@ -11,7 +11,7 @@ import dataclasses
 import re
 
 from perspectives.records import Article, Citation, Claim
-from perspectives.stages.sources.citations import ATTRIBUTING_CUES, SPEECH_VERBS
+from perspectives.stages.sources.cues import ATTRIBUTING_CUES, SPEECH_VERBS
 
 # A reporting frame whose speaker is a pronoun or a common noun. Active voice only: "it was announced that
 # the treaty would be extended" is the author's report of a fact, not someone's words.
