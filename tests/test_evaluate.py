@@ -79,6 +79,18 @@ def test_sources_compare_through_aliases(write_config, tmp_path: Path) -> None:
     assert scores["sources"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
 
 
+def test_sources_compare_as_the_gazetteer_folds_names(write_config, tmp_path: Path) -> None:
+    # The build takes "The Kremlin" for the Kremlin and finds the unlisted Diplomat without its "the";
+    # gold naming them "the Kremlin" and "The Diplomat" means the same two sources.
+    config = load_config(write_config(
+        {"small.md": "The Kremlin said the treaty was extended. According to the Diplomat, it holds.\n"},
+        sources=[{"name": "Kremlin", "type": "official", "country": "Russia"}]))
+    run_pipeline(config)
+    scores = evaluate(config, write_gold(tmp_path, title=None, author=None, date=None, sources=[
+        {"name": "the Kremlin", "type": "official"}, {"name": "The Diplomat", "type": "media"}]))
+    assert scores["sources"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+
+
 def test_missing_gold_folder_is_a_clear_error(built, tmp_path: Path) -> None:
     with pytest.raises(GoldError, match="no such folder"):
         evaluate(built, tmp_path / "nowhere")

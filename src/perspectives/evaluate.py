@@ -14,6 +14,7 @@ import yaml
 
 from perspectives.build import store
 from perspectives.config import Config
+from perspectives.stages.sources.gazetteer import fold
 
 METADATA_FIELDS = ("title", "author", "date")
 
@@ -171,20 +172,20 @@ def _same(gold: Any, built: Any) -> bool:
 
 
 def _alias_map(config: Config) -> dict[str, str]:
-    """Lower-cased name or alias → canonical name, from the gazetteer."""
+    """Folded name or alias → canonical name, from the gazetteer.
+
+    Names fold as the build's gazetteer folds them, so a name the build takes for a source ("the Kremlin",
+    "ITAR TASS") is the same source here.
+    """
     aliases: dict[str, str] = {}
     for source in config.sources:
         for name in (source.name, *source.aliases):
-            aliases[_fold(name)] = source.name
+            aliases[fold(name)] = source.name
     return aliases
 
 
-def _fold(name: str) -> str:
-    return _squash(name).casefold()
-
-
 def _canonical(name: str, aliases: dict[str, str]) -> str:
-    return _fold(aliases.get(_fold(name), name))
+    return fold(aliases.get(fold(name), name))
 
 
 def format_table(scores: dict[str, Any]) -> str:

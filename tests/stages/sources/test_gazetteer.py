@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from perspectives.stages.sources.gazetteer import guess_type
+from perspectives.stages.sources.gazetteer import fold, guess_type
 
 
 @pytest.mark.parametrize("words, head_last, expected", [
@@ -17,3 +17,19 @@ from perspectives.stages.sources.gazetteer import guess_type
 ])
 def test_guess_type_from_role_words(words: str, head_last: bool, expected: str | None) -> None:
     assert guess_type(words, head_last=head_last) == expected
+
+
+@pytest.mark.parametrize("name, folded", [
+    ("Global Times", "global times"),
+    ("THE KREMLIN", "kremlin"),  # case, and a leading "the": "the Kremlin" said is the Kremlin
+    ("  the   Global\tTimes ", "global times"),  # spacing
+    ("ITAR-TASS", "itar tass"),  # hyphens and dashes are spaces
+    ("Treaty of Good–Neighbourliness", "treaty of good neighbourliness"),
+    ("China’s defence ministry", "china's defence ministry"),  # either apostrophe
+    ("Voice of the People", "voice of the people"),  # only a leading "the"
+    ("Theodore Roosevelt", "theodore roosevelt"),  # only "the" as a word
+    ("Straße", "strasse"),  # casefold, not lower
+    ("The", "the"),  # a name that is only "the" keeps it
+])
+def test_fold(name: str, folded: str) -> None:
+    assert fold(name) == folded
