@@ -1,7 +1,8 @@
 """Perspectives dashboard: topics x authors side by side, their sources, and every claim in its article.
 
 Run with ``streamlit run dashboard/app.py -- --config config.yaml`` (or set $PERSPECTIVES_CONFIG).
-This file is layout only: loading lives in ``loading``, filters in ``sidebar``, views in ``*_view``.
+This file is layout only: loading lives in ``loading``, filters in ``sidebar``, widget keys and navigation in
+``state``, views in ``views/``.
 """
 
 from __future__ import annotations
@@ -13,21 +14,15 @@ import streamlit as st
 
 st.set_page_config(page_title="Perspectives", page_icon="📰", layout="wide")
 
-import article_view  # noqa: E402 - set_page_config must run before anything else draws
-import cached  # noqa: E402
-import claims_view  # noqa: E402
-import compare_view  # noqa: E402
-import contrast_view  # noqa: E402
+import cached  # noqa: E402 - set_page_config must run before anything else draws
 import loading  # noqa: E402
 import markup  # noqa: E402
-import overview_view  # noqa: E402
 import sidebar  # noqa: E402
-import sources_view  # noqa: E402
-import topics_view  # noqa: E402
+import state  # noqa: E402
+from views import article, claims, compare, contrast, overview, sources, topics  # noqa: E402
 
 log = logging.getLogger(__name__)
 
-VIEWS = ("Compare", "Contrast", "Overview", "Sources", "Article", "Claims", "Topics")
 MAX_WARNINGS = 50
 
 
@@ -42,27 +37,27 @@ def main() -> None:
                 f"```\nperspectives build --config {loaded.config_path}\n```")
         st.stop()
     # ── controls ─────────────────────────────────────────────────────────────
-    view = st.radio("View", VIEWS, key=overview_view.VIEW, horizontal=True, bind="query-params",
+    view = st.radio("View", state.VIEWS, key=state.VIEW, horizontal=True, bind="query-params",
                     label_visibility="collapsed")
     selection = sidebar.filters_ui(loaded.tables, loaded.topics)
     scope = cached.select(loaded.out_dir, loaded.stamp, loaded.tables, selection)
     # ── render ───────────────────────────────────────────────────────────────
     if view == "Compare":
-        compare_view.render(scope, loaded.topics, selection, loaded.positions)
+        compare.render(scope, loaded.topics, selection, loaded.positions)
     elif view == "Contrast":
-        contrast_view.render(scope, loaded.topics, selection, loaded.positions)
+        contrast.render(scope, loaded.topics, selection, loaded.positions)
     elif view == "Overview":
-        overview_view.render(scope, loaded.topics, loaded.positions)
+        overview.render(scope, loaded.topics, loaded.positions)
     elif view == "Sources":
-        sources_view.render(scope)
+        sources.render(scope)
     elif view == "Article":
-        article_view.render(scope, loaded.topics, loaded.positions,
-                            lambda article_id: loading.article_body(str(loaded.out_dir), loaded.stamp, article_id))
+        article.render(scope, loaded.topics, loaded.positions,
+                       lambda article_id: loading.article_body(str(loaded.out_dir), loaded.stamp, article_id))
     elif view == "Claims":
-        claims_view.render(scope, loaded.topics)
+        claims.render(scope, loaded.topics)
     else:  # Topics: rule diagnostics look at every topic, whatever the topic filter
-        topics_view.render(cached.select(loaded.out_dir, loaded.stamp, loaded.tables, replace(selection, topics=())),
-                           loaded.topics, loaded.config)
+        topics.render(cached.select(loaded.out_dir, loaded.stamp, loaded.tables, replace(selection, topics=())),
+                      loaded.topics, loaded.config)
 
 
 def status_ui(loaded: loading.Loaded) -> None:

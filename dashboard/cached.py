@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from perspectives.measures import selection as analysis
+from perspectives.measures.selection import Selection, Tables, apply_selection
 
 T = TypeVar("T")
 
@@ -24,22 +24,22 @@ T = TypeVar("T")
 class Scope:
     """The tables narrowed to one filter state, and the key naming that state in the caches."""
 
-    tables: analysis.Tables
+    tables: Tables
     key: str
 
     def aggregate(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """``fn(self.tables, *args, **kwargs)``, computed once per filter state and arguments.
 
-        ``fn`` must be a pure function of the tables (the ``analysis`` and ``contrast`` measures are):
+        ``fn`` must be a pure function of the tables (every ``perspectives.measures`` function is):
         the cache hands back a copy of its result, so the caller may change it freely.
         """
         return _aggregate(f"{fn.__module__}.{fn.__qualname__}", self.key, args, kwargs, fn, self.tables)
 
 
-def select(out_dir: Path, stamp: int, tables: analysis.Tables, selection: analysis.Selection) -> Scope:
+def select(out_dir: Path, stamp: int, tables: Tables, selection: Selection) -> Scope:
     """The tables narrowed to ``selection``; the empty selection is the tables themselves, at no cost."""
     key = f"{out_dir}|{stamp}|{selection!r}"
-    if selection == analysis.Selection():
+    if selection == Selection():
         return Scope(tables, key)
     return Scope(_selected(key, tables, selection), key)
 
@@ -47,13 +47,13 @@ def select(out_dir: Path, stamp: int, tables: analysis.Tables, selection: analys
 # A resource cache, not a data cache: a selection can keep all 300,000 claims, and copying them out of
 # the cache on every rerun would cost more than filtering again. Views only read the frames.
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _selected(key: str, _tables: analysis.Tables, _selection: analysis.Selection) -> analysis.Tables:
+def _selected(key: str, _tables: Tables, _selection: Selection) -> Tables:
     del key  # names the filter state; the frames themselves are not hashed
-    return analysis.apply_selection(_tables, _selection)
+    return apply_selection(_tables, _selection)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _aggregate(name: str, key: str, args: tuple[Any, ...], kwargs: dict[str, Any], _fn: Callable[..., T],
-               _tables: analysis.Tables) -> T:
+               _tables: Tables) -> T:
     del name, key  # with args and kwargs, these key the cache; the frames themselves are not hashed
     return _fn(_tables, *args, **kwargs)

@@ -15,18 +15,18 @@ import pandas as pd
 import streamlit as st
 import yaml
 
+import state
 from perspectives.build import plan, store
 from perspectives.build import run as pipeline
 from perspectives.config import Config, ConfigError, load_config
-from perspectives.measures import selection as analysis
-from perspectives.present import charts
+from perspectives.measures.selection import Tables, prepare_tables
+from perspectives.present import styles
 from perspectives.tables import TABLES
 
 log = logging.getLogger(__name__)
 
 ENV_CONFIG = "PERSPECTIVES_CONFIG"
 DEFAULT_CONFIG = "config.yaml"
-LAST_GOOD = "_last_good_config"
 
 
 @dataclass
@@ -36,7 +36,7 @@ class Loaded:
 
     config_path: Path
     out_dir: Path
-    tables: analysis.Tables | None
+    tables: Tables | None
     topics: pd.DataFrame
     positions: pd.DataFrame
     config: Config | None
@@ -66,10 +66,10 @@ def load() -> Loaded:
     try:
         config = _load_config(path)
     except ConfigError as exc:
-        last = st.session_state.get(LAST_GOOD)
+        last = st.session_state.get(state.LAST_GOOD)
         out_dir = last.output_dir if isinstance(last, Config) else _fallback_output(path)
         return _read(path, out_dir, last, config_error=str(exc))
-    st.session_state[LAST_GOOD] = config
+    st.session_state[state.LAST_GOOD] = config
     build_error, rebuilt = None, False
     try:
         if plan.is_stale(config):
@@ -140,18 +140,20 @@ def _fallback_output(path: Path) -> Path:
     return (path.resolve().parent / (output if isinstance(output, str) else default)).resolve()
 
 
-def _read(path: Path, out_dir: Path, config: Config | None, **errors: str | None) -> Loaded:
+def _read(path: Path, out_dir: Path, config: Config | None, *, config_error: str | None = None,
+          build_error: str | None = None) -> Loaded:
     """The tables and report in ``out_dir`` (None when no build has written them) with the styles of
     ``config``, the last config that loaded (None when none has in this session)."""
     topics = [(t.id, t.label, t.color) for t in config.topics] if config else []
-    positions = charts.position_styles([(t.id, p.id, p.label or p.id) for t in config.topics for p in t.positions]
+    positions = styles.position_styles([(t.id, p.id, p.label or p.id) for t in config.topics for p in t.positions]
                                        if config else [])
     if not store.has_tables(out_dir):
-        return Loaded(path, out_dir, None, charts.topic_styles(topics), positions, config, None, **errors)
+        return Loaded(path, out_dir, None, styles.topic_styles(topics), positions, config, None,
+                      config_error=config_error, build_error=build_error)
     stamp = _stamp(out_dir)
     tables = load_tables(str(out_dir), stamp)
     return Loaded(path, out_dir, tables, _styles(topics, tables), positions, config, store.read_report(out_dir),
-                  **errors, stamp=stamp)
+                  config_error=config_error, build_error=build_error, stamp=stamp)
 
 
 def _stamp(out_dir: Path) -> int:
@@ -170,10 +172,10 @@ COLUMNS = {name: [c for c in columns if c not in {"body", "content_hash", "parag
 # A resource cache, not a data cache: a data cache hands every rerun a fresh copy of 300,000 claims,
 # which took longer than reading the files. Nothing may change the frames it returns.
 @st.cache_resource(show_spinner="Reading the tables…", max_entries=2)
-def load_tables(out_dir: str, stamp: int) -> analysis.Tables:
+def load_tables(out_dir: str, stamp: int) -> Tables:
     """The four tables with the dashboard's derived columns; ``stamp`` only keys the cache."""
     del stamp
-    return analysis.prepare_tables({name: store.read_table(Path(out_dir), name, columns)
+    return prepare_tables({name: store.read_table(Path(out_dir), name, columns)
                                     for name, columns in COLUMNS.items()})
 
 
@@ -187,8 +189,8 @@ def article_body(out_dir: str, stamp: int, article_id: str) -> str:
     return body if isinstance(body, str) else ""
 
 
-def _styles(topics: list[tuple[str, str, str | None]], tables: analysis.Tables) -> pd.DataFrame:
+def _styles(topics: list[tuple[str, str, str | None]], tables: Tables) -> pd.DataFrame:
     """Topic styles for the config's topics plus any topic the tables hold that the config no longer names."""
     known = {tid for tid, _, _ in topics}
     extra = sorted(set(tables["claim_topics"]["topic"].dropna().unique()) - known)
-    return charts.topic_styles([*topics, *((tid, tid, None) for tid in extra)])
+    return styles.topic_styles([*topics, *((tid, tid, None) for tid in extra)])

@@ -13,8 +13,8 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-from perspectives.measures.selection import Segment
-from perspectives.present.charts import position_style
+from perspectives.measures.article import Segment
+from perspectives.present.styles import position_style
 
 CSS = """
 <style>
@@ -61,7 +61,7 @@ def column_header(heading: str, subheading: str, claims: int, share: float, *, t
 def claim_cards(claims: pd.DataFrame, *, color: str, show_article: bool, topic: str,
                 positions: pd.DataFrame) -> str:
     """Claims as cards: own assertions plain, quoted or reported ones shaded and tagged, the position the
-    claim takes on ``topic`` and its sources as chips (``positions`` is ``charts.position_styles``)."""
+    claim takes on ``topic`` and its sources as chips (``positions`` is ``styles.position_styles``)."""
     cards = []
     for row in claims.itertuples(index=False):
         attributed = row.voice == "attributed"
@@ -113,7 +113,7 @@ def empty_note(text: str) -> str:
 def article_text(segments: Iterable[Segment], colors: Mapping[str, str], labels: Mapping[str, str],
                  positions: pd.DataFrame) -> str:
     """An article body with each claim highlighted in its first topic's colour, its citations marked and
-    the positions it takes as chips (``positions`` is ``charts.position_styles``)."""
+    the positions it takes as chips (``positions`` is ``styles.position_styles``)."""
     parts = []
     for seg in segments:
         text = escape(seg.text)

@@ -8,37 +8,32 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-import compare_view
-from perspectives.measures import selection as analysis
-
-# Widget keys double as query-parameter names (bind="query-params"), so they are short and readable.
-TOPICS, AUTHORS, ARTICLES, TYPES, DATES, TEXT = "topics", "authors", "articles", "types", "dates", "q"
-MULTI_KEYS = (TOPICS, AUTHORS, ARTICLES, TYPES)
-_BOUNDS = "_date_bounds"
+import state
+from perspectives.measures.selection import SOURCE_TYPES, Selection, Tables, date_bounds
 
 
-def filters_ui(tables: analysis.Tables, topics: pd.DataFrame) -> analysis.Selection:
+def filters_ui(tables: Tables, topics: pd.DataFrame) -> Selection:
     """Draw the sidebar filters and return the selection they describe."""
     articles = tables["articles"]
     labels = dict(zip(topics["topic"], topics["label"], strict=True))
     titles = dict(zip(articles["article_id"], articles["display_title"], strict=True))
-    bounds = analysis.date_bounds(articles)
+    bounds = date_bounds(articles)
     with st.sidebar:
         st.header("Filters")
-        chosen_topics = st.multiselect("Topics", list(labels), key=TOPICS, format_func=labels.__getitem__,
+        chosen_topics = st.multiselect("Topics", list(labels), key=state.TOPICS, format_func=labels.__getitem__,
                                        bind="query-params", placeholder="All topics")
-        authors = st.multiselect("Authors", sorted(articles["author_label"].unique()), key=AUTHORS,
+        authors = st.multiselect("Authors", sorted(articles["author_label"].unique()), key=state.AUTHORS,
                                  bind="query-params", placeholder="All authors")
-        chosen_articles = st.multiselect("Articles", list(titles), key=ARTICLES,
+        chosen_articles = st.multiselect("Articles", list(titles), key=state.ARTICLES,
                                          format_func=titles.__getitem__, bind="query-params",
                                          placeholder="All articles")
-        types = st.multiselect("Source types", list(analysis.SOURCE_TYPES), key=TYPES, bind="query-params",
+        types = st.multiselect("Source types", list(SOURCE_TYPES), key=state.TYPES, bind="query-params",
                                placeholder="All source types",
                                help="Keep claims citing a source of these types.")
         date_from, date_to = _dates_ui(bounds)
-        text = st.text_input("Search claims", key=TEXT, bind="query-params", placeholder="word or phrase")
-        st.button("Reset filters", key="reset", on_click=_reset, args=(bounds,), width="stretch")
-    return analysis.Selection(tuple(chosen_topics), tuple(authors), tuple(chosen_articles), tuple(types),
+        text = st.text_input("Search claims", key=state.TEXT, bind="query-params", placeholder="word or phrase")
+        st.button("Reset filters", key=state.RESET, on_click=_reset, args=(bounds,), width="stretch")
+    return Selection(tuple(chosen_topics), tuple(authors), tuple(chosen_articles), tuple(types),
                               date_from, date_to, text)
 
 
@@ -47,12 +42,12 @@ def _dates_ui(bounds: tuple[dt.date, dt.date] | None) -> tuple[dt.date | None, d
     if bounds is None:
         return None, None
     # A range left at "everything" must grow when a rebuild brings older or newer articles.
-    previous = st.session_state.get(_BOUNDS)
-    if previous and previous != bounds and tuple(st.session_state.get(DATES, ())) == previous:
-        del st.session_state[DATES]
-    st.session_state[_BOUNDS] = bounds
+    previous = st.session_state.get(state.DATE_BOUNDS)
+    if previous and previous != bounds and tuple(st.session_state.get(state.DATES, ())) == previous:
+        del st.session_state[state.DATES]
+    st.session_state[state.DATE_BOUNDS] = bounds
     value: Any = st.date_input("Published between", value=bounds, min_value=bounds[0], max_value=bounds[1],
-                               key=DATES, bind="query-params", format="YYYY-MM-DD")
+                               key=state.DATES, bind="query-params", format="YYYY-MM-DD")
     # While the user has picked only the first day of a range, the widget returns one date.
     picked = tuple(value) if isinstance(value, tuple | list) else (value,)
     start = picked[0] if picked else None
@@ -62,11 +57,11 @@ def _dates_ui(bounds: tuple[dt.date, dt.date] | None) -> tuple[dt.date | None, d
 
 def _reset(bounds: tuple[dt.date, dt.date] | None) -> None:
     """Put every filter back to 'everything'; runs as a callback, before the widgets are drawn."""
-    for key in MULTI_KEYS:
+    for key in state.MULTI_KEYS:
         st.session_state[key] = []
-    st.session_state[TEXT] = ""
-    st.session_state.pop(compare_view.FOCUS, None)
+    st.session_state[state.TEXT] = ""
+    st.session_state.pop(state.FOCUS, None)
     # Deleting (not setting) the date key lets the widget fall back to its full-range default without
     # Streamlit's "default value and Session State both set" warning.
-    if bounds is not None and DATES in st.session_state:
-        del st.session_state[DATES]
+    if bounds is not None and state.DATES in st.session_state:
+        del st.session_state[state.DATES]

@@ -1,7 +1,4 @@
-"""How authors' treatments of a topic differ: positions, voice, certainty, vocabulary, disagreements.
-
-Pure pandas over the tables after ``analysis.prepare_tables`` (which adds ``author_label``); no Streamlit.
-"""
+"""Contrast: how authors' treatments of one topic differ: positions, voice, certainty, words, disagreements."""
 
 from __future__ import annotations
 
@@ -9,10 +6,9 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-from perspectives.measures.selection import isin
-from perspectives.measures.vocabulary import cosine, log_odds, phrase_counts, tfidf_vectors, tokens
+from perspectives.measures.selection import Tables
+from perspectives.measures.vocabulary import cosine, log_odds, tfidf_vectors, tokens
 
-Tables = dict[str, pd.DataFrame]
 # Similarity is computed over at most this many claims of a topic, so a huge corpus stays responsive.
 MAX_PAIRING_CLAIMS = 800
 # Distinctive words are counted over at most this many of a topic's claims.
@@ -155,50 +151,3 @@ def closest_claims(tables: Tables, topic: str, *, by: str = "author_label", per_
 def _swap(pairs: pd.DataFrame) -> pd.DataFrame:
     renamed = {c: c[:-2] + ("_b" if c.endswith("_a") else "_a") for c in pairs.columns if c.endswith(("_a", "_b"))}
     return pairs.rename(columns=renamed)
-
-
-def blind_spots(tables: Tables, topics: list[str]) -> pd.DataFrame:
-    """Topics an author never covers, or covers without citing any source.
-
-    One groupby over the placed claims, not a scan of them per author and topic: at 5,000 articles the
-    scans took seconds.
-    """
-    authors = sorted(tables["articles"]["author_label"].unique())
-    placed = tables["claim_topics"][["claim_id", "topic"]].merge(
-        tables["claims"][["claim_id", "article_id"]], on="claim_id").merge(
-        tables["articles"][["article_id", "author_label"]], on="article_id")
-    placed = placed.assign(cited=isin(placed["claim_id"], tables["citations"]["claim_id"]))
-    stats = placed.groupby(["author_label", "topic"]).agg(claims=("claim_id", "size"), cited=("cited", "any"))
-    grid = pd.MultiIndex.from_product([authors, topics], names=["author_label", "topic"])
-    stats = stats.reindex(grid)
-    rows = []
-    for (author, topic), claims, cited in zip(stats.index, stats["claims"], stats["cited"], strict=True):
-        if pd.isna(claims):
-            rows.append({"author": author, "topic": topic, "gap": "never covers it"})
-        elif not cited:
-            count = f"{int(claims)} claim{'s' if claims != 1 else ''}"
-            rows.append({"author": author, "topic": topic, "gap": f"{count}, no source cited"})
-    return pd.DataFrame(rows, columns=["author", "topic", "gap"])
-
-
-def term_hits(tables: Tables, topic: str) -> pd.DataFrame:
-    """How many claims each matched term placed in the topic."""
-    evidence = tables["claim_topics"][tables["claim_topics"]["topic"] == topic]["evidence"].dropna()
-    counts = Counter(term.strip().lower() for value in evidence for term in value.split(";") if term.strip())
-    return pd.DataFrame(counts.most_common(), columns=["term", "claims"])
-
-
-def multi_topic_claims(tables: Tables) -> pd.DataFrame:
-    """Claims placed in more than one topic, with those topics."""
-    grouped = tables["claim_topics"].groupby("claim_id")["topic"].agg(lambda s: ", ".join(sorted(s)))
-    counts = tables["claim_topics"].groupby("claim_id").size()
-    multi = grouped[counts > 1].rename("topics").reset_index()
-    return multi.merge(tables["claims"][["claim_id", "text"]], on="claim_id")
-
-
-def uncaught_claims(tables: Tables, *, top_phrases: int = 20) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Claims no topic caught, and their most frequent words and phrases (where the rules are blind)."""
-    caught = set(tables["claim_topics"]["claim_id"])
-    missed = tables["claims"][~tables["claims"]["claim_id"].isin(caught)][["claim_id", "article_id", "text"]]
-    phrases = phrase_counts(missed["text"]).most_common(top_phrases)
-    return missed.reset_index(drop=True), pd.DataFrame(phrases, columns=["phrase", "count"])

@@ -1,4 +1,4 @@
-"""Words of claims: tokens, distinctive vocabulary (weighted log-odds) and TF-IDF similarity."""
+"""Vocabulary: the words of claims (tokens), distinctive words (weighted log-odds), TF-IDF similarity, phrase counts."""
 
 from __future__ import annotations
 

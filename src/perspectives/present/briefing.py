@@ -6,7 +6,8 @@ import io
 
 import pandas as pd
 
-from perspectives.measures.contrast import Tables, contrast_table, disagreements, topic_claims
+from perspectives.measures.contrast import contrast_table, disagreements, topic_claims
+from perspectives.measures.selection import Tables
 
 FORMATS = ("md", "csv")
 

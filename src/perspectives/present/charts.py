@@ -1,60 +1,27 @@
 """Charts: Altair builders for the dashboard, DataFrame in and ``alt.Chart`` out, never drawing anything.
 
-This is the only package module that imports Altair, so the pipeline runs without a UI stack.
-Topic colours are decided once here (``topic_styles``) and every chart and highlight reads them.
+This is the only package module that imports Altair, so the pipeline runs without a UI stack; colours
+come from ``styles``, so every chart and highlight shows a topic or position alike.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TypeVar
 
 import altair as alt
 import pandas as pd
 
-from perspectives.measures.selection import TIE
+from perspectives.measures.overview import TIE
+from perspectives.present.styles import position_style
 
-# Tableau 10: distinct, colour-blind-aware hues that stay readable behind dark text at low opacity.
-PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
-           "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
-# Tableau 10 hues without its grey (grey means "no position"), taken in config order, so a topic's positions
-# sit next to each other in hues that contrast, and no two positions of five two-way topics share one.
-POSITION_PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
-                    "#9c755f", "#17becf", "#bcbd22", "#8c564b")
 NO_POSITION, NO_POSITION_COLOR = "No position taken", "#eeeeee"
 SPLIT, SPLIT_COLOR = "Split evenly", "#bab0ac"
-SOURCE_TYPE_COLORS = {"media": "#4e79a7", "official": "#e15759", "expert": "#59a14f",
-                      "document": "#edc948", "unclassified": "#bab0ac"}
 FONT_SIZE, TITLE_SIZE, LABEL_LIMIT = 12, 13, 260
 HEATMAP_SELECTION = "cell"
 # Discrete axes size by step, not a fixed height: with Streamlit's "fit" autosize a fixed height also
 # has to hold titles, axes and legends, and a short chart's plot area collapses to nothing.
 ROW_STEP = alt.Step(26)
 ChartT = TypeVar("ChartT", alt.Chart, alt.LayerChart)
-
-
-def topic_styles(topics: Sequence[tuple[str, str, str | None]]) -> pd.DataFrame:
-    """Topic id, label and colour in config order: the config's colour, else the next unused palette hue."""
-    given = {colour.lower() for _, _, colour in topics if colour}
-    spare = iter([c for c in PALETTE if c not in given])
-    rows = [(tid, label, colour.lower() if colour else next(spare, PALETTE[i % len(PALETTE)]))
-            for i, (tid, label, colour) in enumerate(topics)]
-    return pd.DataFrame(rows, columns=["topic", "label", "color"])
-
-
-def position_styles(positions: Sequence[tuple[str, str, str]]) -> pd.DataFrame:
-    """Topic, position id, label and colour in config order, so a position looks the same in every view."""
-    rows = [(topic, pid, label, POSITION_PALETTE[i % len(POSITION_PALETTE)])
-            for i, (topic, pid, label) in enumerate(positions)]
-    return pd.DataFrame(rows, columns=["topic", "position", "label", "color"])
-
-
-def position_style(styles: pd.DataFrame, topic: str, position: str) -> tuple[str, str]:
-    """A position's label and colour; a position the config no longer names shows its id, in grey."""
-    match = styles[(styles["topic"] == topic) & (styles["position"] == position)]
-    if match.empty:
-        return position.replace("_", " ").capitalize(), PALETTE[-1]
-    return str(match["label"].iloc[0]), str(match["color"].iloc[0])
 
 
 def topic_scale(styles: pd.DataFrame) -> alt.Scale:
@@ -167,9 +134,9 @@ def stacked_citations(counts: pd.DataFrame, *, category_title: str, colors: dict
 def positions_chart(dominant: pd.DataFrame, topic_order: list[str], styles: pd.DataFrame) -> alt.LayerChart:
     """Author x topic grid, each cell coloured by the author's dominant position on the topic and naming it.
 
-    ``dominant`` is ``analysis.dominant_positions``: author, topic, label, claims, positioned, mix (position
+    ``dominant`` is ``overview.dominant_positions``: author, topic, label, claims, positioned, mix (position
     id -> count) and dominant (a position id, ``TIE`` or None). Topics an author never covers have no row,
-    so their cells stay blank; ``styles`` is ``position_styles``, so colours match the claim chips.
+    so their cells stay blank; ``styles`` is ``styles.position_styles``, so colours match the claim chips.
     """
     # Each label looked up once, not by filtering ``styles`` per cell: a grid of 40 authors has thousands.
     labels = {key: position_style(styles, *key)[0] for key in

@@ -9,11 +9,11 @@ import streamlit as st
 
 import cached
 import markup
-from perspectives.measures import selection as analysis
+import state
+from perspectives.measures import article as measures
+from perspectives.measures.selection import isin
 from perspectives.present import charts
 
-ARTICLE = "article"
-PART = "article_part"
 # Claims highlighted per part: a book-length article is drawn a part at a time, never as one huge page.
 PART_CLAIMS = 300
 
@@ -29,7 +29,7 @@ def render(scope: cached.Scope, topics: pd.DataFrame, positions: pd.DataFrame,
         return
     titles = dict(zip(articles["article_id"], articles["author_label"] + " — " + articles["display_title"],
                       strict=True))
-    article_id = st.selectbox("Article", list(titles), key=ARTICLE, format_func=titles.__getitem__,
+    article_id = st.selectbox("Article", list(titles), key=state.ARTICLE, format_func=titles.__getitem__,
                               bind="query-params")
     article = articles.set_index("article_id").loc[article_id]
     text_col, side_col = st.columns([3, 1])
@@ -39,7 +39,7 @@ def render(scope: cached.Scope, topics: pd.DataFrame, positions: pd.DataFrame,
             "Original publisher": article["original_publisher"], "File": article["path"],
             "Claims": str(article["n_claims"]), "Words": str(article["n_words"]),
         }, article["url"]))
-        profile = scope.aggregate(analysis.topic_profile, article_id, topics)
+        profile = scope.aggregate(measures.topic_profile, article_id, topics)
         if profile.empty:
             st.caption("No claims of this article fall in a topic (with these filters).")
         else:
@@ -49,20 +49,20 @@ def render(scope: cached.Scope, topics: pd.DataFrame, positions: pd.DataFrame,
         st.html(markup.topic_legend(topics))
         claims = tables["claims"][tables["claims"]["article_id"] == article_id]
         citations = tables["citations"][tables["citations"]["article_id"] == article_id]
-        claim_topics = tables["claim_topics"][analysis.isin(tables["claim_topics"]["claim_id"], claims["claim_id"])]
-        segments = analysis.article_segments(body_of(article_id), claims, claim_topics, citations,
+        claim_topics = tables["claim_topics"][isin(tables["claim_topics"]["claim_id"], claims["claim_id"])]
+        segments = measures.article_segments(body_of(article_id), claims, claim_topics, citations,
                                              list(topics["topic"]))
         colors = dict(zip(topics["topic"], topics["color"], strict=True))
         labels = dict(zip(topics["topic"], topics["label"], strict=True))
         st.html(markup.article_text(_part(segments), colors, labels, positions))
 
 
-def _part(segments: list[analysis.Segment]) -> list[analysis.Segment]:
+def _part(segments: list[measures.Segment]) -> list[measures.Segment]:
     """The segments of one part of ``PART_CLAIMS`` claims, with a part picker when the article has several."""
     starts = [i for i, seg in enumerate(segments) if seg.claim_id][::PART_CLAIMS]
     if len(starts) <= 1:
         return segments
-    part = min(st.pagination(len(starts), key=PART), len(starts))  # an earlier, longer article's part
+    part = min(st.pagination(len(starts), key=state.ARTICLE_PART), len(starts))  # an earlier, longer article's part
     st.caption(f"A long article: part {part} of {len(starts)}, {PART_CLAIMS} claims a part.")
     begin = 0 if part == 1 else starts[part - 1]
     end = starts[part] if part < len(starts) else len(segments)

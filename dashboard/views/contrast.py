@@ -2,7 +2,7 @@
 
 Where they disagree (claims taking different positions, side by side), then one row per author: count,
 share, positions, voice, certainty, distinctive terms and sources; last the closest claims of different
-authors (the same point, told two ways). The topic picker is Compare's, so switching views keeps it.
+authors (the same point, told two ways). The topic picker is Compare's too, so switching views keeps it.
 """
 
 from __future__ import annotations
@@ -13,14 +13,12 @@ import pandas as pd
 import streamlit as st
 from streamlit.elements.lib.column_types import ColumnConfig
 
-import article_view
 import cached
-import compare_view
 import markup
-import overview_view
+import state
 from perspectives.measures import contrast
-from perspectives.measures import selection as analysis
-from perspectives.present import briefing, charts
+from perspectives.measures.selection import Selection, Tables, isin
+from perspectives.present import briefing, styles
 
 MAX_PAIRS = 6
 MAX_CLOSEST = 6
@@ -29,13 +27,13 @@ CLAIMS_PER_TERM = 3
 SIDE_COLUMNS = ("group", "claim_id", "article_id", "display_title", "position", "text")
 
 
-def render(scope: cached.Scope, topics: pd.DataFrame, selection: analysis.Selection,
+def render(scope: cached.Scope, topics: pd.DataFrame, selection: Selection,
            positions: pd.DataFrame) -> None:
     """Draw the Contrast view for the filtered tables; ``positions`` holds the position styles."""
-    if topics.empty:
-        st.info("The config defines no topics yet; add some under `topics:` in config.yaml.")
+    picked = state.topic_picker(topics, selection)
+    if picked is None:
         return
-    topic, by_article = compare_view.compare_ui(topics, selection)
+    topic, by_article = picked
     label, color = (str(v) for v in topics.set_index("topic").loc[topic, ["label", "color"]])
     by = "display_title" if by_article else "author_label"
     summary = scope.aggregate(contrast.contrast_table, topic, by=by, top_terms=TOP_TERMS)
@@ -48,15 +46,15 @@ def render(scope: cached.Scope, topics: pd.DataFrame, selection: analysis.Select
     _closest(scope, topic, label, color, by, positions)
 
 
-def _briefing_ui(tables: contrast.Tables, topic: str, label: str) -> None:
+def _briefing_ui(tables: Tables, topic: str, label: str) -> None:
     """Download buttons for the topic's briefing; built only on click, so drawing the view stays cheap."""
     left, middle, right = st.columns([4, 1, 1], vertical_alignment="bottom")
     left.caption(f"How the authors treat {label}: where they disagree, each author's profile, then the same "
                  "point told by two authors. The briefing holds every claim with its position and sources.")
     for column, fmt, mime in ((middle, "md", "text/markdown"), (right, "csv", "text/csv")):
-        column.download_button(f"Briefing ({fmt.upper()})", key=f"briefing_{fmt}", file_name=f"{topic}-briefing.{fmt}",
-                               data=partial(briefing.render_briefing, tables, topic, label, fmt), mime=mime,
-                               on_click="ignore", width="stretch")
+        column.download_button(f"Briefing ({fmt.upper()})", key=state.briefing_key(fmt),
+                               file_name=f"{topic}-briefing.{fmt}", mime=mime, on_click="ignore", width="stretch",
+                               data=partial(briefing.render_briefing, tables, topic, label, fmt))
 
 
 def _disagreements(scope: cached.Scope, topic: str, label: str, color: str, by: str,
@@ -72,12 +70,12 @@ def _disagreements(scope: cached.Scope, topic: str, label: str, color: str, by: 
         st.html(markup.empty_note(f"No two authors take different positions on {label} with these filters."))
         return
     for index, pair in enumerate(pairs.head(MAX_PAIRS).to_dict("records")):
-        with st.container(border=True, key=f"disagree_{index}"):
+        with st.container(border=True, key=state.disagreement_key(index)):
             for column, side in zip(st.columns(2), _sides(pair), strict=True):
                 with column:
                     _side(side, topic, color, positions)
-                    st.button("Open in its article", key=f"open_{index}_{side['claim_id']}", on_click=_open_article,
-                              args=(side["article_id"],), icon=":material/article:")
+                    st.button("Open in its article", key=state.open_article_key(index, str(side["claim_id"])),
+                              on_click=state.open_article, args=(side["article_id"],), icon=":material/article:")
     _hidden_note(len(pairs), MAX_PAIRS, "pairs", "less alike or less clearly stated")
 
 
@@ -91,7 +89,7 @@ def _closest(scope: cached.Scope, topic: str, label: str, color: str, by: str,
         return
     st.caption("What one author says and what another says about the same point, most alike first.")
     for index, pair in enumerate(pairs.head(MAX_CLOSEST).to_dict("records")):
-        with st.container(border=True, key=f"closest_{index}"):
+        with st.container(border=True, key=state.closest_key(index)):
             st.caption(f"Similarity {pair['similarity']:.2f}")
             for column, side in zip(st.columns(2), _sides(pair), strict=True):
                 with column:
@@ -115,12 +113,6 @@ def _side(side: dict[str, object], topic: str, color: str, positions: pd.DataFra
     position = side["position"]
     chip = markup.position_chip(positions, topic, position) if isinstance(position, str) else ""
     st.html(markup.pair_side(str(side["group"]), str(side["display_title"]), chip, str(side["text"]), color=color))
-
-
-def _open_article(article_id: str) -> None:
-    """Button callback: switch to the Article view on this claim's article."""
-    st.session_state[overview_view.VIEW] = "Article"
-    st.session_state[article_view.ARTICLE] = article_id
 
 
 def _summary(scope: cached.Scope, summary: pd.DataFrame, topic: str, label: str, color: str, by: str,
@@ -147,7 +139,7 @@ def _summary(scope: cached.Scope, summary: pd.DataFrame, topic: str, label: str,
     # Only the claims the expanders quote, not a lookup of every claim in the selection.
     quoted = {cid for ids in terms["claim_ids"] for cid in list(ids)[:CLAIMS_PER_TERM]}
     claims = scope.tables["claims"]
-    claims = claims[analysis.isin(claims["claim_id"], sorted(quoted))]
+    claims = claims[isin(claims["claim_id"], sorted(quoted))]
     texts = dict(zip(claims["claim_id"], claims["text"], strict=True))
     for group in summary["group"]:
         mine = terms[terms["group"] == group]
@@ -173,7 +165,7 @@ def _mix_labels(mix: str, topic: str, positions: pd.DataFrame) -> str:
     if mix == "—":
         return "no position taken"
     parts = (item.rsplit(" ", 1) for item in mix.split(", "))
-    return ", ".join(f"{charts.position_style(positions, topic, pid)[0]} {n}" for pid, n in parts)
+    return ", ".join(f"{styles.position_style(positions, topic, pid)[0]} {n}" for pid, n in parts)
 
 
 def _hidden_note(total: int, shown: int, what: str, why: str) -> None:

@@ -12,8 +12,7 @@ import streamlit as st
 import cached
 import markup
 from perspectives.config import Config, Topic
-from perspectives.measures import contrast
-from perspectives.measures import selection as analysis
+from perspectives.measures import diagnostics
 
 MAX_ROWS = 200
 TOP_PHRASES = 25
@@ -45,13 +44,13 @@ def render(scope: cached.Scope, topics: pd.DataFrame, config: Config | None) -> 
 
 def _topic_rules(scope: cached.Scope, topic: str, label: str, configured: Topic | None) -> None:
     """One topic's terms with their hits; the terms that never matched are named, they may be dead weight."""
-    hits = scope.aggregate(contrast.term_hits, topic)
+    hits = scope.aggregate(diagnostics.term_hits, topic)
     placed = scope.tables["claim_topics"]["topic"].eq(topic).sum()
     st.caption(f"{placed} claims placed in {label}.")
     if configured is None:
         st.dataframe(hits.rename(columns={"term": "matched wording"}), hide_index=True, width="stretch")
         return
-    table = analysis.rule_hits(configured.rules, hits)
+    table = diagnostics.rule_hits(configured.rules, hits)
     st.dataframe(table, hide_index=True, width="stretch", height=min(400, 36 + 35 * len(table)),
                  column_config={"rule": st.column_config.TextColumn("rule", width="small"),
                                 "term": st.column_config.TextColumn("term or pattern", width="medium"),
@@ -61,14 +60,14 @@ def _topic_rules(scope: cached.Scope, topic: str, label: str, configured: Topic 
     if not unused.empty:
         st.caption(f"{len(unused)} of {len(table)} terms matched no claim: {', '.join(unused)}.")
     if configured.exclude:
-        vetoes = [term for r in configured.exclude for _, term in analysis.rule_terms(r)]
+        vetoes = [term for r in configured.exclude for _, term in r.listed_terms()]
         st.caption(f"Never evidence for {label} (exclude): {', '.join(vetoes)}.")
 
 
 def _multi_topic(scope: cached.Scope, topics: pd.DataFrame) -> None:
     """Claims placed in several topics: overlaps that may be right, or rules that are too broad."""
     st.subheader("Claims in several topics")
-    multi = scope.aggregate(contrast.multi_topic_claims)
+    multi = scope.aggregate(diagnostics.multi_topic_claims)
     if multi.empty:
         st.html(markup.empty_note("No claim is placed in more than one topic."))
         return
@@ -82,7 +81,7 @@ def _uncaught(scope: cached.Scope) -> None:
     """Claims no topic caught, and the words they share: candidates for new terms or new topics."""
     st.subheader("Claims no topic caught")
     tables = scope.tables
-    missed, phrases = scope.aggregate(contrast.uncaught_claims, top_phrases=TOP_PHRASES)
+    missed, phrases = scope.aggregate(diagnostics.uncaught_claims, top_phrases=TOP_PHRASES)
     total = len(tables["claims"])
     if missed.empty:
         st.html(markup.empty_note("Every claim is placed in at least one topic."))

@@ -7,14 +7,11 @@ import pandas as pd
 import streamlit as st
 
 import cached
-import compare_view
 import markup
-from perspectives.measures import contrast
-from perspectives.measures import selection as analysis
+import state
+from perspectives.measures import overview
 from perspectives.present import charts
 
-HEATMAP = "heatmap"
-VIEW = "view"
 MAX_AUTHORS = 40
 MAX_ARTICLES = 40
 MAX_BLIND_SPOTS = 60
@@ -22,22 +19,22 @@ MAX_BLIND_SPOTS = 60
 
 def render(scope: cached.Scope, topics: pd.DataFrame, positions: pd.DataFrame) -> None:
     """Draw the Overview view for the filtered tables; ``positions`` holds the position styles."""
-    for column, (name, value) in zip(st.columns(4), scope.aggregate(analysis.headline).items(), strict=True):
+    for column, (name, value) in zip(st.columns(4), scope.aggregate(overview.headline).items(), strict=True):
         column.metric(name.capitalize(), f"{value:,}")
-    coverage = scope.aggregate(analysis.coverage, topics)
+    coverage = scope.aggregate(overview.coverage, topics)
     if coverage.empty or scope.tables["claim_topics"].empty:
         st.info("No claims match these filters.")
         return
-    authors = analysis.top_authors(coverage, MAX_AUTHORS)
+    authors = overview.top_authors(coverage, MAX_AUTHORS)
     chart = charts.coverage_heatmap(coverage[coverage["author"].isin(authors)], list(topics["label"]))
-    st.altair_chart(chart, key=HEATMAP, on_select=_open_compare, selection_mode=charts.HEATMAP_SELECTION,
+    st.altair_chart(chart, key=state.HEATMAP, on_select=_open_compare, selection_mode=charts.HEATMAP_SELECTION,
                     width="stretch")
     hidden = coverage["author"].nunique() - len(authors)
     st.caption("Click a cell to open Compare on that topic, with that author first."
                + (f" {hidden} authors with fewer claims are not shown." if hidden > 0 else ""))
     _positions(scope, topics, positions, authors)
     _blind_spots(scope, topics, authors)
-    counts = scope.aggregate(analysis.topics_per_article, topics)
+    counts = scope.aggregate(overview.topics_per_article, topics)
     top = counts.groupby("article_id")["claims"].sum().nlargest(MAX_ARTICLES).index
     st.altair_chart(charts.topic_bars(counts[counts["article_id"].isin(top)], topics), width="stretch")
     if counts["article_id"].nunique() > len(top):
@@ -50,7 +47,7 @@ def _positions(scope: cached.Scope, topics: pd.DataFrame, positions: pd.DataFram
     if positions.empty:
         st.caption("The config names no positions on any topic, so no positions chart; see the README on adding one.")
         return
-    dominant = scope.aggregate(analysis.dominant_positions, topics)
+    dominant = scope.aggregate(overview.dominant_positions, topics)
     dominant = dominant[dominant["author"].isin(authors)]
     if dominant.empty:
         st.html(markup.empty_note("No claims on a topic with positions match these filters."))
@@ -62,7 +59,7 @@ def _positions(scope: cached.Scope, topics: pd.DataFrame, positions: pd.DataFram
 def _blind_spots(scope: cached.Scope, topics: pd.DataFrame, authors: list[str]) -> None:
     """Topics an author never covers, or covers citing no source: silences are findings too."""
     st.subheader("Blind spots")
-    spots = scope.aggregate(contrast.blind_spots, list(topics["topic"]))
+    spots = scope.aggregate(overview.blind_spots, list(topics["topic"]))
     spots = spots[spots["author"].isin(authors)]
     if spots.empty:
         st.html(markup.empty_note("Every author covers every topic and cites a source on each."))
@@ -77,9 +74,6 @@ def _blind_spots(scope: cached.Scope, topics: pd.DataFrame, authors: list[str]) 
 
 def _open_compare() -> None:
     """Heatmap click: switch to Compare on the clicked topic with the clicked author first."""
-    cells = st.session_state[HEATMAP]["selection"].get(charts.HEATMAP_SELECTION) or []
-    if not cells:
-        return
-    st.session_state[VIEW] = "Compare"
-    st.session_state[compare_view.TOPIC] = cells[0]["topic"]
-    st.session_state[compare_view.FOCUS] = cells[0]["author"]
+    cells = st.session_state[state.HEATMAP]["selection"].get(charts.HEATMAP_SELECTION) or []
+    if cells:
+        state.open_compare(cells[0]["topic"], cells[0]["author"])

@@ -1,30 +1,14 @@
-"""Chart builders: typed encodings, titles, tooltips and one colour per topic, checked on the spec."""
+"""Charts: typed encodings, titles, tooltips and the topic and position colours, checked on the spec."""
 
 import pandas as pd
 import pytest
 
 from perspectives.present import charts
-
-
-@pytest.fixture
-def styles():
-    return charts.topic_styles([("taiwan", "Taiwan", "#D62728"), ("trade", "Trade", None),
-                                ("energy", "Energy", None)])
+from perspectives.present.styles import PALETTE, SOURCE_TYPE_COLORS
 
 
 def _fields(encoding):
     return {channel: spec.get("field") for channel, spec in encoding.items() if isinstance(spec, dict)}
-
-
-def test_topic_styles_prefer_config_colour_then_unused_palette(styles):
-    assert list(styles["color"]) == ["#d62728", charts.PALETTE[0], charts.PALETTE[1]]
-    clash = charts.topic_styles([("a", "A", None), ("b", "B", charts.PALETTE[0])])
-    assert list(clash["color"]) == [charts.PALETTE[1], charts.PALETTE[0]], "a config colour is never reused"
-
-
-def test_topic_styles_wrap_when_topics_outnumber_palette():
-    many = charts.topic_styles([(f"t{i}", f"T{i}", None) for i in range(len(charts.PALETTE) + 2)])
-    assert many["color"].notna().all()
 
 
 def test_coverage_heatmap_encodes_share_and_selects_cells():
@@ -49,7 +33,7 @@ def test_topic_bars_use_the_topic_colours(styles):
     encoding = charts.topic_bars(counts, styles).to_dict()["encoding"]
     assert _fields(encoding)["color"] == "label"
     assert encoding["color"]["scale"] == {"domain": ["Taiwan", "Trade", "Energy"],
-                                          "range": ["#d62728", charts.PALETTE[0], charts.PALETTE[1]]}
+                                          "range": ["#d62728", PALETTE[0], PALETTE[1]]}
     assert encoding["x"]["aggregate"] == "sum" and encoding["x"]["title"]
     assert encoding["y"]["type"] == "nominal"
 
@@ -57,7 +41,7 @@ def test_topic_bars_use_the_topic_colours(styles):
 def test_profile_bars_same_scale_as_topic_bars(styles):
     profile = pd.DataFrame({"topic": ["trade"], "label": ["Trade"], "claims": [2]})
     encoding = charts.profile_bars(profile, styles).to_dict()["encoding"]
-    assert encoding["color"]["scale"]["range"][1] == charts.PALETTE[0]
+    assert encoding["color"]["scale"]["range"][1] == PALETTE[0]
     assert encoding["x"]["field"] == "claims" and encoding["x"]["type"] == "quantitative"
 
 
@@ -70,7 +54,7 @@ def test_source_matrix_marks_unrecognised_sources():
     assert {t["field"] for t in rect["tooltip"]} >= {"known", "source", "citations"}
 
 
-@pytest.mark.parametrize("colors", [charts.SOURCE_TYPE_COLORS, None])
+@pytest.mark.parametrize("colors", [SOURCE_TYPE_COLORS, None])
 def test_stacked_citations(colors):
     counts = pd.DataFrame({"author": ["Ann", "Ann"], "category": ["media", "official"], "citations": [2, 1]})
     chart = charts.stacked_citations(counts, category_title="Source type", colors=colors).to_dict()
@@ -78,19 +62,6 @@ def test_stacked_citations(colors):
     assert encoding["color"]["field"] == "category" and encoding["color"]["title"] == "Source type"
     assert encoding["x"]["aggregate"] == "sum"
     assert chart["title"] == "Citations by source type"
-
-
-@pytest.fixture
-def positions():
-    return charts.position_styles([("mil", "toward", "Toward an alliance"), ("mil", "short", "Short of one"),
-                                   ("econ", "unequal", "Unequal")])
-
-
-def test_position_styles_pair_hues_and_fall_back_for_unknown_ids(positions):
-    assert list(positions["color"]) == list(charts.POSITION_PALETTE[:3])
-    assert charts.position_style(positions, "mil", "short") == ("Short of one", charts.POSITION_PALETTE[1])
-    assert charts.position_style(positions, "econ", "short") == ("Short", charts.PALETTE[-1]), \
-        "an id is looked up within its topic; one the config no longer names shows readably"
 
 
 def test_positions_chart_colours_by_dominant_position_and_names_it(positions):

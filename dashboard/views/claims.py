@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 
 import cached
-from perspectives.measures import selection as analysis
+import state
+from perspectives.measures.claims import claims_table, page_count, page_of
 
 PAGE_SIZE = 250
-PAGE = "claims_page"
 
 
 def render(scope: cached.Scope, topics: pd.DataFrame) -> None:
@@ -19,14 +19,14 @@ def render(scope: cached.Scope, topics: pd.DataFrame) -> None:
     if claims.empty:
         st.info("No claims match these filters.")
         return
-    pages = analysis.page_count(len(claims), PAGE_SIZE)
+    pages = page_count(len(claims), PAGE_SIZE)
     top_left, top_right = st.columns([3, 1], vertical_alignment="bottom")
     with top_right:
-        st.download_button(f"Download {len(claims):,} claims (CSV)", key="download",
-                           data=lambda: analysis.claims_table(tables, claims, topics).to_csv(index=False),
+        st.download_button(f"Download {len(claims):,} claims (CSV)", key=state.CLAIMS_DOWNLOAD,
+                           data=lambda: claims_table(tables, claims, topics).to_csv(index=False),
                            file_name="claims.csv", mime="text/csv", on_click="ignore", width="stretch")
-    page = st.pagination(pages, key=PAGE) if pages > 1 else 1
-    shown = analysis.claims_table(tables, analysis.page_of(claims, page, PAGE_SIZE), topics)
+    page = st.pagination(pages, key=state.CLAIMS_PAGE) if pages > 1 else 1
+    shown = claims_table(tables, page_of(claims, page, PAGE_SIZE), topics)
     top_left.caption(f"{len(claims):,} claims match the filters; showing {len(shown):,} "
                      f"(page {min(page, pages)} of {pages}). The download holds all {len(claims):,}. "
                      "Use the sidebar's search and filters to narrow them.")
