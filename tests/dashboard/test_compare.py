@@ -1,0 +1,52 @@
+"""Compare view: one column per author (or article), silent authors said to be so, position chips on cards."""
+
+import yaml
+
+from tests.dashboard.conftest import app, assert_clean, headers, page_html
+
+
+def test_compare_taiwan_shows_claims_from_several_authors(corpus):
+    at = app().run()
+    assert_clean(at)
+    assert at.selectbox(key="topic").value == "taiwan"
+    with_claims = [h for h in headers(at) if "0 claims on" not in h]
+    assert len(with_claims) >= 2
+    assert "Alice Walker" in page_html(at) and "Bob Chen" in page_html(at)
+    assert "Warships cross the strait every week" in page_html(at)
+
+
+def test_compare_author_silent_on_topic_says_so(corpus):
+    at = app().run()
+    assert "No claims on Taiwan" in page_html(at)
+    carol = [h for h in headers(at) if "Carol Diaz" in h][0]
+    assert "0 claims on Taiwan · 0% of their claims" in carol
+
+
+def test_compare_groups_an_authors_articles_and_toggle_splits_them(corpus):
+    at = app().run()
+    assert sum("Alice Walker" in h for h in headers(at)) == 1
+    at.toggle(key="by_article").set_value(True).run()
+    assert_clean(at)
+    headings = headers(at)
+    assert any("Tension in the Strait" in h for h in headings)
+    assert any("Tariffs Without End" in h for h in headings)
+
+
+def test_bundled_data_compare_taiwan(bundled):
+    config = yaml.safe_load((bundled / "config.yaml").read_text(encoding="utf-8"))
+    labels = {t["label"]: t["id"] for t in config.get("topics") or []}
+    assert "Taiwan" in labels, "the shipped config.yaml should define a Taiwan topic"
+    at = app()
+    at.query_params.update({"view": "Compare", "topic": "Taiwan"})
+    at.run(timeout=120)
+    assert_clean(at)
+    assert at.selectbox(key="topic").value == labels["Taiwan"]
+    assert len([h for h in headers(at) if "0 claims on" not in h]) >= 2
+
+
+def test_compare_cards_show_the_position_chip(bundled):
+    at = app()
+    at.query_params.update({"view": "Compare", "topic": "Military cooperation"})
+    at.run(timeout=120)
+    assert_clean(at)
+    assert "pv-chip pv-position" in page_html(at) and "Short of an alliance" in page_html(at)
