@@ -34,7 +34,7 @@ test: setup chromium
 
 lint: setup
 	$(BIN)/ruff check src tests dashboard benchmarks
-	$(BIN)/mypy src
+	$(BIN)/mypy src dashboard
 
 # Rewrite the golden tables (tests/data/expected) from the current code; review the diff before committing.
 golden: setup
