@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,16 @@ from tests.conftest import ROOT
 
 APP = ROOT / "dashboard" / "app.py"
 FIXTURE = ROOT / "tests" / "data" / "dashboard"
+
+
+@pytest.fixture(autouse=True)
+def _restore_main(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Put back the ``__main__`` module AppTest replaces with the app and leaves behind.
+
+    A process pool started later in the session (forkserver or spawn) re-runs ``__main__`` in its workers;
+    left as dashboard/app.py, whose bare imports need dashboard/ on sys.path, every worker fails to start.
+    """
+    monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
 
 
 @pytest.fixture
