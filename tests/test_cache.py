@@ -31,9 +31,9 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
         seen["read"].append(entry.article_id)
         return process(entry, *args, **kwargs)
 
-    def counting_place(claims, topics, *args, **kwargs):
+    def counting_place(claims, titles, topics, *args, **kwargs):
         seen["place"] += [f"{aid}/{topic.id}" for aid in claims["article_id"].unique() for topic in topics]
-        return place(claims, topics, *args, **kwargs)
+        return place(claims, titles, topics, *args, **kwargs)
 
     monkeypatch.setattr(work, "process_article", counting_process)
     monkeypatch.setattr(work, "place_topics", counting_place)

@@ -75,6 +75,24 @@ def test_good_config_resolves_paths_relative_to_itself(tmp_path: Path) -> None:
     (GOOD.replace(ARTICLE, "../outside.md"), "points outside the config's folder"),
     ("- just\n- a list\n", "config.yaml:1: the config must be a mapping"),
     (GOOD.replace("id: taiwan", "id: Taiwan Topic"), "config.yaml:4: topics -> 0 -> id: String should match"),
+    # The context and proximity keys: each names its key and line, and the forms that work.
+    (GOOD + "    context:\n      within: 3 paragraphs\n",
+     "config.yaml:10: topics -> 0 -> context -> within: '3 paragraphs' is not a scope; use sentence, "
+     "N sentences (e.g. 2 sentences), paragraph or article"),
+    (GOOD + "    context:\n      cues:\n        - kind: terms\n          terms: [drills, ' ']\n",
+     "config.yaml:11: topics -> 0 -> context -> cues -> 0: an empty term matches everything; remove it"),
+    (GOOD + "    context:\n      window: 2\n", "config.yaml:10: topics -> 0 -> context -> window: unknown key"),
+    (GOOD.replace("kind: terms\n        terms: [Taiwan]", "kind: cooccur\n        groups: [[a], [b]]\n"
+                  "        within: next door"),
+     "config.yaml:9: topics -> 0 -> rules -> 0 -> within: 'next door' is not a scope"),
+    (GOOD.replace("kind: terms\n        terms: [Taiwan]", "kind: near\n        groups: [[a], [b]]\n"
+                  "        words: 99"),
+     "config.yaml:9: topics -> 0 -> rules -> 0 -> words: Input should be less than or equal to 50 (got 99)"),
+    (GOOD.replace("kind: terms\n        terms: [Taiwan]", "kind: near\n        groups: [[a]]"),
+     "config.yaml:8: topics -> 0 -> rules -> 0 -> groups: List should have at least 2 items"),
+    (GOOD + "continuation:\n  openers: It\n", "config.yaml:10: continuation -> openers: Input should be a valid "
+     "list"),
+    (GOOD + "continuation:\n  quotes: true\n", "config.yaml:10: continuation -> quotes: unknown key"),
 ])
 def test_config_errors_name_line_and_key(tmp_path: Path, text: str, expected: str) -> None:
     found = problems(tmp_path, text)

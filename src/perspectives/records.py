@@ -65,6 +65,8 @@ class TopicHit:
     evidence: tuple[str, ...]
     stance: str | None = None
     stance_evidence: tuple[str, ...] = ()
+    # For a placement by context: what established the topic ('"drills" in sentence 2'); None when direct.
+    context: str | None = None
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 The stages produce records; the row builders below turn them into typed columns once, and nothing turns rows
 back into records. The ``claim_topics`` column ``position`` holds a claim's *stance* on the topic (one of the
-topic's configured ``positions``); the column keeps the name the dashboard and exports have always used.
+topic's configured ``positions``); the column keeps the name the dashboard and exports have always used. Its
+``context`` column says what established a placement by context ('"drills" in sentence 2'), null when the
+claim's own words placed it.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ TABLES: dict[str, dict[str, str]] = {
     },
     "claim_topics": {
         "claim_id": "string", "topic": "string", "position": "string", "evidence": "string",
-        "position_evidence": "string",
+        "position_evidence": "string", "context": "string",
     },
     "citations": {
         "citation_id": "string", "article_id": "string", "claim_id": "string", "source": "string",
@@ -111,7 +113,7 @@ def topic_rows(claims: pd.DataFrame, hits: Sequence[TopicHit]) -> pd.DataFrame:
     return _typed("claim_topics", [{
         "claim_id": ids[hit.claim_index], "topic": hit.topic, "position": hit.stance,
         "evidence": "; ".join(hit.evidence), "position_evidence": "; ".join(hit.stance_evidence),
-        "article_id": articles[hit.claim_index],
+        "context": hit.context, "article_id": articles[hit.claim_index],
     } for hit in hits])
 
 

@@ -7,7 +7,7 @@ from tests.measures.conftest import POSITIONED
 
 
 def test_rule_hits_credit_each_configured_term_with_its_wordings():
-    from perspectives.config import CooccurRule, PatternRule, TermsRule
+    from perspectives.rules import CooccurRule, PatternRule, TermsRule
 
     hits = pd.DataFrame({"term": ["treaties", "nato’s", "pact", "us", "formal"], "claims": [3, 2, 1, 4, 1]})
     rules = [TermsRule(kind="terms", terms=["treaty", "NATO", "entente", "US"]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from perspectives.config import Topic, load_config
+from perspectives.rules import Sentences
 from perspectives.stages.stances import assign_stances, compile_stances, is_negated
 from perspectives.stages.topics import assign_topics, compile_topics
 from tests.conftest import ROOT
@@ -19,7 +20,8 @@ MILITARY = Topic.model_validate({
 
 
 def position(text: str, topic: Topic = MILITARY) -> str | None:
-    hits = assign_stances([text], assign_topics([text], compile_topics([topic])), compile_stances([topic]))
+    placed = assign_topics(Sentences.of([text]), compile_topics([topic]))
+    hits = assign_stances([text], placed, compile_stances([topic]))
     return hits[0].stance if hits else "no topic"
 
 

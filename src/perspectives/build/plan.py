@@ -5,8 +5,9 @@ The levels, from the most work to none:
 - an article's bytes or its config entry (path, id, metadata overrides) changed → read it again;
 - a text-shaping section changed (``cleaning``, ``sources``, ``certainty``), or the build's code → read
   every article again;
-- a topic's rules or positions changed, or a topic was added → place that topic again, on every article's
-  cached claims (other topics keep their rows; a removed topic's rows are dropped);
+- a topic's rules, positions or context changed, or a topic was added → place that topic again, on every
+  article's cached claims (other topics keep their rows; a removed topic's rows are dropped);
+  ``continuation`` changes every topic's key;
 - display fields (labels, colours, descriptions), the order of topics or of articles → nothing is
   processed; the tables are put in the new order.
 
@@ -109,10 +110,11 @@ class Keys:
     def from_config(cls, config: Config) -> Keys:
         """Keys of the config's current state."""
         dumped = config.model_dump(mode="json")
-        text = {k: v for k, v in dumped.items() if k not in ("articles", "topics", "output")}
-        code = code_version()
+        # ``continuation`` only shapes topic placement: it keys the topics, not the text.
+        text = {k: v for k, v in dumped.items() if k not in ("articles", "topics", "output", "continuation")}
+        code, continuation = code_version(), dumped["continuation"]
         return cls(text=_digest([code, text]),
-                   topics={t["id"]: _digest([code, _strip_display(t)]) for t in dumped["topics"]})
+                   topics={t["id"]: _digest([code, continuation, _strip_display(t)]) for t in dumped["topics"]})
 
     def entry(self, entry: ArticleEntry) -> str:
         """The key of one article's config entry (its id, path and metadata overrides) under these keys."""

@@ -89,10 +89,12 @@ def _place_tasks(config: Config, plan: Plan, previous: cache.ResultCache) -> lis
     if not plan.place:
         return []
     ids = [config.articles[i].article_id for i in plan.reuse]
-    claims = previous.rows("claims", ids)[["claim_id", "article_id", "text"]]
+    claims = previous.rows("claims", ids)[["claim_id", "article_id", "paragraph", "text"]]
+    articles = previous.rows("articles", ids)
+    titles = dict(zip(articles["article_id"], articles["title"].fillna(""), strict=True))
     index = {aid: i for i, aid in zip(plan.reuse, ids, strict=True)}
     topics = tuple(plan.place)
-    return [PlaceTask(index[str(aid)], group.reset_index(drop=True), topics)
+    return [PlaceTask(index[str(aid)], group.reset_index(drop=True), titles.get(str(aid), ""), topics)
             for aid, group in claims.groupby("article_id", sort=False)]
 
 

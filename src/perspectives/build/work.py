@@ -6,7 +6,7 @@ process or in a worker (see ``build.parallel``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +15,7 @@ import pandas as pd
 from perspectives.build import cache
 from perspectives.config import ArticleEntry, Config
 from perspectives.records import ArticleResult
+from perspectives.rules import Sentences
 from perspectives.stages.articles.reader import ArticleError, Cleaner, read_article
 from perspectives.stages.certainty import Lexicon, compile_lexicon, mark_certainty
 from perspectives.stages.claims import split_claims
@@ -22,7 +23,13 @@ from perspectives.stages.sources.citations import extract_citations
 from perspectives.stages.sources.gazetteer import Gazetteer, compile_gazetteer
 from perspectives.stages.sources.voice import assign_voice
 from perspectives.stages.stances import CompiledStance, assign_stances, compile_stances
-from perspectives.stages.topics import CompiledTopic, assign_topics, compile_topics
+from perspectives.stages.topics import (
+    CompiledTopic,
+    Continuations,
+    assign_topics,
+    compile_continuations,
+    compile_topics,
+)
 from perspectives.tables import article_rows, citation_rows, claim_rows, topic_rows
 
 
@@ -35,13 +42,14 @@ class Stages:
     stances: dict[str, tuple[CompiledStance, ...]]
     lexicon: Lexicon
     gazetteer: Gazetteer
+    continuations: Continuations
 
     @classmethod
     def from_config(cls, config: Config) -> Stages:
         """Compile every rule the per-article work needs."""
         return cls(Cleaner.from_config(config.cleaning), compile_topics(config.topics),
                    compile_stances(config.topics), compile_lexicon(config.certainty),
-                   compile_gazetteer(config.sources))
+                   compile_gazetteer(config.sources), compile_continuations(config.continuation))
 
 
 @dataclass(frozen=True)
@@ -56,11 +64,12 @@ class ReadTask:
 
 @dataclass(frozen=True)
 class PlaceTask:
-    """Cached claims (``claim_id``, ``article_id``, ``text``) to place in some topics; ``index`` is the config
-    index of the chunk's last article, for progress."""
+    """One article's cached claims (``claim_id``, ``article_id``, ``paragraph``, ``text``) and its title, to
+    place in some topics; ``index`` is the article's config index, for progress."""
 
     index: int
     claims: pd.DataFrame
+    title: str
     topics: tuple[str, ...]
 
 
@@ -89,11 +98,14 @@ def process_article(entry: ArticleEntry, file: Path, *, display_path: str, stage
                          warnings=article.warnings)
 
 
-def place_topics(claims: pd.DataFrame, topics: Sequence[CompiledTopic],
-                 stances: dict[str, tuple[CompiledStance, ...]]) -> pd.DataFrame:
-    """The ``claim_topics`` rows of a claims table (any number of articles) in these topics, with stances."""
+def place_topics(claims: pd.DataFrame, titles: Mapping[str, str], topics: Sequence[CompiledTopic],
+                 stages: Stages) -> pd.DataFrame:
+    """The ``claim_topics`` rows of a claims table (any number of articles, in order) in these topics, with
+    stances; ``titles`` are the articles' headlines, which may establish a topic for context placement."""
     texts = claims["text"].tolist()
-    return topic_rows(claims, assign_stances(texts, assign_topics(texts, topics), stances))
+    sentences = Sentences(texts, claims["article_id"].tolist(), claims["paragraph"].tolist(), titles)
+    hits = assign_topics(sentences, topics, stages.continuations)
+    return topic_rows(claims, assign_stances(texts, hits, stages.stances))
 
 
 def read_chunk(stages: Stages, tasks: Sequence[ReadTask]) -> Rows:
@@ -110,12 +122,14 @@ def read_chunk(stages: Stages, tasks: Sequence[ReadTask]) -> Rows:
             entry_keys.append(task.entry_key)
     claims = claim_rows(results)
     articles = cache.tag_articles(article_rows(results), entry_keys, [r.warnings for r in results])
+    titles = {r.article.article_id: r.article.title or "" for r in results}
     return Rows({"articles": articles, "claims": claims, "citations": citation_rows(results),
-                 "claim_topics": place_topics(claims, stages.topics, stages.stances)}, failed)
+                 "claim_topics": place_topics(claims, titles, stages.topics, stages)}, failed)
 
 
 def place_chunk(stages: Stages, tasks: Sequence[PlaceTask]) -> Rows:
     """Place chunks of cached claims in the topics each task names; only claim_topics rows come out."""
-    frames = [place_topics(task.claims, [t for t in stages.topics if t.id in task.topics], stages.stances)
+    frames = [place_topics(task.claims, {str(task.claims["article_id"].iloc[0]): task.title},
+                           [t for t in stages.topics if t.id in task.topics], stages)
               for task in tasks]
     return Rows({"claim_topics": pd.concat(frames, ignore_index=True)})

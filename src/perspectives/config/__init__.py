@@ -7,14 +7,13 @@ from perspectives.config.schema import (
     Certainty,
     Cleaning,
     Config,
+    Context,
+    Continuation,
     SourceEntry,
     SourceType,
     Stance,
     Topic,
 )
-from perspectives.rules import CooccurRule, PatternRule, Rule, TermsRule
 
-# The rule kinds are part of the schema; perspectives.rules owns them.
-__all__ = ["CONFIG_FILE", "ArticleEntry", "Certainty", "Cleaning", "Config", "ConfigError", "CooccurRule",
-           "PatternRule", "Rule", "Stance", "TermsRule",
-           "SourceEntry", "SourceType", "Topic", "load_config"]
+__all__ = ["CONFIG_FILE", "ArticleEntry", "Certainty", "Cleaning", "Config", "ConfigError", "Context", "Continuation",
+           "SourceEntry", "SourceType", "Stance", "Topic", "load_config"]

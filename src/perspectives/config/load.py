@@ -246,9 +246,12 @@ def _cross_checks(config: Config, allow_outside: bool) -> list[tuple[tuple[Any, 
             problems.append((("topics", i, "id"), f"duplicate topic id {topic.id!r}; give each topic "
                              "its own id"))
         topic_ids.add(topic.id)
-        problems += _rule_problems(("topics", i), topic.rules, topic.exclude)
+        problems += _rule_problems(("topics", i), {"rules": topic.rules, "exclude": topic.exclude})
+        if topic.context is not None:
+            problems += _rule_problems(("topics", i, "context"), {"cues": topic.context.cues})
         for j, position in enumerate(topic.positions):
-            problems += _rule_problems(("topics", i, "positions", j), position.rules, position.exclude)
+            problems += _rule_problems(("topics", i, "positions", j), {"rules": position.rules,
+                                                                       "exclude": position.exclude})
     for section in ("drop", "end_of_body", "remove"):
         for j, pattern in enumerate(getattr(config.cleaning, section)):
             error = check_regex(pattern)
@@ -257,8 +260,7 @@ def _cross_checks(config: Config, allow_outside: bool) -> list[tuple[tuple[Any, 
     return problems
 
 
-def _rule_problems(loc: tuple[Any, ...], rules: list[Rule], exclude: list[Rule]) -> list[tuple[tuple[Any, ...], str]]:
+def _rule_problems(loc: tuple[Any, ...], sections: dict[str, list[Rule]]) -> list[tuple[tuple[Any, ...], str]]:
     """Each rule's own problems (see ``Rule.problems``), located under its section and index."""
-    return [(loc + (section, j) + where, message)
-            for section, items in (("rules", rules), ("exclude", exclude))
+    return [(loc + (section, j) + where, message) for section, items in sections.items()
             for j, rule in enumerate(items) for where, message in rule.problems()]

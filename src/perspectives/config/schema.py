@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
-from perspectives.rules import Rule
+from perspectives.rules import Rule, check_scope
 
 CONFIG_FILE = "config.yaml"
 
@@ -38,6 +38,25 @@ class Stance(_Strict):
     exclude: list[Rule] = Field(default_factory=list, description="Cues that veto the position.")
 
 
+class Context(_Strict):
+    """Placement by context: a sentence with only weak evidence of the topic (a cue, or a sentence that
+    continues the one before it) joins the topic when a direct match established it nearby."""
+
+    within: Annotated[str, AfterValidator(check_scope)] = Field(
+        default="2 sentences", description="Where the direct match must be: N sentences before the claim, its "
+        "paragraph, or article (the headline or the lead paragraph).")
+    cues: list[Rule] = Field(default_factory=list, description="Weak evidence: words that mean the topic only "
+                             "where it is already the subject (drills, the document, the Games).")
+
+
+class Continuation(_Strict):
+    """Sentences that carry on the sentence before them, and so join its topics (for topics with a context)."""
+
+    quotations: bool = Field(default=True, description="A sentence inside a quotation opened before it.")
+    openers: list[str] = Field(default_factory=list, description="Sentence openers that refer back "
+                               "(It, This, Such a move); matched at the start of the sentence, case as written.")
+
+
 class Topic(_Strict):
     """A topic of the codebook and the rules that place claims in it."""
 
@@ -48,6 +67,7 @@ class Topic(_Strict):
     rules: list[Rule] = Field(min_length=1, description="Any matching rule places the claim here.")
     exclude: list[Rule] = Field(default_factory=list, description="Any matching rule vetoes the topic.")
     positions: list[Stance] = Field(default_factory=list, description="Named positions (stances) on this topic.")
+    context: Context | None = Field(default=None, description="Placement by context; none: direct matches only.")
 
 
 class ArticleEntry(_Strict):
@@ -116,6 +136,8 @@ class Config(_Strict):
     sources: list[SourceEntry] = Field(default_factory=list, description="Known outside sources.")
     cleaning: Cleaning = Field(default_factory=Cleaning, description="Site furniture to strip.")
     certainty: Certainty = Field(default_factory=Certainty, description="Hedge and booster lexicons.")
+    continuation: Continuation = Field(default_factory=Continuation,
+                                       description="Sentences that continue the one before (context placement).")
 
     _path: Path = PrivateAttr(default=Path(CONFIG_FILE))
 

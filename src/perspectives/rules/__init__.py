@@ -1,10 +1,12 @@
 """The rule language: every rule kind's model, compiler and matcher, and the regex and term machinery."""
 
 from perspectives.rules.base import Matcher, Span
+from perspectives.rules.context import SCOPE_HELP, Scope, Sentences, check_scope
 from perspectives.rules.kinds import (
     KIND_NAMES,
     RULE_KINDS,
     CooccurRule,
+    NearRule,
     PatternRule,
     Problem,
     Rule,
@@ -14,5 +16,6 @@ from perspectives.rules.kinds import (
 from perspectives.rules.regex import check_regex, compile_regex
 from perspectives.rules.terms import KEY_LENGTH, compile_terms, word_key
 
-__all__ = ["KEY_LENGTH", "KIND_NAMES", "RULE_KINDS", "CooccurRule", "Matcher", "PatternRule", "Problem", "Rule",
-           "Span", "TermsRule", "check_regex", "compile_regex", "compile_rule", "compile_terms", "word_key"]
+__all__ = ["KEY_LENGTH", "KIND_NAMES", "RULE_KINDS", "SCOPE_HELP", "CooccurRule", "Matcher", "NearRule", "PatternRule",
+           "Problem", "Rule", "Scope", "Sentences", "Span", "TermsRule", "check_regex", "check_scope", "compile_regex",
+           "compile_rule", "compile_terms", "word_key"]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from perspectives.rules.context import Sentences
 
 Span = tuple[int, int]
 
@@ -16,6 +19,10 @@ class Matcher(Protocol):
     def evidence(self, text: str) -> list[str] | None:
         """The matched strings, or None when the rule does not match."""
 
+    def evidence_in(self, text: str, sentences: Sentences, i: int) -> list[str] | None:
+        """The matched strings of sentence ``i`` (``text``, perhaps masked), for a rule that may also look at
+        the sentences around it; None when the rule does not match."""
+
 
 class Evidence:
     """``evidence`` derived from ``spans``, shared by every matcher."""
@@ -26,3 +33,8 @@ class Evidence:
     def evidence(self, text: str) -> list[str] | None:
         """The matched strings, or None when the rule does not match."""
         return [text[s:e] for s, e in self.spans(text)] or None
+
+    def evidence_in(self, text: str, sentences: Sentences, i: int) -> list[str] | None:
+        """A rule of one sentence: its evidence in ``text``, whatever surrounds it."""
+        del sentences, i
+        return self.evidence(text)

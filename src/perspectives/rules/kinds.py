@@ -7,17 +7,20 @@ diagnostics all go through these methods, never through the kind's name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal, get_args
 
 import re2
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from perspectives.rules.base import Evidence, Matcher, Span
+from perspectives.rules.context import Scope, Sentences, check_scope
 from perspectives.rules.regex import check_regex, compile_regex
 from perspectives.rules.terms import TermsMatcher, compile_terms
 
+_WORDS = re.compile(r"\w+")
 # A problem of one rule: the keys below the rule it concerns (empty for the rule itself), and the message.
 Problem = tuple[tuple[Any, ...], str]
 
@@ -72,9 +75,11 @@ class TermsRule(_RuleModel):
 
 @dataclass(frozen=True)
 class CooccurMatcher(Evidence):
-    """One term of every group in the same sentence."""
+    """One term of every group in the same sentence, or, with a wider ``within``, the first group's term in
+    the sentence and the other groups' anywhere in that scope around it."""
 
     groups: tuple[TermsMatcher, ...]
+    within: Scope = Scope("sentence")
 
     def spans(self, text: str) -> list[Span]:
         """The matches of every group, or none if a group is missing."""
@@ -86,16 +91,88 @@ class CooccurMatcher(Evidence):
             found += hits
         return found
 
+    def evidence_in(self, text: str, sentences: Sentences, i: int) -> list[str] | None:
+        """The groups' terms in sentence ``i``, provided each group after the first occurs within scope."""
+        if self.within.kind == "sentence":
+            return self.evidence(text)
+        if not self.groups[0].spans(text):
+            return None
+        scope = sentences.around(i, self.within)
+        if not all(group.spans(text) or any(group.spans(sentences.texts[j]) for j in scope if j != i)
+                   for group in self.groups[1:]):
+            return None
+        return [text[s:e] for group in self.groups for s, e in group.spans(text)]
+
 
 class CooccurRule(_RuleModel):
     """Match when every group has at least one term in the same sentence."""
 
     kind: Literal["cooccur"] = Field(description="Rule kind.")
     groups: list[list[str]] = Field(min_length=2, description="Groups of terms; one of each must occur.")
+    within: Annotated[str, AfterValidator(check_scope)] = Field(
+        default="sentence", description="Where the groups after the first may occur: sentence, N sentences, "
+        "paragraph or article; the first group's term is always in the sentence itself.")
 
     def compile(self) -> Matcher:
-        """One term of each group."""
-        return CooccurMatcher(tuple(compile_terms(group) for group in self.groups))
+        """One term of each group, within scope."""
+        return CooccurMatcher(tuple(compile_terms(group) for group in self.groups), Scope.parse(self.within))
+
+    def problems(self) -> list[Problem]:
+        """An empty term in any group."""
+        return _empty_terms(term for group in self.groups for term in group)
+
+    def listed_terms(self) -> list[tuple[str, str]]:
+        """Each term, labelled with its group."""
+        return [(f", group {i}", term) for i, group in enumerate(self.groups, start=1) for term in group]
+
+    def term_matcher(self, term: str) -> Matcher:
+        """The term, case ignored."""
+        return compile_terms([term.lower()])
+
+
+@dataclass(frozen=True)
+class NearMatcher(Evidence):
+    """A term of each group within ``words`` words of a term of the first group, in the order written when
+    ``ordered``."""
+
+    groups: tuple[TermsMatcher, ...]
+    words: int
+    ordered: bool
+
+    def spans(self, text: str) -> list[Span]:
+        """The first group's term and, for each other group, its nearest term close enough; none if a group
+        has no term close enough."""
+        for anchor in self.groups[0].spans(text):
+            found = [anchor]
+            for group in self.groups[1:]:
+                close = [span for span in group.spans(text) if self._close(text, anchor, span)]
+                if not close:
+                    break
+                found.append(min(close, key=lambda span: abs(span[0] - anchor[0])))
+            else:
+                return sorted(found)
+        return []
+
+    def _close(self, text: str, anchor: Span, other: Span) -> bool:
+        if self.ordered and other[0] < anchor[1]:
+            return False
+        gap = text[min(anchor[1], other[1]):max(anchor[0], other[0])]
+        return len(_WORDS.findall(gap)) <= self.words
+
+
+class NearRule(_RuleModel):
+    """Match when a term of every group stands within a few words of a term of the first group
+    ("extend … treaty", "stab … in the back")."""
+
+    kind: Literal["near"] = Field(description="Rule kind.")
+    groups: list[list[str]] = Field(min_length=2, description="Groups of terms; one of each must stand close.")
+    words: int = Field(default=5, ge=0, le=50, description="At most this many words between the terms.")
+    ordered: bool = Field(default=False, description="The groups' terms must appear in the order written.")
+    negatable: ClassVar[bool] = True
+
+    def compile(self) -> Matcher:
+        """One term of each group, close to the first group's."""
+        return NearMatcher(tuple(compile_terms(group) for group in self.groups), self.words, self.ordered)
 
     def problems(self) -> list[Problem]:
         """An empty term in any group."""
@@ -145,7 +222,7 @@ class PatternRule(_RuleModel):
         return PatternMatcher(compile_regex(term))
 
 
-Rule = Annotated[TermsRule | CooccurRule | PatternRule, Field(discriminator="kind")]
+Rule = Annotated[TermsRule | CooccurRule | NearRule | PatternRule, Field(discriminator="kind")]
 RULE_KINDS: tuple[type[_RuleModel], ...] = get_args(get_args(Rule)[0])
 KIND_NAMES: tuple[str, ...] = tuple(get_args(kind.model_fields["kind"].annotation)[0] for kind in RULE_KINDS)
 

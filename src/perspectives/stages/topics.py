@@ -1,13 +1,15 @@
-"""Topics stage: compile the config's topic rules and place sentences in zero or more topics."""
+"""Topics stage: compile the config's topic rules and place sentences in zero or more topics, directly by
+their own words, or by context where weak evidence meets a topic that a direct match established nearby."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from perspectives.config import Topic
+from perspectives.config import Continuation, Topic
 from perspectives.records import TopicHit
-from perspectives.rules import Matcher, Rule, compile_rule
+from perspectives.rules import Matcher, Rule, Scope, Sentences, compile_rule, compile_terms
 
 
 @dataclass(frozen=True)
@@ -17,23 +19,50 @@ class CompiledRules:
     include: tuple[Matcher, ...]
     exclude: tuple[Matcher, ...]
 
-    def evidence(self, text: str) -> list[str] | None:
-        """The matched terms, or None when no include rule matches outside an excluded phrase."""
-        masked = mask(text, self.exclude)
+    def evidence(self, sentences: Sentences, i: int, text: str | None = None) -> list[str] | None:
+        """The matched terms of sentence ``i`` (or of ``text``, a title, when given), or None when no include
+        rule matches outside an excluded phrase."""
+        masked = mask(sentences.texts[i] if text is None else text, self.exclude)
         found: list[str] = []
         for rule in self.include:
-            hits = rule.evidence(masked)
+            hits = rule.evidence(masked) if text is not None else rule.evidence_in(masked, sentences, i)
             if hits:
                 found += hits
         return _unique(found) or None
 
 
 @dataclass(frozen=True)
+class CompiledContext:
+    """Where a direct match establishes the topic, and the cues that join it there."""
+
+    within: Scope
+    cues: CompiledRules
+
+
+@dataclass(frozen=True)
 class CompiledTopic:
-    """A topic's id and its compiled rules."""
+    """A topic's id, its compiled rules, and its context rules (None: direct matches only)."""
 
     id: str
     rules: CompiledRules
+    context: CompiledContext | None = None
+
+
+@dataclass(frozen=True)
+class Continuations:
+    """Which sentences carry on the one before them: inside a quotation it opened, or led by a word that
+    refers back."""
+
+    quotations: bool
+    openers: re.Pattern[str] | None
+
+    def continues(self, sentences: Sentences, i: int, open_quote: Sequence[bool]) -> bool:
+        """Whether sentence ``i`` continues sentence ``i - 1`` of the same article."""
+        if not sentences.same_article(i, i - 1):
+            return False
+        if self.quotations and open_quote[i - 1]:
+            return True
+        return bool(self.openers and self.openers.match(sentences.texts[i].lstrip("“\"‘'( ")))
 
 
 def compile_rules(include: Sequence[Rule], exclude: Sequence[Rule]) -> CompiledRules:
@@ -43,7 +72,18 @@ def compile_rules(include: Sequence[Rule], exclude: Sequence[Rule]) -> CompiledR
 
 def compile_topics(topics: Sequence[Topic]) -> list[CompiledTopic]:
     """Compile every topic of the config once, before any claim is placed."""
-    return [CompiledTopic(t.id, compile_rules(t.rules, t.exclude)) for t in topics]
+    return [CompiledTopic(t.id, compile_rules(t.rules, t.exclude),
+                          CompiledContext(Scope.parse(t.context.within), compile_rules(t.context.cues, t.exclude))
+                          if t.context else None)
+            for t in topics]
+
+
+def compile_continuations(continuation: Continuation) -> Continuations:
+    """The config's continuation settings, compiled."""
+    openers = compile_terms(continuation.openers, ignore_case=False).regexes if continuation.openers else ()
+    # Anchored at the sentence start: "It" opens "It marked a first", not "… and it marked".
+    return Continuations(continuation.quotations,
+                         re.compile("|".join(f"(?:{rx.pattern})" for rx in openers)) if openers else None)
 
 
 def mask(text: str, exclude: Sequence[Matcher]) -> str:
@@ -55,19 +95,86 @@ def mask(text: str, exclude: Sequence[Matcher]) -> str:
     return "".join(chars)
 
 
-def assign_topics(texts: Sequence[str], topics: Sequence[CompiledTopic]) -> list[TopicHit]:
-    """Every (sentence, topic) pair whose rules match, with the matched terms as evidence.
+def assign_topics(sentences: Sentences, topics: Sequence[CompiledTopic],
+                  continuations: Continuations | None = None) -> list[TopicHit]:
+    """Every (sentence, topic) pair placed, in sentence then topic order, with the matched terms as evidence.
 
-    A hit's ``claim_index`` is the sentence's index in ``texts``: the caller may pass one article's claims
-    or the claims of many articles at once (as the build does when only the topic rules changed).
+    A hit's ``claim_index`` is the sentence's index in ``sentences``: one article's claims or a whole claims
+    table fit alike. Context placements name what established them in ``context``.
     """
-    hits: list[TopicHit] = []
-    for index, text in enumerate(texts):
-        for topic in topics:
-            evidence = topic.rules.evidence(text)
-            if evidence:
-                hits.append(TopicHit(index, topic.id, tuple(evidence)))
-    return hits
+    direct = {topic.id: _direct(sentences, topic) for topic in topics}
+    placed = dict(direct)
+    open_quote = _open_quotes(sentences.texts) if continuations and continuations.quotations else []
+    for topic in topics:
+        if topic.context is not None:
+            placed[topic.id] = _by_context(sentences, topic, topic.context, direct, continuations, open_quote)
+    hits = [(i, n, hit) for n, topic in enumerate(topics) for i, hit in placed[topic.id].items()]
+    return [hit for _, _, hit in sorted(hits, key=lambda item: (item[0], item[1]))]
+
+
+def _direct(sentences: Sentences, topic: CompiledTopic) -> dict[int, TopicHit]:
+    found = {}
+    for i in range(len(sentences.texts)):
+        evidence = topic.rules.evidence(sentences, i)
+        if evidence:
+            found[i] = TopicHit(i, topic.id, tuple(evidence))
+    return found
+
+
+def _by_context(sentences: Sentences, topic: CompiledTopic, context: CompiledContext,
+                direct: dict[str, dict[int, TopicHit]], continuations: Continuations | None,
+                open_quote: Sequence[bool]) -> dict[int, TopicHit]:
+    """The topic's direct hits plus the sentences that join it by context, in order (a continuation follows
+    a sentence placed either way; a cue needs a direct match within scope)."""
+    own = direct[topic.id]
+    placed = dict(own)
+    for i in range(len(sentences.texts)):
+        if i in own:
+            continue
+        cues = context.cues.evidence(sentences, i) if context.cues.include else None
+        origin = _established(sentences, i, topic, context.within, direct) if cues else None
+        if cues and origin:
+            placed[i] = TopicHit(i, topic.id, tuple(cues), context=origin)
+        elif continuations and i - 1 in placed and continuations.continues(sentences, i, open_quote):
+            placed[i] = TopicHit(i, topic.id, (), context=f"continues sentence {sentences.number(i - 1)}")
+    return placed
+
+
+def _established(sentences: Sentences, i: int, topic: CompiledTopic, within: Scope,
+                 direct: dict[str, dict[int, TopicHit]]) -> str | None:
+    """What establishes the topic for sentence ``i`` within scope, as a reader would cite it, or None.
+
+    Looking back N sentences stops at a sentence on another topic only (a change of subject); an article is
+    established by its headline or lead paragraph.
+    """
+    own = direct[topic.id]
+    if within.kind == "article":
+        title = sentences.title(i)
+        evidence = topic.rules.evidence(sentences, i, title) if title else None
+        if evidence:
+            return f'"{evidence[0]}" in the headline'
+        candidates: Sequence[int] = sentences.lead(i)
+    else:
+        candidates = list(reversed(sentences.before(i, within)))
+    for j in candidates:
+        if j in own:
+            return f'"{own[j].evidence[0]}" in sentence {sentences.number(j)}' if own[j].evidence else None
+        if within.kind == "sentences" and any(j in hits for tid, hits in direct.items() if tid != topic.id):
+            return None
+    return None
+
+
+_OPENING, _CLOSING = "“", "”"
+
+
+def _open_quotes(texts: Sequence[str]) -> list[bool]:
+    """For each sentence, whether a quotation is still open after it (curly marks nest; straight ones pair)."""
+    result, depth, straight = [], 0, False
+    for text in texts:
+        depth = max(0, depth + text.count(_OPENING) - text.count(_CLOSING))
+        straight = straight != (text.count('"') % 2 == 1)
+        result.append(depth > 0 or straight)
+    return result
 
 
 def _unique(items: list[str]) -> list[str]:

@@ -1,0 +1,114 @@
+"""Context: the sentences around a claim (its paragraph, its article, the article's title and lead), and the
+scopes rules may look across: ``sentence``, ``N sentences``, ``paragraph`` or ``article``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+SCOPE_HELP = "use sentence, N sentences (e.g. 2 sentences), paragraph or article"
+_SENTENCES = re.compile(r"^(\d{1,3})\s+sentences?$")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """How far a rule looks from a sentence: the sentence alone, N sentences either side (looking back only
+    when establishing a topic), the sentence's paragraph, or its whole article."""
+
+    kind: str
+    n: int = 0
+
+    @classmethod
+    def parse(cls, text: str) -> Scope:
+        """The scope a config names; raises ValueError with the forms that work."""
+        words = " ".join(str(text).lower().split())
+        if words in ("sentence", "paragraph", "article"):
+            return cls(words)
+        match = _SENTENCES.match(words)
+        if match and int(match.group(1)) >= 1:
+            return cls("sentences", int(match.group(1)))
+        raise ValueError(f"{text!r} is not a scope; {SCOPE_HELP}")
+
+    def __str__(self) -> str:
+        return f"{self.n} sentence{'s' if self.n != 1 else ''}" if self.kind == "sentences" else self.kind
+
+
+def check_scope(text: str) -> str:
+    """A config validator: the scope text, unchanged, once it parses."""
+    Scope.parse(text)
+    return text
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """Sentences in article order, with their article and paragraph, and each article's title.
+
+    Rules that look beyond one sentence read their neighbours here; one article's claims or a whole
+    corpus's claims table fit alike.
+    """
+
+    texts: Sequence[str]
+    articles: Sequence[str] = ()
+    paragraphs: Sequence[int] = ()
+    titles: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, texts: Sequence[str], *, paragraphs: Sequence[int] = (), title: str = "") -> Sentences:
+        """The sentences of one article (one paragraph each unless ``paragraphs`` says otherwise)."""
+        return cls(texts, ["a"] * len(texts), list(paragraphs) or list(range(len(texts))), {"a": title})
+
+    @cached_property
+    def _bounds(self) -> tuple[list[int], list[int], list[int], list[int]]:
+        """For each sentence: where its article starts and ends, and where its paragraph starts and ends."""
+        n = len(self.texts)
+        articles = list(self.articles) or ["a"] * n
+        paragraphs = list(self.paragraphs) or [0] * n
+        art_start, par_start = [0] * n, [0] * n
+        for i in range(1, n):
+            same_article = articles[i] == articles[i - 1]
+            art_start[i] = art_start[i - 1] if same_article else i
+            par_start[i] = par_start[i - 1] if same_article and paragraphs[i] == paragraphs[i - 1] else i
+        art_end, par_end = [n] * n, [n] * n
+        for i in range(n - 2, -1, -1):
+            art_end[i] = art_end[i + 1] if art_start[i + 1] == art_start[i] else i + 1
+            par_end[i] = par_end[i + 1] if par_start[i + 1] == par_start[i] else i + 1
+        return art_start, art_end, par_start, par_end
+
+    def article_of(self, i: int) -> str:
+        """The id of sentence ``i``'s article."""
+        return self.articles[i] if self.articles else "a"
+
+    def number(self, i: int) -> int:
+        """Sentence ``i``'s 1-based position in its article, as a reader counts it."""
+        return i - self._bounds[0][i] + 1
+
+    def same_article(self, i: int, j: int) -> bool:
+        """Whether two sentences belong to one article."""
+        return 0 <= j < len(self.texts) and self._bounds[0][i] == self._bounds[0][j]
+
+    def around(self, i: int, scope: Scope) -> range:
+        """The sentences within ``scope`` of sentence ``i`` on both sides, ``i`` included."""
+        art_start, art_end, par_start, par_end = self._bounds
+        if scope.kind == "paragraph":
+            return range(par_start[i], par_end[i])
+        if scope.kind == "article":
+            return range(art_start[i], art_end[i])
+        return range(max(art_start[i], i - scope.n), min(art_end[i], i + scope.n + 1))
+
+    def before(self, i: int, scope: Scope) -> range:
+        """The sentences within ``scope`` before sentence ``i`` (nearest last); the whole paragraph or article
+        counts for those scopes, so a topic may also be established by what follows in them."""
+        if scope.kind == "sentences":
+            return range(max(self._bounds[0][i], i - scope.n), i)
+        return self.around(i, scope)
+
+    def lead(self, i: int) -> range:
+        """The first paragraph of sentence ``i``'s article."""
+        start = self._bounds[0][i]
+        return range(start, self._bounds[3][start])
+
+    def title(self, i: int) -> str:
+        """The title of sentence ``i``'s article, or an empty string."""
+        return self.titles.get(self.article_of(i), "") or ""
