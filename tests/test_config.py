@@ -76,12 +76,15 @@ def test_good_config_resolves_paths_relative_to_itself(tmp_path: Path) -> None:
     ("- just\n- a list\n", "config.yaml:1: the config must be a mapping"),
     (GOOD.replace("id: taiwan", "id: Taiwan Topic"), "config.yaml:4: topics -> 0 -> id: String should match"),
     # The context and proximity keys: each names its key and line, and the forms that work.
-    (GOOD + "    context:\n      within: 3 paragraphs\n",
-     "config.yaml:10: topics -> 0 -> context -> within: '3 paragraphs' is not a scope; use sentence, "
+    (GOOD + "    context:\n      - within: 3 paragraphs\n",
+     "config.yaml:10: topics -> 0 -> context -> 0 -> within: '3 paragraphs' is not a scope; use sentence, "
      "N sentences (e.g. 2 sentences), paragraph or article"),
-    (GOOD + "    context:\n      cues:\n        - kind: terms\n          terms: [drills, ' ']\n",
-     "config.yaml:11: topics -> 0 -> context -> cues -> 0: an empty term matches everything; remove it"),
-    (GOOD + "    context:\n      window: 2\n", "config.yaml:10: topics -> 0 -> context -> window: unknown key"),
+    (GOOD + "    context:\n      - cues:\n          - kind: terms\n            terms: [drills, ' ']\n",
+     "config.yaml:11: topics -> 0 -> context -> 0 -> cues -> 0: an empty term matches everything; remove it"),
+    (GOOD + "    context:\n      - window: 2\n",
+     "config.yaml:10: topics -> 0 -> context -> 0 -> window: unknown key"),
+    (GOOD + "    context:\n      within: article\n", "config.yaml:9: topics -> 0 -> context: Input should be a "
+     "valid list (write each item on a line of its own starting with '- ', or [a, b])"),
     (GOOD.replace("kind: terms\n        terms: [Taiwan]", "kind: cooccur\n        groups: [[a], [b]]\n"
                   "        within: next door"),
      "config.yaml:9: topics -> 0 -> rules -> 0 -> within: 'next door' is not a scope"),

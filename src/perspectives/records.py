@@ -36,6 +36,8 @@ class Article:
     bio: str | None = None
     warnings: tuple[str, ...] = ()
     content_hash: str = ""
+    # Furniture set aside from the body: (text, reason), the reason a built-in kind or the config's pattern.
+    dropped: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,13 @@ The stages produce records; the row builders below turn them into typed columns 
 back into records. The ``claim_topics`` column ``position`` holds a claim's *stance* on the topic (one of the
 topic's configured ``positions``); the column keeps the name the dashboard and exports have always used. Its
 ``context`` column says what established a placement by context ('"drills" in sentence 2'), null when the
-claim's own words placed it.
+claim's own words placed it. The ``articles`` column ``dropped`` lists, as JSON, the furniture set aside from
+each body with the reason (``[{"text": …, "reason": …}]``).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,7 +22,7 @@ TABLES: dict[str, dict[str, str]] = {
     "articles": {
         "article_id": "string", "title": "string", "author": "string", "date": "string", "outlet": "string",
         "original_publisher": "string", "url": "string", "path": "string", "n_claims": "int64",
-        "n_words": "int64", "content_hash": "string", "body": "string",
+        "n_words": "int64", "content_hash": "string", "body": "string", "dropped": "string",
     },
     "claims": {
         "claim_id": "string", "article_id": "string", "paragraph": "int64", "position_in_article": "int64",
@@ -84,6 +86,8 @@ def article_rows(results: Sequence[ArticleResult]) -> pd.DataFrame:
         "date": r.article.date, "outlet": r.article.outlet, "original_publisher": r.article.original_publisher,
         "url": r.article.url, "path": r.article.path, "n_claims": len(r.claims),
         "n_words": len(r.article.body.split()), "content_hash": r.article.content_hash, "body": r.article.body,
+        "dropped": json.dumps([{"text": text, "reason": reason} for text, reason in r.article.dropped],
+                              ensure_ascii=False),
     } for r in results])
 
 

@@ -30,6 +30,14 @@ def sentences(text: str) -> list[str]:
     ("Guest list. Period. Next!", ["Guest list.", "Period.", "Next!"]),
     ("No. It is not.", ["No.", "It is not."]),
     ("Xi met Putin. Шойгу ответил. 中国 agreed.", ["Xi met Putin.", "Шойгу ответил.", "中国 agreed."]),
+    # A page that lost the space after a full stop or a closing quote.
+    ("The talks ended.The minister said so.", ["The talks ended.", "The minister said so."]),
+    ("It was a provocation.\"The statement said more.", ["It was a provocation.\"", "The statement said more."]),
+    ("Worried leaders.- Those ties may not last.", ["Worried leaders.", "Those ties may not last."]),
+    # …but not inside abbreviations, initials, domains and names.
+    ("The U.S.Navy sailed. St.Petersburg waited.", ["The U.S.Navy sailed.", "St.Petersburg waited."]),
+    ("Visit example.com today. Or not.", ["Visit example.com today.", "Or not."]),
+    ("He said e.g.This is fine. Next.", ["He said e.g.This is fine.", "Next."]),
 ])
 def test_sentence_boundaries(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected

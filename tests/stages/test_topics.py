@@ -83,7 +83,7 @@ def placed(texts: list[str], *, within: str = "2 sentences", cues: tuple[str, ..
            paragraphs: list[int] | None = None, title: str = "", openers: tuple[str, ...] = ("It", "This"),
            quotations: bool = True) -> dict[str, list[tuple[int, str | None]]]:
     """Topic → [(sentence, context)] for one article with a military topic in context and a trade topic."""
-    military = {**MILITARY, "context": {"within": within, "cues": terms(*cues)}}
+    military = {**MILITARY, "context": [{"within": within, "cues": terms(*cues)}]}
     topics = compile_topics([Topic.model_validate(military), Topic.model_validate(TRADE)])
     continuations = compile_continuations(Continuation(quotations=quotations, openers=list(openers)))
     hits = assign_topics(Sentences.of(texts, paragraphs=paragraphs or list(range(len(texts))), title=title),
@@ -137,19 +137,36 @@ def test_article_scope_is_established_by_the_headline_or_the_lead(texts: list[st
     # A quotation opened by a placed sentence carries on through the sentences inside it.
     (["“Military ties are strong.", "Nobody doubts it.", "Really nobody,” he said.", "Fine."],
      [(0, None), (1, "continues sentence 1"), (2, "continues sentence 2")]),
-    # An opener that refers back continues the sentence before; the chain breaks at the first that does not.
+    # A quotation that runs over paragraphs reopens each one; a stray mark does not leak into the next.
+    (["“Military ties are strong.", "“Nobody doubts it.", "Prices rose.", "Fine."],
+     [(0, None), (1, "continues sentence 1")]),
+    # An opener that refers back continues a sentence whose own words placed it, and no further: a chain of
+    # pronouns would drift off the subject.
     (["They held a joint exercise.", "It lasted a week.", "This was new.", "Prices rose.", "It rained."],
-     [(0, None), (1, "continues sentence 1"), (2, "continues sentence 2")]),
+     [(0, None), (1, "continues sentence 1")]),
     # No continuation from a sentence outside the topic.
     (["Prices rose.", "It was a joint exercise.", "Markets fell."], [(1, None)]),
 ])
 def test_continuations_join_the_topics_of_the_sentence_before(texts: list[str], expected: list) -> None:
-    assert placed(texts)["military"] == expected
+    paragraphs = [0, 0, 0, 1] if texts[2].endswith("said.") else list(range(len(texts)))
+    assert placed(texts, paragraphs=paragraphs)["military"] == expected
 
 
 def test_continuations_can_be_switched_off() -> None:
     found = placed(["“Military ties are strong.", "Nobody doubts it.”", "It lasted."], quotations=False, openers=())
     assert found["military"] == [(0, None)]
+
+
+def test_each_context_block_has_its_own_scope_and_cues() -> None:
+    military = Topic.model_validate({**MILITARY, "context": [
+        {"within": "1 sentence", "cues": terms("drills")},
+        {"within": "article", "cues": terms("ties")}]})
+    texts = ["Markets opened.", "A joint exercise ended.", "The drills were long.", "Calm.", "The drills ended.",
+             "Their ties are close."]
+    hits = assign_topics(Sentences.of(texts, title="Russia and China stage a joint exercise"),
+                         compile_topics([military]))
+    assert [(h.claim_index, h.context) for h in hits] == [
+        (1, None), (2, '"joint exercise" in sentence 2'), (5, '"joint exercise" in the headline')]
 
 
 def test_topics_without_context_take_direct_matches_only() -> None:
@@ -159,7 +176,7 @@ def test_topics_without_context_take_direct_matches_only() -> None:
 
 def test_continuation_never_crosses_into_another_article() -> None:
     sentences = Sentences(["They held a joint exercise.", "It lasted a week."], ["a", "b"], [0, 0])
-    military = Topic.model_validate({**MILITARY, "context": {"cues": terms("drills")}})
+    military = Topic.model_validate({**MILITARY, "context": [{"cues": terms("drills")}]})
     hits = assign_topics(sentences, compile_topics([military]),
                          compile_continuations(Continuation(openers=["It"])))
     assert [(h.claim_index, h.context) for h in hits] == [(0, None)]

@@ -184,6 +184,8 @@ def _message(err: Any) -> str:
     # A value error's own message already quotes the value.
     if "input" in err and not isinstance(err["input"], dict | list) and kind != "value_error":
         msg += f" (got {err['input']!r})"
+    if kind == "list_type":
+        msg += " (write each item on a line of its own starting with '- ', or [a, b])"
     if kind == "string_pattern_mismatch" and err["ctx"]["pattern"] in _PATTERN_HINTS:
         msg += "; " + _PATTERN_HINTS[err["ctx"]["pattern"]]
     if isinstance(err.get("input"), bool):
@@ -247,8 +249,8 @@ def _cross_checks(config: Config, allow_outside: bool) -> list[tuple[tuple[Any, 
                              "its own id"))
         topic_ids.add(topic.id)
         problems += _rule_problems(("topics", i), {"rules": topic.rules, "exclude": topic.exclude})
-        if topic.context is not None:
-            problems += _rule_problems(("topics", i, "context"), {"cues": topic.context.cues})
+        for j, context in enumerate(topic.context):
+            problems += _rule_problems(("topics", i, "context", j), {"cues": context.cues})
         for j, position in enumerate(topic.positions):
             problems += _rule_problems(("topics", i, "positions", j), {"rules": position.rules,
                                                                        "exclude": position.exclude})

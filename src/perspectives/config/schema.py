@@ -67,7 +67,8 @@ class Topic(_Strict):
     rules: list[Rule] = Field(min_length=1, description="Any matching rule places the claim here.")
     exclude: list[Rule] = Field(default_factory=list, description="Any matching rule vetoes the topic.")
     positions: list[Stance] = Field(default_factory=list, description="Named positions (stances) on this topic.")
-    context: Context | None = Field(default=None, description="Placement by context; none: direct matches only.")
+    context: list[Context] = Field(default_factory=list, description="Placement by context, each block with its "
+                                   "own scope and cues; none: direct matches only.")
 
 
 class ArticleEntry(_Strict):

@@ -88,6 +88,10 @@ class Sentences:
         """Whether two sentences belong to one article."""
         return 0 <= j < len(self.texts) and self._bounds[0][i] == self._bounds[0][j]
 
+    def same_paragraph(self, i: int, j: int) -> bool:
+        """Whether two sentences belong to one paragraph of one article."""
+        return 0 <= j < len(self.texts) and self._bounds[2][i] == self._bounds[2][j]
+
     def around(self, i: int, scope: Scope) -> range:
         """The sentences within ``scope`` of sentence ``i`` on both sides, ``i`` included."""
         art_start, art_end, par_start, par_end = self._bounds

@@ -15,11 +15,15 @@ jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
 _CLOSERS = "\"'”’)]»"
 _OPENERS = "\"'“‘([«"
 # A sentence ends at . ! ? or … (plus closing quotes or brackets) followed by space and a capital,
-# a digit or an opening quote. The match starts only at the start of a run of marks and never gives back
-# (possessive), so a line of ten thousand dots is scanned once instead of once per dot.
+# a digit or an opening quote; or, where a page lost the space, right after a word of lower-case letters
+# and before a capitalised word ("affairs.The minister", 'provocation."The'); or before a dash that opens
+# the next sentence ("leaders.- Those"). The match starts only at the start of a run of marks and never
+# gives back (possessive), so a line of ten thousand dots is scanned once instead of once per dot.
 _BOUNDARY = re.compile(
     rf"(?<![.!?…])[.!?…]++[{re.escape(_CLOSERS)}]*+"
-    rf"(?=\s+[{re.escape(_OPENERS)}]*[A-Z0-9\u0400-\u04ff\u4e00-\u9fff])")
+    rf"(?=\s+[{re.escape(_OPENERS)}]*[A-Z0-9\u0400-\u04ff\u4e00-\u9fff])"
+    rf"|(?<=[a-z][a-z])[.!?]++[{re.escape(_CLOSERS)}]*+(?=[A-Z][a-z])"
+    rf"|(?<![.!?…])[.!?]++[{re.escape(_CLOSERS)}]*+(?=[-–—]\s+[A-Z])")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 # Longest token the abbreviation check looks back for: bounds the work when a sentence never ends.
 _MAX_TOKEN = 64
@@ -53,7 +57,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
 
 def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
     piece = text[start:end]
-    left = len(piece) - len(piece.lstrip())
+    left = len(piece) - len(piece.lstrip().lstrip("-–—").lstrip())  # a dash opening a sentence is no part of it
     right = len(piece.rstrip())
     if any(ch.isalnum() for ch in piece):
         spans.append((start + left, start + right))

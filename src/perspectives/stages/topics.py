@@ -41,28 +41,29 @@ class CompiledContext:
 
 @dataclass(frozen=True)
 class CompiledTopic:
-    """A topic's id, its compiled rules, and its context rules (None: direct matches only)."""
+    """A topic's id, its compiled rules, and its context blocks (none: direct matches only)."""
 
     id: str
     rules: CompiledRules
-    context: CompiledContext | None = None
+    context: tuple[CompiledContext, ...] = ()
 
 
 @dataclass(frozen=True)
 class Continuations:
-    """Which sentences carry on the one before them: inside a quotation it opened, or led by a word that
-    refers back."""
+    """Which sentences carry on the one before them: inside a quotation it opened (the speaker's subject
+    holds to the quotation's end), or led by a word that refers back (to that sentence alone)."""
 
     quotations: bool
     openers: re.Pattern[str] | None
 
-    def continues(self, sentences: Sentences, i: int, open_quote: Sequence[bool]) -> bool:
-        """Whether sentence ``i`` continues sentence ``i - 1`` of the same article."""
+    def continues(self, sentences: Sentences, i: int, inside_quote: Sequence[bool], *, direct: bool) -> bool:
+        """Whether sentence ``i`` continues sentence ``i - 1`` of the same article; an opener continues only a
+        sentence whose own words (``direct``) placed it, so a chain of pronouns cannot drift off the subject."""
         if not sentences.same_article(i, i - 1):
             return False
-        if self.quotations and open_quote[i - 1]:
+        if self.quotations and inside_quote[i]:
             return True
-        return bool(self.openers and self.openers.match(sentences.texts[i].lstrip("“\"‘'( ")))
+        return direct and bool(self.openers and self.openers.match(sentences.texts[i].lstrip("“\"‘'( ")))
 
 
 def compile_rules(include: Sequence[Rule], exclude: Sequence[Rule]) -> CompiledRules:
@@ -73,8 +74,8 @@ def compile_rules(include: Sequence[Rule], exclude: Sequence[Rule]) -> CompiledR
 def compile_topics(topics: Sequence[Topic]) -> list[CompiledTopic]:
     """Compile every topic of the config once, before any claim is placed."""
     return [CompiledTopic(t.id, compile_rules(t.rules, t.exclude),
-                          CompiledContext(Scope.parse(t.context.within), compile_rules(t.context.cues, t.exclude))
-                          if t.context else None)
+                          tuple(CompiledContext(Scope.parse(c.within), compile_rules(c.cues, t.exclude))
+                                for c in t.context))
             for t in topics]
 
 
@@ -104,10 +105,10 @@ def assign_topics(sentences: Sentences, topics: Sequence[CompiledTopic],
     """
     direct = {topic.id: _direct(sentences, topic) for topic in topics}
     placed = dict(direct)
-    open_quote = _open_quotes(sentences.texts) if continuations and continuations.quotations else []
+    inside_quote = _inside_quotes(sentences) if continuations and continuations.quotations else []
     for topic in topics:
-        if topic.context is not None:
-            placed[topic.id] = _by_context(sentences, topic, topic.context, direct, continuations, open_quote)
+        if topic.context:
+            placed[topic.id] = _by_context(sentences, topic, direct, continuations, inside_quote)
     hits = [(i, n, hit) for n, topic in enumerate(topics) for i, hit in placed[topic.id].items()]
     return [hit for _, _, hit in sorted(hits, key=lambda item: (item[0], item[1]))]
 
@@ -121,21 +122,22 @@ def _direct(sentences: Sentences, topic: CompiledTopic) -> dict[int, TopicHit]:
     return found
 
 
-def _by_context(sentences: Sentences, topic: CompiledTopic, context: CompiledContext,
-                direct: dict[str, dict[int, TopicHit]], continuations: Continuations | None,
-                open_quote: Sequence[bool]) -> dict[int, TopicHit]:
-    """The topic's direct hits plus the sentences that join it by context, in order (a continuation follows
-    a sentence placed either way; a cue needs a direct match within scope)."""
+def _by_context(sentences: Sentences, topic: CompiledTopic, direct: dict[str, dict[int, TopicHit]],
+                continuations: Continuations | None, inside_quote: Sequence[bool]) -> dict[int, TopicHit]:
+    """The topic's direct hits plus the sentences that join it by context, in order: a cue of a context
+    block where a direct match established the topic within that block's scope, else a continuation."""
     own = direct[topic.id]
     placed = dict(own)
     for i in range(len(sentences.texts)):
         if i in own:
             continue
-        cues = context.cues.evidence(sentences, i) if context.cues.include else None
-        origin = _established(sentences, i, topic, context.within, direct) if cues else None
-        if cues and origin:
-            placed[i] = TopicHit(i, topic.id, tuple(cues), context=origin)
-        elif continuations and i - 1 in placed and continuations.continues(sentences, i, open_quote):
+        joined = next(((cues, origin) for block in topic.context
+                       if (cues := block.cues.evidence(sentences, i) if block.cues.include else None)
+                       and (origin := _established(sentences, i, topic, block.within, direct))), None)
+        if joined:
+            placed[i] = TopicHit(i, topic.id, tuple(joined[0]), context=joined[1])
+        elif continuations and i - 1 in placed and continuations.continues(sentences, i, inside_quote,
+                                                                          direct=i - 1 in own):
             placed[i] = TopicHit(i, topic.id, (), context=f"continues sentence {sentences.number(i - 1)}")
     return placed
 
@@ -145,7 +147,7 @@ def _established(sentences: Sentences, i: int, topic: CompiledTopic, within: Sco
     """What establishes the topic for sentence ``i`` within scope, as a reader would cite it, or None.
 
     Looking back N sentences stops at a sentence on another topic only (a change of subject); an article is
-    established by its headline or lead paragraph.
+    established by its headline, or by its lead paragraph when it has no headline.
     """
     own = direct[topic.id]
     if within.kind == "article":
@@ -153,7 +155,7 @@ def _established(sentences: Sentences, i: int, topic: CompiledTopic, within: Sco
         evidence = topic.rules.evidence(sentences, i, title) if title else None
         if evidence:
             return f'"{evidence[0]}" in the headline'
-        candidates: Sequence[int] = sentences.lead(i)
+        candidates: Sequence[int] = sentences.lead(i) if not title else ()
     else:
         candidates = list(reversed(sentences.before(i, within)))
     for j in candidates:
@@ -167,14 +169,23 @@ def _established(sentences: Sentences, i: int, topic: CompiledTopic, within: Sco
 _OPENING, _CLOSING = "“", "”"
 
 
-def _open_quotes(texts: Sequence[str]) -> list[bool]:
-    """For each sentence, whether a quotation is still open after it (curly marks nest; straight ones pair)."""
-    result, depth, straight = [], 0, False
-    for text in texts:
+def _inside_quotes(sentences: Sentences) -> list[bool]:
+    """For each sentence, whether it starts inside a quotation an earlier sentence opened (curly marks nest;
+    straight ones pair).
+
+    A quotation left open at a paragraph's end runs on only when the next paragraph opens with a quotation
+    mark (the convention for quotes over several paragraphs); otherwise a stray mark would keep every later
+    sentence "inside" it.
+    """
+    inside: list[bool] = []
+    depth, straight = 0, False
+    for i, text in enumerate(sentences.texts):
+        if i and not sentences.same_paragraph(i, i - 1) and not text.lstrip().startswith(("“", '"')):
+            depth, straight = 0, False
+        inside.append(depth > 0 or straight)
         depth = max(0, depth + text.count(_OPENING) - text.count(_CLOSING))
         straight = straight != (text.count('"') % 2 == 1)
-        result.append(depth > 0 or straight)
-    return result
+    return inside
 
 
 def _unique(items: list[str]) -> list[str]:

@@ -40,7 +40,11 @@ class Cleaner:
 
     def is_furniture(self, text: str) -> bool:
         """Whether a paragraph is site furniture."""
-        return any(rx.search(text) for rx in self.drop)
+        return self.furniture_pattern(text) is not None
+
+    def furniture_pattern(self, text: str) -> str | None:
+        """The ``drop`` pattern a paragraph matches (so the build can say what removed it), or None."""
+        return next((rx.pattern for rx in self.drop if rx.search(text)), None)
 
     def ends_body(self, text: str) -> bool:
         """Whether a paragraph marks the end of the body."""

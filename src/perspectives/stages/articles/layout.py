@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from perspectives.records import Link
-from perspectives.stages.articles import markdown
+from perspectives.stages.articles import furniture, markdown
 from perspectives.stages.articles.cleaning import Cleaner
 from perspectives.stages.articles.frontmatter import parse_date
 
@@ -28,6 +28,7 @@ _TERMINAL = re.compile(r"[.!?…:;]['\"’”)\]]*$|[.!?…]['\"’”)\]]*\s*\(
 _BULLET = re.compile(r"^\s*(?:[•▪◦‣*+-]|\d{1,2}[.)])\s+")
 _WORD = re.compile(r"\w+")
 _DECK_MAX_CHARS = 2000
+_DECK_PARAS = 3  # a deck stands among the first paragraphs
 _LOOKBACK_CHARS = 400
 
 
@@ -39,14 +40,48 @@ class _Para:
     heading: bool = False
 
 
-def split_page(text: str, cleaner: Cleaner) -> tuple[dict[str, str | None], list[_Para], list[_Para]]:
-    """The header's metadata, the body's paragraphs as claims will read them, and the tail after the body."""
+# What was set aside from the body as furniture: (the text, the reason).
+Dropped = tuple[str, str]
+
+
+def split_page(text: str, cleaner: Cleaner, title: str | None = None
+               ) -> tuple[dict[str, str | None], list[_Para], list[_Para], list[Dropped]]:
+    """The header's metadata, the body's paragraphs as claims will read them, the tail after the body, and
+    the furniture dropped from the body with the reason for each; ``title`` (from front matter) is the
+    headline a body may repeat."""
     paras = _paragraphs(text, cleaner)
     header, start = _read_header(paras, cleaner)
-    body, tail = _split_tail(paras[start:], cleaner)
-    body = _rejoin(_drop_repeated_deck(body))
+    dropped: list[Dropped] = []
+    body, tail = _split_tail(paras[start:], cleaner, dropped)
+    body = _drop_furniture(body, title or header.get("title"), dropped)
+    body = _rejoin(_drop_repeated_deck(body, dropped))
     _mark_headings(body)
-    return header, body, tail
+    return header, body, tail, dropped
+
+
+def _drop_furniture(paras: list[_Para], title: str | None, dropped: list[Dropped]) -> list[_Para]:
+    """The paragraphs without furniture of any site (see ``furniture``), captions before a credit, and a
+    repeated headline; what goes is noted in ``dropped``."""
+    kept: list[_Para] = []
+    headline = _norm(title) if title else None
+    for i, para in enumerate(paras):
+        text, cut = furniture.strip_glued(para.text)
+        if cut:
+            dropped.append((cut, furniture.kind_of(cut) or "related link"))
+            para = _Para(text, [Link(k.text, k.url, k.start - (len(para.text) - len(text)),
+                                     k.end - (len(para.text) - len(text))) for k in para.links
+                                if k.start >= len(para.text) - len(text)], para.bullet, para.heading)
+        kind = furniture.kind_of(para.text)
+        if kind is None and headline and _norm(para.text) == headline:
+            kind = "repeated headline"
+        if kind is None and i + 1 < len(paras) and furniture.is_credit(paras[i + 1].text) \
+                and len(para.text.split()) <= 60 and not para.text.lstrip().startswith(("“", '"')):
+            kind = "caption"
+        if kind:
+            dropped.append((para.text, kind))
+        else:
+            kept.append(para)
+    return kept
 
 
 def _paragraphs(text: str, cleaner: Cleaner) -> list[_Para]:
@@ -61,10 +96,22 @@ def _paragraphs(text: str, cleaner: Cleaner) -> list[_Para]:
             groups = _bullet_items(lines)
             paras += [_para(item, bullet=True) for item in groups]
             continue
+        if _lines_are_paragraphs(lines):
+            paras += [_para(ln.strip()) for ln in lines]
+            continue
         heading = lines[0].lstrip().startswith("#") and len(lines) == 1
         raw = " ".join(ln.strip() for ln in lines)
         paras.append(_para(raw.lstrip("#").strip() if heading else raw, heading=heading))
     return [p for p in paras if p.text]
+
+
+def _lines_are_paragraphs(lines: list[str]) -> bool:
+    """Whether a block's line breaks separate paragraphs (a saved web page: most lines end a sentence)
+    rather than wrap one (text wrapped at a width: lines end mid-sentence)."""
+    if len(lines) < 2:
+        return False
+    ended = sum(bool(_TERMINAL.search(line.rstrip()[-_LOOKBACK_CHARS:])) for line in lines[:-1])
+    return ended * 2 >= len(lines) - 1
 
 
 def _bullet_items(lines: list[str]) -> list[str]:
@@ -122,14 +169,18 @@ def _is_link_line(para: _Para) -> bool:
     return not rest.strip() or bool(_DATE_TAIL.fullmatch(rest))
 
 
-def _split_tail(paras: list[_Para], cleaner: Cleaner) -> tuple[list[_Para], list[_Para]]:
-    """Body paragraphs (furniture dropped) and the tail after the first end-of-body marker."""
+def _split_tail(paras: list[_Para], cleaner: Cleaner, dropped: list[Dropped]) -> tuple[list[_Para], list[_Para]]:
+    """Body paragraphs (the config's furniture dropped, and noted) and the tail after the first end-of-body
+    marker."""
     body: list[_Para] = []
     for i, para in enumerate(paras):
         if body and (cleaner.ends_body(para.text) or _NOTES_HEAD.match(para.text)):
             return body, paras[i:]
-        if not cleaner.is_furniture(para.text):
+        pattern = cleaner.furniture_pattern(para.text)
+        if pattern is None:
             body.append(para)
+        else:
+            dropped.append((para.text, f"cleaning.drop {pattern!r}"))
     return body, []
 
 
@@ -166,16 +217,28 @@ def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-def _drop_repeated_deck(paras: list[_Para]) -> list[_Para]:
-    """Drop a leading standfirst whose sentences mostly repeat later in the body (the codebook's deck)."""
-    # A standfirst is a few sentences; a long first paragraph is body, and checking each of its sentences
-    # against the rest would take time quadratic in the article's length.
-    if len(paras) < 2 or len(paras[0].text) > _DECK_MAX_CHARS:
-        return paras
-    rest = _norm(" ".join(p.text for p in paras[1:]))
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", paras[0].text) if _WORD.search(s)]
-    repeated = sum(_norm(s) in rest for s in sentences)
-    return paras[1:] if sentences and repeated * 2 > len(sentences) else paras
+def _drop_repeated_deck(paras: list[_Para], dropped: list[Dropped]) -> list[_Para]:
+    """Drop standfirst paragraphs near the top whose sentences mostly repeat later in the body (the
+    codebook's deck), noting them in ``dropped``."""
+    kept = list(paras)
+    for _ in range(_DECK_PARAS):
+        # A standfirst is a few sentences; a long paragraph is body, and checking each of its sentences
+        # against the rest would take time quadratic in the article's length.
+        index = next((i for i, p in enumerate(kept[:_DECK_PARAS]) if _repeats_later(kept, i)), None)
+        if index is None:
+            break
+        dropped.append((kept[index].text, "repeated deck"))
+        del kept[index]
+    return kept
+
+
+def _repeats_later(paras: list[_Para], index: int) -> bool:
+    """Whether most sentences of a short paragraph stand again in a later paragraph."""
+    if index + 1 >= len(paras) or len(paras[index].text) > _DECK_MAX_CHARS or paras[index].heading:
+        return False
+    rest = _norm(" ".join(p.text for p in paras[index + 1:]))
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", paras[index].text) if _WORD.search(s)]
+    return bool(sentences) and sum(_norm(s) in rest for s in sentences) * 2 > len(sentences)
 
 
 def _rejoin(paras: list[_Para]) -> list[_Para]:

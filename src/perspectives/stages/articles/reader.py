@@ -71,7 +71,7 @@ def parse_article(data: bytes, *, article_id: str, cleaner: Cleaner, path: str =
         raise ArticleError("is empty")
     meta, text, fm_warnings = split_front_matter(text)
     warnings += fm_warnings
-    header, body_paras, tail = split_page(text, cleaner)
+    header, body_paras, tail, dropped = split_page(text, cleaner, meta.get("title"))
     # Front matter wins over what the page's header says; the tail's bio is recognised by that author.
     meta = {**header, **{k: v for k, v in meta.items() if v}}
     tail_meta = read_tail(tail, meta.get("author"))
@@ -87,5 +87,5 @@ def parse_article(data: bytes, *, article_id: str, cleaner: Cleaner, path: str =
     return Article(
         article_id=article_id, path=path, body=body, paragraphs=tuple(spans), headings=tuple(heads),
         links=tuple(links), notes=tuple(tail_meta.get("notes", ())), bio=tail_meta.get("bio"),
-        warnings=tuple(warnings), content_hash=hashlib.sha256(data).hexdigest(), **fields,
+        warnings=tuple(warnings), content_hash=hashlib.sha256(data).hexdigest(), dropped=tuple(dropped), **fields,
     )

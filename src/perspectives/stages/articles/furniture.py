@@ -1,0 +1,77 @@
+"""Furniture of any site, recognised by its shape rather than by site: credits and captions, timestamps and
+datelines, related-link lines, tag lines and navigation trails, subscription notices, embedded-post chrome,
+forwarded-mail subjects. Each test names the kind, so what was dropped can be shown with its reason."""
+
+from __future__ import annotations
+
+import re
+
+_WORDS = re.compile(r"\w+")
+# "Photo: Yang Chonghai/CSST", "PHOTO: REUTERS", "Image credit: AFP", "Illustration: Chen Xia/GT".
+_CREDIT_LABEL = r"(?:photo|image|picture|illustration|graphic|video|file photo|cover photo|credit|source)s?"
+_CREDIT = re.compile(rf"^{_CREDIT_LABEL}(?:\s*(?:credit|by))?\s*[:|/]", re.IGNORECASE)
+# A credit glued to the sentence after it: "Illustration: Chen Xia/GT To counter ..." (name/AGENCY, then text).
+_CREDIT_PREFIX = re.compile(rf"^{_CREDIT_LABEL}\s*:\s*[^/:.]{{1,40}}/[A-Z]{{2,}}\s+(?=[A-Z])", re.IGNORECASE)
+# "(Xinhua/Ding Lin)", "(Photo by AFP)", "(With inputs from agencies)", "(Reporting by …; editing by …)".
+_PAREN_CREDIT = re.compile(r"^\((?:[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}/[^)]{1,40}|(?:photo|image|with inputs?|"
+                           r"with agency inputs|inputs|reporting|writing|editing|additional reporting|"
+                           r"compiled|edited)\b[^)]{0,120})\)\.?$", re.IGNORECASE)
+# Captions that say what a picture shows: "A handout photo made available by … shows …", "Pictured: …".
+# (A claim may say "Satellite images show …"; a caption says "A handout photo … shows …".)
+_CAPTION = re.compile(r"^(?:pictured|above|below|top|left|right|main picture)\s*:|\(pictured\)|"
+                      r"^an? (?:handout |file |undated |screenshot |still )?(?:photo(?:graph)?|picture|image|"
+                      r"screenshot|still)\b[^.]{0,150}\b(?:shows?|showing)\b", re.IGNORECASE)
+# A time of day or an ISO date in a short line: "2021-06-18 15:39:36 | Source:", "(Xinhua) 08:12, December 15".
+_STAMP = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{4}-\d{2}-\d{2}\b|^(?:updated|published|posted|last "
+                    r"updated|first published|modified)\b|(?-i:/[A-Z]{2,}/)", re.IGNORECASE)
+_RELATED = re.compile(r"^(?:see also|read more|read also|also read|related(?: articles?| stories| news)?|"
+                      r"recommended|more on this|more from|you may also like|trending|watch)\s*[:|>-]",
+                      re.IGNORECASE)
+# A related link's title glued to the next sentence: "…Report SaysChina and India…".
+_GLUED = re.compile(r"[a-z)](?=[A-Z][a-z])")
+_TAGS = re.compile(r"^(?:tags?|topics?|keywords|filed under|categories|category|section)\s*:", re.IGNORECASE)
+_TRAIL = re.compile(r"\s(?:›|»|>|/|\|)\s")
+# Notices address the reader ("Subscribe …", "Sign up …") or name the site's own terms.
+_NOTICE = re.compile(r"^(?:subscribe|sign up|sign in|log in|register|already a subscriber|support our|"
+                     r"advertisement|sponsored|copyright)\b|\b(?:newsletter|paywall|free trial|unlimited access|"
+                     r"billing|privacy policy|terms of (?:use|service)|all rights reserved)\b|©", re.IGNORECASE)
+_POST = re.compile(r"pic\.twitter\.com/|^—\s*.{1,80}\(@\w{1,30}\)|^@\w{1,30}$|^https?://\S+$|^(?:www\.)\S+$|"
+                   r"^\S+\.(?:com|org|net|ru|cn)/\S*$|\bt\.co/\w+", re.IGNORECASE)
+_MAIL_SUBJECT = re.compile(r"^\[[^\]]{1,30}\]\s")
+_BYLINE = re.compile(r"^(?i:by|written by|reporting by|words by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+                     r"(?:\s*[,|–—-]\s*[\w ,.'’-]{0,80})?$")
+_SHORT = 12    # words: timestamps, tag lines and trails are short
+_NOTICE_MAX = 30
+
+
+def kind_of(text: str) -> str | None:
+    """The kind of furniture a whole paragraph is, or None when it reads as article text."""
+    words = len(_WORDS.findall(text))
+    checks = (
+        ("credit", _CREDIT.match(text) and not _CREDIT_PREFIX.match(text) or _PAREN_CREDIT.match(text)),
+        ("caption", _CAPTION.search(text) and words <= 60),
+        ("timestamp", _STAMP.search(text) and words <= _SHORT),
+        ("related link", _RELATED.match(text) and not _GLUED.search(text)),
+        ("tags", _TAGS.match(text)),
+        ("navigation", len(_TRAIL.findall(text)) >= 2 and words <= _SHORT),
+        ("notice", _NOTICE.search(text) and words <= _NOTICE_MAX),
+        ("embedded post", _POST.search(text)),
+        ("forwarded subject", _MAIL_SUBJECT.match(text) and words <= _SHORT),
+        ("byline", _BYLINE.match(text) and words <= 20),
+    )
+    return next((kind for kind, found in checks if found), None)
+
+
+def strip_glued(text: str) -> tuple[str, str | None]:
+    """A paragraph without a credit or related-link title glued to its first sentence, and what was cut."""
+    if match := _CREDIT_PREFIX.match(text):
+        return text[match.end():], match.group().strip()
+    related = _RELATED.match(text)
+    if related and (glue := _GLUED.search(text, related.end())):
+        return text[glue.end():], text[:glue.end()].strip()
+    return text, None
+
+
+def is_credit(text: str) -> bool:
+    """Whether a paragraph is a picture credit (so the paragraph before it is most likely a caption)."""
+    return kind_of(text) == "credit"

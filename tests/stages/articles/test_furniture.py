@@ -1,0 +1,65 @@
+"""Furniture of any site by its shape: each kind recognised, and what reads as article text kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from perspectives.stages.articles.furniture import kind_of, strip_glued
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Photo: Lena Park/AFP", "credit"),
+    ("PHOTO: REUTERS", "credit"),
+    ("Image credit: Getty Images", "credit"),
+    ("(Photo by Anna Berg/AP)", "credit"),
+    ("(Tass/Ivan Orlov)", "credit"),
+    ("(With inputs from agencies)", "credit"),
+    ("(Reporting by Tom Hale; Editing by Ana Ruiz)", "credit"),
+    ("A handout photo made available by the ministry shows the two envoys shaking hands.", "caption"),
+    ("Pictured: the delegation arrives in Minsk", "caption"),
+    ("2022-03-04 10:15:02 | Source: Daily Herald", "timestamp"),
+    ("Updated: 11:29pm, 28 Jun", "timestamp"),
+    ("(Agency) 09:41, March 2, 2022", "timestamp"),
+    ("OSLO, March 4. /NTB/.", "timestamp"),
+    ("Read more: Why the summit failed", "related link"),
+    ("RELATED: Ten things to know about the pipeline", "related link"),
+    ("Tags: energy, Arctic, shipping", "tags"),
+    ("Home › World › Asia › Energy", "navigation"),
+    ("Subscribe to our newsletter for daily updates", "notice"),
+    ("Sign up now and get unlimited access for $1", "notice"),
+    ("© 2022 Daily Herald. All rights reserved.", "notice"),
+    ("Already a subscriber? Log in", "notice"),
+    ("pic.twitter.com/AbC123xyz", "embedded post"),
+    ("— Ana Ruiz (@anaruiz) March 3, 2022", "embedded post"),
+    ("https://example.org/news/2022/03/04/summit", "embedded post"),
+    ("@anaruiz", "embedded post"),
+    ("[Digest] Weekly roundup", "forwarded subject"),
+    ("By Tom Hale, Energy Correspondent", "byline"),
+])
+def test_furniture_kinds(text: str, kind: str) -> None:
+    assert kind_of(text) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "Satellite images show the ships leaving port.",            # a claim about pictures is a claim
+    "By contrast, the ministry said nothing at all.",
+    "By then, the pipeline was half built.",
+    "Netflix suspended its subscription service in the country.",
+    "Trade rose 12% in 2021, to a record $146 billion.",
+    "The talks began at 10:00 and ran late into the evening, officials said, as both sides traded drafts.",
+    "Watchers of the region expect more drills.",
+    "Related problems remain unsolved, the envoy said.",
+])
+def test_article_text_is_not_furniture(text: str) -> None:
+    assert kind_of(text) is None
+
+
+@pytest.mark.parametrize("text, kept, cut", [
+    ("Illustration: Lena Park/GT To counter pressure, both sides met.", "To counter pressure, both sides met.",
+     "Illustration: Lena Park/GT"),
+    ("SEE ALSO: Exports Hit A Record, Report SaysBoth countries buy more grain.",
+     "Both countries buy more grain.", "SEE ALSO: Exports Hit A Record, Report Says"),
+    ("Both countries buy more grain.", "Both countries buy more grain.", None),
+])
+def test_glued_furniture_is_cut_from_the_sentence_it_sticks_to(text: str, kept: str, cut: str | None) -> None:
+    assert strip_glued(text) == (kept, cut)
