@@ -9,6 +9,7 @@ from perspectives.records import Article, Claim
 # Words whose trailing period does not end a sentence.
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof st gen col lt maj capt sgt sen rep gov pres amb rev hon jr sr messrs mme mlle
+adm cmdr brig cpl pvt insp supt det
 vs etc al eg ie cf viz approx ca est fig figs no nos vol vols pp ed eds inc ltd co corp dept univ assn
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
 """.split())

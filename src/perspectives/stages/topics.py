@@ -133,7 +133,7 @@ def _by_context(sentences: Sentences, topic: CompiledTopic, direct: dict[str, di
             continue
         joined = next(((cues, origin) for block in topic.context
                        if (cues := block.cues.evidence(sentences, i) if block.cues.include else None)
-                       and (origin := _established(sentences, i, topic, block.within, direct))), None)
+                       and (origin := _established(sentences, i, topic, block.within, direct, placed))), None)
         if joined:
             placed[i] = TopicHit(i, topic.id, tuple(joined[0]), context=joined[1])
         elif continuations and i - 1 in placed and continuations.continues(sentences, i, inside_quote,
@@ -143,11 +143,13 @@ def _by_context(sentences: Sentences, topic: CompiledTopic, direct: dict[str, di
 
 
 def _established(sentences: Sentences, i: int, topic: CompiledTopic, within: Scope,
-                 direct: dict[str, dict[int, TopicHit]]) -> str | None:
+                 direct: dict[str, dict[int, TopicHit]], placed: dict[int, TopicHit]) -> str | None:
     """What establishes the topic for sentence ``i`` within scope, as a reader would cite it, or None.
 
-    Looking back N sentences stops at a sentence on another topic only (a change of subject); an article is
-    established by its headline, or by its lead paragraph when it has no headline.
+    Looking back N sentences, a sentence that joined the topic by a cue counts as its origin did (a passage
+    that keeps to its subject holds it; a bare continuation does not pass the topic on), and the look-back
+    stops at a sentence on another topic only (a change of subject). An article is established by its
+    headline, or by its lead paragraph when it has no headline.
     """
     own = direct[topic.id]
     if within.kind == "article":
@@ -161,6 +163,8 @@ def _established(sentences: Sentences, i: int, topic: CompiledTopic, within: Sco
     for j in candidates:
         if j in own:
             return f'"{own[j].evidence[0]}" in sentence {sentences.number(j)}' if own[j].evidence else None
+        if within.kind == "sentences" and j in placed and placed[j].evidence:
+            return placed[j].context
         if within.kind == "sentences" and any(j in hits for tid, hits in direct.items() if tid != topic.id):
             return None
     return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from perspectives.stages.articles.furniture import kind_of, strip_glued
+from perspectives.stages.articles.furniture import ends_with_picture_credit, kind_of, strip_glued
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -56,10 +56,24 @@ def test_article_text_is_not_furniture(text: str) -> None:
 
 @pytest.mark.parametrize("text, kept, cut", [
     ("Illustration: Lena Park/GT To counter pressure, both sides met.", "To counter pressure, both sides met.",
-     "Illustration: Lena Park/GT"),
+     ("Illustration: Lena Park/GT", "credit")),
     ("SEE ALSO: Exports Hit A Record, Report SaysBoth countries buy more grain.",
-     "Both countries buy more grain.", "SEE ALSO: Exports Hit A Record, Report Says"),
+     "Both countries buy more grain.", ("SEE ALSO: Exports Hit A Record, Report Says", "related link")),
+    ("OSLO, March 4. /NTB/. The envoys met.", "The envoys met.", ("OSLO, March 4. /NTB/.", "dateline")),
+    ("KYIV, Dec. 15 (Agency) -- Talks resumed.", "Talks resumed.", ("KYIV, Dec. 15 (Agency) --", "dateline")),
+    ("BEIJING - The summit opened.", "The summit opened.", ("BEIJING -", "dateline")),
+    ("NATO and the EU met.", "NATO and the EU met.", None),                # an acronym opening a sentence
+    ("US President Joe Biden spoke.", "US President Joe Biden spoke.", None),
     ("Both countries buy more grain.", "Both countries buy more grain.", None),
 ])
-def test_glued_furniture_is_cut_from_the_sentence_it_sticks_to(text: str, kept: str, cut: str | None) -> None:
+def test_glued_furniture_is_cut_from_the_sentence_it_sticks_to(text: str, kept: str, cut: tuple | None) -> None:
     assert strip_glued(text) == (kept, cut)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Envoys shake hands before the talks. Photo: Lena Park/AFP", True),
+    ("The leaders meet in Minsk, June 2, 2021. (Agency/Ivan Orlov)", True),
+    ("The talks ended. Photos of the talks were not released.", False),
+])
+def test_a_paragraph_ending_in_a_picture_credit_is_a_caption(text: str, expected: bool) -> None:
+    assert ends_with_picture_credit(text) is expected

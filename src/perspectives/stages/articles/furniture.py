@@ -1,6 +1,7 @@
 """Furniture of any site, recognised by its shape rather than by site: credits and captions, timestamps and
-datelines, related-link lines, tag lines and navigation trails, subscription notices, embedded-post chrome,
-forwarded-mail subjects. Each test names the kind, so what was dropped can be shown with its reason."""
+datelines (alone, or glued to the first sentence), related-link lines, tag lines and navigation trails,
+subscription notices, embedded-post chrome, forwarded-mail subjects. Each test names the kind, so what was
+dropped can be shown with its reason."""
 
 from __future__ import annotations
 
@@ -37,6 +38,13 @@ _NOTICE = re.compile(r"^(?:subscribe|sign up|sign in|log in|register|already a s
                      r"billing|privacy policy|terms of (?:use|service)|all rights reserved)\b|©", re.IGNORECASE)
 _POST = re.compile(r"pic\.twitter\.com/|^—\s*.{1,80}\(@\w{1,30}\)|^@\w{1,30}$|^https?://\S+$|^(?:www\.)\S+$|"
                    r"^\S+\.(?:com|org|net|ru|cn)/\S*$|\bt\.co/\w+", re.IGNORECASE)
+# A picture credit closing a caption's paragraph: "… in Beijing. Photo: Lena Park/AFP", "… 2021. (Xinhua/Li Wen)".
+_TRAILING_CREDIT = re.compile(rf"(?:^|[.!?”\"]\s+){_CREDIT_LABEL}\s*:\s*[^.:]{{1,60}}$|"
+                              r"\s\([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}/[^)]{1,40}\)$", re.IGNORECASE)
+# A dateline glued to the first sentence: "MOSCOW, December 27. /TASS/. …", "OSLO, March 4 (NTB) — …",
+# "BEIJING - …". Capitals only, so a sentence that opens with an acronym keeps it.
+_DATELINE = re.compile(r"^(?-i:[A-Z][A-Z.'’ -]{2,40})(?:,\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?\.?)?\s*"
+                       r"(?:/[A-Z]{2,}/\.?|\([A-Z][\w ]{1,20}\))?\s*(?:--|—|–|-)?\s+(?=[A-Z“\"])")
 _MAIL_SUBJECT = re.compile(r"^\[[^\]]{1,30}\]\s")
 _BYLINE = re.compile(r"^(?i:by|written by|reporting by|words by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
                      r"(?:\s*[,|–—-]\s*[\w ,.'’-]{0,80})?$")
@@ -62,16 +70,31 @@ def kind_of(text: str) -> str | None:
     return next((kind for kind, found in checks if found), None)
 
 
-def strip_glued(text: str) -> tuple[str, str | None]:
-    """A paragraph without a credit or related-link title glued to its first sentence, and what was cut."""
+def strip_glued(text: str) -> tuple[str, tuple[str, str] | None]:
+    """A paragraph without a credit, a dateline or a related-link title glued to its first sentence, and what
+    was cut with its kind."""
     if match := _CREDIT_PREFIX.match(text):
-        return text[match.end():], match.group().strip()
+        return text[match.end():], (match.group().strip(), "credit")
+    dateline = _DATELINE.match(text)
+    if dateline and _is_dateline(dateline.group()):
+        return text[dateline.end():], (dateline.group().strip(), "dateline")
     related = _RELATED.match(text)
     if related and (glue := _GLUED.search(text, related.end())):
-        return text[glue.end():], text[:glue.end()].strip()
+        return text[glue.end():], (text[:glue.end()].strip(), "related link")
     return text, None
 
 
-def is_credit(text: str) -> bool:
+def _is_dateline(cut: str) -> bool:
+    """Whether capitals at a paragraph's start are a dateline: a place with a date, an agency or a dash."""
+    return bool(re.search(r"\d|/[A-Z]{2,}/|\(|--|—|–|\s-\s", cut)) and sum(c.isalpha() for c in cut) >= 3
+
+
+def is_picture_credit(text: str) -> bool:
     """Whether a paragraph is a picture credit (so the paragraph before it is most likely a caption)."""
-    return kind_of(text) == "credit"
+    return bool(_CREDIT.match(text) and not _CREDIT_PREFIX.match(text)
+                or re.match(r"^\((?:photo|image|picture|[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}/)", text, re.I))
+
+
+def ends_with_picture_credit(text: str) -> bool:
+    """Whether a paragraph ends with a picture credit: the paragraph is a caption."""
+    return bool(_TRAILING_CREDIT.search(text))

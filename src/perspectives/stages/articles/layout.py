@@ -67,15 +67,16 @@ def _drop_furniture(paras: list[_Para], title: str | None, dropped: list[Dropped
     for i, para in enumerate(paras):
         text, cut = furniture.strip_glued(para.text)
         if cut:
-            dropped.append((cut, furniture.kind_of(cut) or "related link"))
-            para = _Para(text, [Link(k.text, k.url, k.start - (len(para.text) - len(text)),
-                                     k.end - (len(para.text) - len(text))) for k in para.links
-                                if k.start >= len(para.text) - len(text)], para.bullet, para.heading)
+            dropped.append(cut)
+            shift = len(para.text) - len(text)
+            para = _Para(text, [Link(k.text, k.url, k.start - shift, k.end - shift) for k in para.links
+                                if k.start >= shift], para.bullet, para.heading)
         kind = furniture.kind_of(para.text)
         if kind is None and headline and _norm(para.text) == headline:
             kind = "repeated headline"
-        if kind is None and i + 1 < len(paras) and furniture.is_credit(paras[i + 1].text) \
-                and len(para.text.split()) <= 60 and not para.text.lstrip().startswith(("“", '"')):
+        if kind is None and len(para.text.split()) <= 60 and not para.text.lstrip().startswith(("“", '"')) and (
+                furniture.ends_with_picture_credit(para.text)
+                or i + 1 < len(paras) and furniture.is_picture_credit(paras[i + 1].text)):
             kind = "caption"
         if kind:
             dropped.append((para.text, kind))
