@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from perspectives.rules import KIND_NAMES, Rule, Sentences, compile_rule
+from perspectives.rules import KIND_NAMES, Rule, Sentences, check_regex, compile_regex, compile_rule
 
 RULE = TypeAdapter(Rule)
 
@@ -77,3 +77,21 @@ def test_every_kind_lists_its_terms_and_matches_each_alone() -> None:
     assert NEAR.listed_terms()[:2] == [(", group 1", "extend"), (", group 1", "prolong")]
     assert NEAR.term_matcher("treaty").spans("treaties") == [(0, 8)]
     assert rule(kind="pattern", pattern=r"trea\w+").listed_terms() == [("", r"trea\w+")]
+
+
+@pytest.mark.parametrize("pattern, error", [
+    ("(?-i)^Reuters", None),                       # the rest of the pattern case-sensitive
+    ("^Photo: (?-i:AP)$", None),
+    ("(?i)boycott", None),
+    ("(?x) a b", "invalid perl operator: (?x; patterns ignore case unless told otherwise: (?-i) makes the rest"),
+    ("(unclosed", "missing ), unterminated subpattern at position 0"),
+    ("(?<=a)b", "look-around, back-references and possessive quantifiers are not supported"),
+])
+def test_patterns_take_re2_inline_flags_and_say_which_work(pattern: str, error: str | None) -> None:
+    found = check_regex(pattern)
+    assert found is None if error is None else found is not None and found.startswith(error)
+
+
+def test_patterns_ignore_case_unless_a_flag_says_otherwise() -> None:
+    assert compile_regex("^reuters").search("Reuters said") is not None
+    assert compile_regex("(?-i)^reuters").search("Reuters said") is None

@@ -12,8 +12,7 @@ import pandas as pd
 from perspectives.build import cache
 from perspectives.build.plan import fingerprint
 from perspectives.config import Config
-from perspectives.records import Article, ArticleResult, Citation
-from perspectives.stages.sources.citations import collect_unrecognised
+from perspectives.stages.sources.gazetteer import role_of, suggest_entry
 
 
 def build_report(config: Config, tables: dict[str, pd.DataFrame], failed: list[dict[str, str]],
@@ -31,7 +30,7 @@ def build_report(config: Config, tables: dict[str, pd.DataFrame], failed: list[d
         "claims_per_topic": {t.id: int(per_topic.get(t.id, 0)) for t in config.topics},
         "citations": len(tables["citations"]),
         "furniture_dropped": _dropped_counts(tables["articles"]),
-        "unrecognised_sources": collect_unrecognised(_unknown_citations(tables["citations"])),
+        "unrecognised_sources": unrecognised_sources(tables["citations"]),
         "warnings": warnings,
         "fingerprint": fingerprint(config),
     }
@@ -55,23 +54,23 @@ def reading_warnings(config: Config, articles: pd.DataFrame, failed: list[dict[s
     return warnings
 
 
-def _unknown_citations(citations: pd.DataFrame) -> list[ArticleResult]:
-    """The citations of sources outside the gazetteer, as the per-article results the report collects them from.
-
-    Cached articles have no records, only rows: the table holds every field the collection reads.
-    """
+def unrecognised_sources(citations: pd.DataFrame) -> list[dict[str, object]]:
+    """Sources a cue found but the gazetteer lacks, most cited first, each with a ready-to-paste ``sources:``
+    entry; read from the citations table, so cached articles count as fresh ones do."""
     unknown = citations[~citations["known"].astype(bool)]
-    by_article: dict[str, list[Citation]] = {}
-    columns = ("article_id", "claim_id", "source", "source_type", "country", "cue", "surface")
-    for aid, cid, source, source_type, country, cue, surface in zip(*(unknown[c] for c in columns), strict=True):
-        by_article.setdefault(aid, []).append(Citation(
-            claim_index=int(cid.rsplit(":", 1)[1]), source=source, source_type=_or_none(source_type),
-            country=_or_none(country), cue=cue, surface=surface, known=False))
-    return [ArticleResult(article=Article(article_id=aid, path="", body=""), claims=(), citations=tuple(cites))
-            for aid, cites in by_article.items()]
+    report: list[dict[str, object]] = []
+    groups = sorted(unknown.groupby("source", sort=True), key=lambda item: -len(item[1]))
+    for name, rows in groups:
+        source_type = _first(rows["source_type"])
+        first = rows.iloc[0]
+        role = role_of(str(name), str(first["surface"])) if first["cue"] != "url" else None
+        report.append({"name": name, "type": source_type, "count": len(rows),
+                       "articles": sorted(set(rows["article_id"])),
+                       "suggested_entry": suggest_entry(str(name), source_type, _first(rows["country"]), role)})
+    return report
 
 
-def _or_none(value: Any) -> Any:
-    return None if pd.isna(value) else value
-
-
+def _first(values: pd.Series) -> str | None:
+    """The first value given, or None."""
+    given = values.dropna()
+    return str(given.iloc[0]) if len(given) else None

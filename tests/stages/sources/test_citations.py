@@ -161,3 +161,14 @@ def test_every_citation_points_at_an_existing_claim(article_of, gazetteer) -> No
                                  notes=("Unrelated note, https://nowhere.example.com/x",))
     cites = extract_citations(article, claims, gazetteer)
     assert cites and {c.claim_index for c in cites} <= {c.index for c in claims}
+
+
+def test_unknown_speakers_are_typed_by_their_roles_and_marked_unknown(
+        article_of, gazetteer: Gazetteer) -> None:
+    article, claims = article_of(
+        "Ivan Petrov, a professor at MGIMO University, said the drills were routine.",
+        "Deputy Foreign Minister Olga Smirnova told reporters that the visit went well.",
+        "According to Vedomosti, the contract was signed.")
+    cites = extract_citations(article, claims, gazetteer)
+    assert {(c.source, c.source_type, c.known) for c in cites} == {
+        ("Ivan Petrov", "expert", False), ("Olga Smirnova", "official", False), ("Vedomosti", None, False)}

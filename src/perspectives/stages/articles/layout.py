@@ -2,15 +2,15 @@
 
 Three layouts are understood: a republishing site's page (title, "By" byline, "Global Research, <date>",
 region and theme, then body, then notes, bio and footer), markdown or text with YAML front matter (whose
-block is already split off), and plain text with nothing else. Within the body, a repeated standfirst is
-dropped, paragraphs split by a page break are rejoined and short unpunctuated lines become headings.
+block is already split off), and plain text with nothing else. Within the body, furniture of any site
+(see ``furniture``) and a repeated headline or standfirst are dropped and noted with their reason,
+paragraphs split by a page break are rejoined and short unpunctuated lines become headings.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from perspectives.records import Link
 from perspectives.stages.articles import furniture, markdown
@@ -21,9 +21,7 @@ _BYLINE = re.compile(r"^(?:By|Written by)\s+(?P<name>[^\n]{2,120})$", re.IGNOREC
 _SITE_DATE = re.compile(r"^(?P<site>[A-Z][\w .&'-]{1,60}),\s+(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4})$")
 _LABEL_LINE = re.compile(r"^(?:Region|Theme|Topics?|Tags?|Section|Category)\s*:", re.IGNORECASE)
 _DATE_TAIL = re.compile(r"\s*(\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4})\s*$")
-_ORIGINALLY = re.compile(r"originally published (?:on|in|by|at) (?P<name>.+?)\.?\s*$", re.IGNORECASE)
-_ORIGINAL_SOURCE = re.compile(r"^The original source of this article is (?P<name>.+?)\.?\s*$", re.IGNORECASE)
-_NOTES_HEAD = re.compile(r"^(?:Notes?|Footnotes|References|Sources|Endnotes)\s*:?$", re.IGNORECASE)
+NOTES_HEAD = re.compile(r"^(?:Notes?|Footnotes|References|Sources|Endnotes)\s*:?$", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?…:;]['\"’”)\]]*$|[.!?…]['\"’”)\]]*\s*\(.*\)$")
 _BULLET = re.compile(r"^\s*(?:[•▪◦‣*+-]|\d{1,2}[.)])\s+")
 _WORD = re.compile(r"\w+")
@@ -33,7 +31,9 @@ _LOOKBACK_CHARS = 400
 
 
 @dataclass
-class _Para:
+class Paragraph:
+    """A paragraph of the page as the layout reads it: its text, links, and whether it is a bullet or heading."""
+
     text: str
     links: list[Link] = field(default_factory=list)
     bullet: bool = False
@@ -45,7 +45,7 @@ Dropped = tuple[str, str]
 
 
 def split_page(text: str, cleaner: Cleaner, title: str | None = None
-               ) -> tuple[dict[str, str | None], list[_Para], list[_Para], list[Dropped]]:
+               ) -> tuple[dict[str, str | None], list[Paragraph], list[Paragraph], list[Dropped]]:
     """The header's metadata, the body's paragraphs as claims will read them, the tail after the body, and
     the furniture dropped from the body with the reason for each; ``title`` (from front matter) is the
     headline a body may repeat."""
@@ -59,17 +59,17 @@ def split_page(text: str, cleaner: Cleaner, title: str | None = None
     return header, body, tail, dropped
 
 
-def _drop_furniture(paras: list[_Para], title: str | None, dropped: list[Dropped]) -> list[_Para]:
+def _drop_furniture(paras: list[Paragraph], title: str | None, dropped: list[Dropped]) -> list[Paragraph]:
     """The paragraphs without furniture of any site (see ``furniture``), captions before a credit, and a
     repeated headline; what goes is noted in ``dropped``."""
-    kept: list[_Para] = []
+    kept: list[Paragraph] = []
     headline = _norm(title) if title else None
     for i, para in enumerate(paras):
         text, cut = furniture.strip_glued(para.text)
         if cut:
             dropped.append(cut)
             shift = len(para.text) - len(text)
-            para = _Para(text, [Link(k.text, k.url, k.start - shift, k.end - shift) for k in para.links
+            para = Paragraph(text, [Link(k.text, k.url, k.start - shift, k.end - shift) for k in para.links
                                 if k.start >= shift], para.bullet, para.heading)
         kind = furniture.kind_of(para.text)
         if kind is None and headline and _norm(para.text) == headline:
@@ -85,9 +85,9 @@ def _drop_furniture(paras: list[_Para], title: str | None, dropped: list[Dropped
     return kept
 
 
-def _paragraphs(text: str, cleaner: Cleaner) -> list[_Para]:
+def _paragraphs(text: str, cleaner: Cleaner) -> list[Paragraph]:
     """Blank-line separated paragraphs with inline markdown reduced; bullet lines become their own."""
-    paras: list[_Para] = []
+    paras: list[Paragraph] = []
     for block in re.split(r"\n[ \t]*\n", text):
         lines = [ln for ln in cleaner.strip_inline(block).split("\n") if ln.strip()]
         if not lines:
@@ -125,15 +125,15 @@ def _bullet_items(lines: list[str]) -> list[str]:
     return items
 
 
-def _para(raw: str, *, bullet: bool = False, heading: bool = False) -> _Para:
+def _para(raw: str, *, bullet: bool = False, heading: bool = False) -> Paragraph:
     text, links = markdown.to_text(raw)
     lead = len(text) - len(text.lstrip())
     stripped = text.strip()
     moved = [Link(k.text, k.url, k.start - lead, k.end - lead) for k in links]
-    return _Para(stripped, [k for k in moved if k.start >= 0 and k.end <= len(stripped)], bullet, heading)
+    return Paragraph(stripped, [k for k in moved if k.start >= 0 and k.end <= len(stripped)], bullet, heading)
 
 
-def _read_header(paras: list[_Para], cleaner: Cleaner) -> tuple[dict[str, str | None], int]:
+def _read_header(paras: list[Paragraph], cleaner: Cleaner) -> tuple[dict[str, str | None], int]:
     """Metadata from a page header (title, byline, site date, labels); returns it and where the body starts."""
     meta: dict[str, str | None] = {}
     byline = next((i for i, p in enumerate(paras[:6]) if _BYLINE.match(p.text)), None)
@@ -161,7 +161,7 @@ def _read_header(paras: list[_Para], cleaner: Cleaner) -> tuple[dict[str, str | 
     return meta, i
 
 
-def _is_link_line(para: _Para) -> bool:
+def _is_link_line(para: Paragraph) -> bool:
     """A paragraph that is only a link, perhaps followed by a date ("[Indian Punchline](#) 1 December 2021")."""
     if len(para.links) != 1:
         return False
@@ -170,12 +170,13 @@ def _is_link_line(para: _Para) -> bool:
     return not rest.strip() or bool(_DATE_TAIL.fullmatch(rest))
 
 
-def _split_tail(paras: list[_Para], cleaner: Cleaner, dropped: list[Dropped]) -> tuple[list[_Para], list[_Para]]:
+def _split_tail(paras: list[Paragraph], cleaner: Cleaner,
+                dropped: list[Dropped]) -> tuple[list[Paragraph], list[Paragraph]]:
     """Body paragraphs (the config's furniture dropped, and noted) and the tail after the first end-of-body
     marker."""
-    body: list[_Para] = []
+    body: list[Paragraph] = []
     for i, para in enumerate(paras):
-        if body and (cleaner.ends_body(para.text) or _NOTES_HEAD.match(para.text)):
+        if body and (cleaner.ends_body(para.text) or NOTES_HEAD.match(para.text)):
             return body, paras[i:]
         pattern = cleaner.furniture_pattern(para.text)
         if pattern is None:
@@ -185,40 +186,11 @@ def _split_tail(paras: list[_Para], cleaner: Cleaner, dropped: list[Dropped]) ->
     return body, []
 
 
-def read_tail(tail: list[_Para], author: str | None) -> dict[str, Any]:
-    """Original publisher, notes and author bio from what follows the body."""
-    found: dict[str, Any] = {"notes": []}
-    originally = source = None
-    in_notes = False
-    for para in tail:
-        text = para.text
-        if m := _ORIGINALLY.search(text):
-            originally = originally or m.group("name").strip()
-        elif m := _ORIGINAL_SOURCE.match(text.split("\n")[0]):
-            source = source or re.split(r"\s+Copyright", m.group("name"))[0].strip()
-        if _NOTES_HEAD.match(text):
-            in_notes = True
-            continue
-        if in_notes and (re.match(r"^\[?\d+\]?[.)]?\s", text) or para.bullet):
-            found["notes"].append(text)
-            continue
-        in_notes = False
-        if author and found.get("bio") is None and _starts_with_name(text, author):
-            found["bio"] = text
-    found["original_publisher"] = originally or source
-    return found
-
-
-def _starts_with_name(text: str, author: str) -> bool:
-    first = author.split()[0].rstrip(".")
-    return text.startswith(author) or (len(first) > 2 and text.startswith(first + " "))
-
-
 def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-def _drop_repeated_deck(paras: list[_Para], dropped: list[Dropped]) -> list[_Para]:
+def _drop_repeated_deck(paras: list[Paragraph], dropped: list[Dropped]) -> list[Paragraph]:
     """Drop standfirst paragraphs near the top whose sentences mostly repeat later in the body (the
     codebook's deck), noting them in ``dropped``."""
     kept = list(paras)
@@ -233,7 +205,7 @@ def _drop_repeated_deck(paras: list[_Para], dropped: list[Dropped]) -> list[_Par
     return kept
 
 
-def _repeats_later(paras: list[_Para], index: int) -> bool:
+def _repeats_later(paras: list[Paragraph], index: int) -> bool:
     """Whether most sentences of a short paragraph stand again in a later paragraph."""
     if index + 1 >= len(paras) or len(paras[index].text) > _DECK_MAX_CHARS or paras[index].heading:
         return False
@@ -242,9 +214,9 @@ def _repeats_later(paras: list[_Para], index: int) -> bool:
     return bool(sentences) and sum(_norm(s) in rest for s in sentences) * 2 > len(sentences)
 
 
-def _rejoin(paras: list[_Para]) -> list[_Para]:
+def _rejoin(paras: list[Paragraph]) -> list[Paragraph]:
     """Join paragraphs split mid-sentence by a page break, and a quotation's lead-in to its quotation."""
-    joined: list[_Para] = []
+    joined: list[Paragraph] = []
     # Pieces are joined once at the end: appending to a growing string would copy it once per piece,
     # quadratic for a saved page whose every line is its own paragraph.
     pieces: list[list[str]] = []
@@ -258,7 +230,7 @@ def _rejoin(paras: list[_Para]) -> list[_Para]:
             pieces[-1].append(para.text)
             width += len(para.text)
         else:
-            joined.append(_Para(para.text, list(para.links), para.bullet, para.heading))
+            joined.append(Paragraph(para.text, list(para.links), para.bullet, para.heading))
             pieces.append([para.text])
             width = len(para.text)
     for para, texts in zip(joined, pieces, strict=True):
@@ -278,7 +250,7 @@ def _continues(prev: str, nxt: str) -> bool:
     return prev.endswith((",", "—", "–")) and nxt[:1] in "“\"‘'"
 
 
-def _mark_headings(paras: list[_Para]) -> None:
+def _mark_headings(paras: list[Paragraph]) -> None:
     """Short unpunctuated lines followed by a capitalised paragraph are section headings, not claims."""
     for i, para in enumerate(paras):
         if para.heading or para.bullet or i + 1 >= len(paras):
@@ -288,7 +260,7 @@ def _mark_headings(paras: list[_Para]) -> None:
             para.heading = True
 
 
-def assemble_body(paras: list[_Para]) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]], list[Link]]:
+def assemble_body(paras: list[Paragraph]) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]], list[Link]]:
     """The body text with paragraphs separated by blank lines, plus paragraph, heading and link spans."""
     parts: list[str] = []
     spans: list[tuple[int, int]] = []

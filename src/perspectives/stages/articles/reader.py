@@ -13,7 +13,8 @@ from pathlib import Path
 from perspectives.records import Article
 from perspectives.stages.articles.cleaning import Cleaner
 from perspectives.stages.articles.frontmatter import split_front_matter
-from perspectives.stages.articles.layout import assemble_body, read_tail, split_page
+from perspectives.stages.articles.layout import assemble_body, split_page
+from perspectives.stages.articles.tail import read_tail
 
 # Cleaner is named here because callers built before the split import it from this module.
 __all__ = ["MAX_BYTES", "ArticleError", "Cleaner", "decode", "parse_article", "read_article"]

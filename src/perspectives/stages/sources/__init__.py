@@ -2,7 +2,6 @@
 
 from perspectives.stages.sources.citations import extract_citations
 from perspectives.stages.sources.gazetteer import Gazetteer, compile_gazetteer
-from perspectives.stages.sources.unrecognised import collect_unrecognised
 from perspectives.stages.sources.voice import assign_voice
 
-__all__ = ["Gazetteer", "assign_voice", "collect_unrecognised", "compile_gazetteer", "extract_citations"]
+__all__ = ["Gazetteer", "assign_voice", "compile_gazetteer", "extract_citations"]

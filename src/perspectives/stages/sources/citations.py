@@ -13,10 +13,6 @@ from perspectives.records import Article, Citation, Claim, Link
 from perspectives.stages.sources.cues import cue_hits
 from perspectives.stages.sources.gazetteer import Gazetteer, fold, url_host
 from perspectives.stages.sources.mentions import Mention, People, find_mentions, remember_people
-from perspectives.stages.sources.unrecognised import collect_unrecognised
-
-# collect_unrecognised is named here because callers built before unrecognised.py split off import it from here.
-__all__ = ["URL", "collect_unrecognised", "extract_citations"]
 
 # Cues from strongest to weakest: a claim citing a source twice keeps the first of these.
 _RANK = ("outlet", "reporting_verb", "according_to", "linked_speech", "work", "link", "note", "url", "document")

@@ -265,3 +265,10 @@ def suggest_entry(name: str, source_type: str | None, country: str | None, role:
         entry["role"] = role
     text: str = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, default_flow_style=None, width=200)
     return text.replace("type: CHOOSE", "type:  # choose one: media, official, expert, document").rstrip()
+
+
+def role_of(name: str, surface: str) -> str | None:
+    """The role words around a name in the text that cited it ("Foreign Minister Ivan Petrov" → "Foreign
+    Minister"), for a suggested entry's ``role``."""
+    role = surface.replace(name, " ").strip(" ,").replace(" , ", ", ")
+    return re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"\s+", " ", role), flags=re.I) or None
