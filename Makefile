@@ -7,7 +7,7 @@ CONFIG ?= config.yaml
 HOST   ?= 127.0.0.1
 PORT   ?= 8501
 
-.PHONY: setup pipeline dashboard test lint bench golden chromium clean
+.PHONY: setup pipeline dashboard test lint bench golden quality chromium clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -35,6 +35,13 @@ test: setup chromium
 lint: setup
 	$(BIN)/ruff check src tests dashboard benchmarks
 	$(BIN)/mypy src dashboard
+
+# How well the rules place and attribute: scores on the bundled articles and, when DEV names an annotated
+# folder with articles/ and gold/ inside (make quality DEV=../shared/dev), on those articles too.
+quality: pipeline
+	$(BIN)/perspectives evaluate --config $(CONFIG) --gold data/gold
+	@if [ -n "$(DEV)" ]; then echo; echo "$(DEV):"; \
+		$(BIN)/perspectives score --config $(CONFIG) --articles $(DEV)/articles --gold $(DEV)/gold; fi
 
 # Rewrite the golden tables (tests/data/expected) from the current code; review the diff before committing.
 golden: setup

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from perspectives.build.run import run_pipeline
 from perspectives.cli import cli
 from perspectives.config import load_config
-from perspectives.evaluate import GoldError, evaluate
+from perspectives.evaluate import GoldError, evaluate, score_folder
 
 ARTICLE = """---
 title: Small Piece
@@ -107,3 +107,26 @@ def test_cli_evaluate_json_on_the_seeds(seed_corpus: Path) -> None:
     assert scores["metadata"] == {"title": 1.0, "author": 1.0, "date": 1.0}
     assert set(scores["topics"]) == {"treaty_status", "military_cooperation", "taiwan", "olympics",
                                      "economic_asymmetry"}
+
+
+def test_score_folder_builds_another_annotated_folder_with_the_config_s_rules(write_config, tmp_path: Path) -> None:
+    config = load_config(write_config({"own.md": "Nothing of note here.\n"}))
+    other = tmp_path / "other"
+    (other / "articles").mkdir(parents=True)
+    (other / "articles" / "small.md").write_text(ARTICLE, encoding="utf-8")
+    gold_dir = write_gold(other, claims=[
+        {"text": "The treaty was extended", "topics": ["treaty_status"]},
+        {"text": "Taiwan was named in the treaty", "topics": ["taiwan"]}])
+    scores = score_folder(config, other / "articles", gold_dir, tmp_path / "scratch")
+    assert scores["topics"]["taiwan"]["f1"] == 1.0
+    assert scores["topics"]["treaty_status"]["precision"] == 0.5    # the Taiwan sentence names the treaty too
+    assert not config.output_dir.exists()                            # the config's own build is left alone
+
+
+def test_score_folder_refuses_a_folder_without_articles(write_config, tmp_path: Path) -> None:
+    config = load_config(write_config({"own.md": "Text.\n"}))
+    with pytest.raises(GoldError, match="no such folder of articles"):
+        score_folder(config, tmp_path / "missing", tmp_path, tmp_path / "scratch")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(GoldError, match="no article files in it"):
+        score_folder(config, tmp_path / "empty", tmp_path, tmp_path / "scratch")

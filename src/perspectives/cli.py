@@ -1,10 +1,11 @@
-"""Command line: ``perspectives build · validate · evaluate``."""
+"""Command line: ``perspectives build · validate · evaluate · score · export``."""
 
 from __future__ import annotations
 
 import json
 import logging
 import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -13,7 +14,7 @@ from perspectives import __version__
 from perspectives.build import store
 from perspectives.build.run import run_pipeline
 from perspectives.config import CONFIG_FILE, Config, ConfigError, load_config
-from perspectives.evaluate import GoldError, evaluate, format_table
+from perspectives.evaluate import GoldError, evaluate, format_table, score_folder
 from perspectives.measures.selection import prepare_tables
 from perspectives.present.briefing import FORMATS, render_briefing
 
@@ -98,6 +99,30 @@ def evaluate_cmd(config_path: Path, gold_dir: Path, as_json: bool) -> None:
         scores = evaluate(config, gold_dir)
     except GoldError as exc:
         raise click.ClickException(str(exc)) from None
+    click.echo(json.dumps(scores, indent=2) if as_json else format_table(scores))
+
+
+@cli.command()
+@_CONFIG_OPTION
+@click.option("--articles", "articles_dir", required=True, type=click.Path(path_type=Path),
+              help="Folder of article files annotated in the gold folder.")
+@click.option("--gold", "gold_dir", required=True, type=click.Path(path_type=Path),
+              help="Folder of gold annotation files (codebook format) for those articles.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def score(config_path: Path, articles_dir: Path, gold_dir: Path, as_json: bool) -> None:
+    """Score the config's rules on another annotated folder, without adding its articles to the config.
+
+    The folder's articles are built with the config's topics, sources and cleaning into a temporary folder
+    and scored against the gold files: how the rules do on articles they were not written for.
+
+    Example: perspectives score --articles ../shared/dev/articles --gold ../shared/dev/gold
+    """
+    config = _load(config_path)
+    with tempfile.TemporaryDirectory(prefix="perspectives-score-") as work:
+        try:
+            scores = score_folder(config, articles_dir, gold_dir, Path(work))
+        except GoldError as exc:
+            raise click.ClickException(str(exc)) from None
     click.echo(json.dumps(scores, indent=2) if as_json else format_table(scores))
 
 

@@ -13,7 +13,8 @@ import pandas as pd
 import yaml
 
 from perspectives.build import store
-from perspectives.config import Config
+from perspectives.build.run import run_pipeline
+from perspectives.config import ArticleEntry, Config
 from perspectives.stages.sources.gazetteer import fold
 
 METADATA_FIELDS = ("title", "author", "date")
@@ -81,6 +82,23 @@ def evaluate(config: Config, gold_dir: Path) -> dict[str, Any]:
             tally.missing.append(str(gold["article"]))
         _score_article(tally, gold, article_id, tables, aliases)
     return _summary(config, tally)
+
+
+def score_folder(config: Config, articles_dir: Path, gold_dir: Path, out_dir: Path) -> dict[str, Any]:
+    """Scores of the config's rules (topics, sources, cleaning) on another annotated folder.
+
+    The folder's article files are built with the config's rules into ``out_dir`` (the config's own
+    articles and tables are left alone), then evaluated against ``gold_dir``; no file is copied.
+    """
+    if not articles_dir.is_dir():
+        raise GoldError(f"{articles_dir}: no such folder of articles")
+    files = sorted(p for p in articles_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+    if not files:
+        raise GoldError(f"{articles_dir}: no article files in it")
+    entries = [ArticleEntry(path=str(p.resolve())) for p in files]
+    other = config.model_copy(update={"articles": entries, "output": str(out_dir.resolve())})
+    run_pipeline(other)
+    return evaluate(other, gold_dir)
 
 
 def _score_article(tally: _Tally, gold: dict[str, Any], article_id: str | None,
