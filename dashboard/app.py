@@ -52,12 +52,13 @@ def main() -> None:
         sources.render(scope)
     elif view == "Article":
         article.render(scope, loaded.topics, loaded.positions,
-                       lambda article_id: loading.article_body(str(loaded.out_dir), loaded.stamp, article_id))
+                       lambda article_id: loading.article_body(str(loaded.out_dir), loaded.stamp, article_id),
+                       lambda article_id: loading.article_dropped(str(loaded.out_dir), loaded.stamp, article_id))
     elif view == "Claims":
         claims.render(scope, loaded.topics)
     else:  # Topics: rule diagnostics look at every topic, whatever the topic filter
         topics.render(cached.select(loaded.out_dir, loaded.stamp, loaded.tables, replace(selection, topics=())),
-                      loaded.topics, loaded.config)
+                      loaded.topics, loaded.config, loaded.report)
 
 
 def status_ui(loaded: loading.Loaded) -> None:

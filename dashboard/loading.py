@@ -162,10 +162,11 @@ def _stamp(out_dir: Path) -> int:
     return max((f.stat().st_mtime_ns for f in files if f.exists()), default=0)
 
 
-# The columns the views read: article bodies are read one at a time by the Article view, and the build's
-# bookkeeping (content hashes, hedge and booster words, paragraph numbers, cue surfaces) by none.
-COLUMNS = {name: [c for c in columns if c not in {"body", "content_hash", "paragraph", "hedges", "boosters",
-                                                  "surface"}]
+# The columns the views read: article bodies and dropped furniture are read one article at a time by the
+# Article view, and the build's bookkeeping (content hashes, hedge and booster words, paragraph numbers, cue
+# surfaces) by none. claim_topics keeps ``context``: Article, Compare and Topics tell context placements apart.
+COLUMNS = {name: [c for c in columns if c not in {"body", "dropped", "content_hash", "paragraph", "hedges",
+                                                  "boosters", "surface"}]
            for name, columns in TABLES.items()}
 
 
@@ -183,10 +184,23 @@ def load_tables(out_dir: str, stamp: int) -> Tables:
 def article_body(out_dir: str, stamp: int, article_id: str) -> str:
     """One article's text, read on its own: the table of bodies is as large as the corpus."""
     del stamp  # keys the cache
+    return _article_value(out_dir, article_id, "body")
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def article_dropped(out_dir: str, stamp: int, article_id: str) -> str:
+    """One article's dropped furniture (JSON), read on its own: a page of captions and link lists each, it
+    adds up to as much as the bodies."""
+    del stamp  # keys the cache
+    return _article_value(out_dir, article_id, "dropped")
+
+
+def _article_value(out_dir: str, article_id: str, column: str) -> str:
+    """One string column of one article's row in the articles table ("" when absent)."""
     path = Path(out_dir) / "articles.parquet"
-    frame = pd.read_parquet(path, columns=["body"], filters=[("article_id", "==", article_id)])
-    body = frame["body"].iloc[0] if len(frame) else None
-    return body if isinstance(body, str) else ""
+    frame = pd.read_parquet(path, columns=[column], filters=[("article_id", "==", article_id)])
+    value = frame[column].iloc[0] if len(frame) else None
+    return value if isinstance(value, str) else ""
 
 
 def _styles(topics: list[tuple[str, str, str | None]], tables: Tables) -> pd.DataFrame:

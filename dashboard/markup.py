@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-from perspectives.measures.article import Segment
+from perspectives.measures.article import Dropped, Segment
 from perspectives.present.styles import position_style
 
 CSS = """
@@ -42,11 +42,19 @@ CSS = """
 .pv-legend span {display: inline-block; margin: 0 0.8rem 0.3rem 0; font-size: 0.85rem;}
 .pv-legend i {display: inline-block; width: 0.8rem; height: 0.8rem; border-radius: 2px;
               margin-right: 0.3rem; vertical-align: -1px;}
+.pv-chip.pv-context {background: #fff; color: #444; border: 1px dashed #888;}
+.pv-article .pv-chip {margin: 0 0.1rem 0 0.2rem; line-height: 1.3;}
+.pv-legend .pv-key {color: #555;}
+.pv-legend .pv-key span {margin: 0 0.1rem;}
+.pv-legend u {text-underline-offset: 3px; text-decoration-thickness: 2px;}
+.pv-dropped {color: #8a8a8a; font-size: 0.85rem; line-height: 1.4; margin: 0 0 0.35rem 0; word-break: break-word;}
+.pv-dropped .pv-chip {background: #eee; color: #666; margin: 0 0.35rem 0 0;}
 .pv-meta td {padding: 0.1rem 0.8rem 0.1rem 0; vertical-align: top; font-size: 0.92rem; word-break: break-word;}
-.pv-meta td:first-child {color: #666;}
+.pv-meta td:first-child {color: #666; white-space: nowrap;}
 </style>
 """
 VOICE_LABELS = {"attributed": "reported"}
+UNKNOWN_COLOR = "#bab0ac"  # a topic the config no longer styles
 
 
 def column_header(heading: str, subheading: str, claims: int, share: float, *, topic_label: str,
@@ -61,7 +69,9 @@ def column_header(heading: str, subheading: str, claims: int, share: float, *, t
 def claim_cards(claims: pd.DataFrame, *, color: str, show_article: bool, topic: str,
                 positions: pd.DataFrame) -> str:
     """Claims as cards: own assertions plain, quoted or reported ones shaded and tagged, the position the
-    claim takes on ``topic`` and its sources as chips (``positions`` is ``styles.position_styles``)."""
+    claim takes on ``topic`` and its sources as chips (``positions`` is ``styles.position_styles``), and a
+    claim that is on the topic only by context (its ``context`` says what established it) chipped as such:
+    its own words do not name the topic, which a reader comparing authors must be able to tell."""
     cards = []
     for row in claims.itertuples(index=False):
         attributed = row.voice == "attributed"
@@ -70,9 +80,11 @@ def claim_cards(claims: pd.DataFrame, *, color: str, show_article: bool, topic: 
         chips = "".join(_source_chip(name, known) for name, known in row.sources)
         voice = f"<span class='pv-chip pv-voice'>{VOICE_LABELS['attributed']}</span>" if attributed else ""
         stance = position_chip(positions, topic, row.position) if isinstance(row.position, str) else ""
+        context = (_context_chip(f"context: {row.context}", "On this topic by context, not by its own words",
+                                 color) if isinstance(row.context, str) else "")
         css = "pv-claim pv-attributed" if attributed else "pv-claim"
         cards.append(f"<div class='{css}' style='border-left-color: {escape(color)}'>{where}"
-                     f"{escape(str(row.text))}<div>{stance}{voice}{chips}</div></div>")
+                     f"{escape(str(row.text))}<div>{context}{stance}{voice}{chips}</div></div>")
     return "".join(cards)
 
 
@@ -105,6 +117,12 @@ def _source_chip(name: str, known: bool) -> str:
     return f"<span class='pv-chip'>{escape(name)}</span>"
 
 
+def _context_chip(text: str, title: str, color: str) -> str:
+    """A dashed "context" chip, edged in the topic's colour, for a placement the claim's own words did not make."""
+    return (f"<span class='pv-chip pv-context' style='border-color: {escape(color)}' title='{escape(title)}'>"
+            f"{escape(text)}</span>")
+
+
 def empty_note(text: str) -> str:
     """An explicit empty state, e.g. "No claims on Taiwan"."""
     return f"<div class='pv-empty'>{escape(text)}</div>"
@@ -112,29 +130,60 @@ def empty_note(text: str) -> str:
 
 def article_text(segments: Iterable[Segment], colors: Mapping[str, str], labels: Mapping[str, str],
                  positions: pd.DataFrame) -> str:
-    """An article body with each claim highlighted in its first topic's colour, its citations marked and
-    the positions it takes as chips (``positions`` is ``styles.position_styles``)."""
+    """An article body with each claim highlighted, its citations marked and the positions it takes as chips
+    (``positions`` is ``styles.position_styles``).
+
+    A claim's own words placing it in a topic (a direct match) give a solid underline in that topic's colour;
+    a claim that is in its topics only by context gets a dashed underline over a hatched tint instead, so the
+    two read apart without telling colours apart. Each context placement adds a "context" chip whose title
+    says what established the topic.
+    """
     parts = []
     for seg in segments:
         text = escape(seg.text)
         if seg.topics:
-            color = colors.get(seg.topics[0], "#bab0ac")
-            names = "; ".join(labels.get(t, t) for t in seg.topics)
-            text = (f"<mark style='background: {escape(color)}33; border-bottom: 2px solid {escape(color)}' "
-                    f"title='{escape(names)}'>{text}</mark>")
+            text = _highlight(text, seg, colors, labels)
         if seg.sources:
             text += "".join(f"<sup class='pv-cite'>[{escape(name)}{'' if known else ', unrecognised'}]</sup>"
                             for name, known in seg.sources)
+        text += "".join(_context_chip("context", f"{labels.get(topic, topic)} by context: {origin}",
+                                      colors.get(topic, UNKNOWN_COLOR)) for topic, origin in seg.context)
         text += "".join(position_chip(positions, topic, position) for topic, position in seg.positions)
         parts.append(text)
     return f"<div class='pv-article'>{''.join(parts)}</div>"
 
 
+def _highlight(text: str, seg: Segment, colors: Mapping[str, str], labels: Mapping[str, str]) -> str:
+    """``text`` (escaped) marked in the colour of the claim's first direct topic, or, when every topic is by
+    context, of its first topic with the dashed, hatched context style; the title lists every topic."""
+    by_context = dict(seg.context)
+    direct = [topic for topic in seg.topics if topic not in by_context]
+    color = escape(colors.get((direct or list(seg.topics))[0], UNKNOWN_COLOR))
+    style = (f"background: {color}33; border-bottom: 2px solid {color}" if direct else
+             f"background: repeating-linear-gradient(135deg, {color}30 0 4px, {color}0d 4px 8px); "
+             f"border-bottom: 2px dashed {color}")
+    names = "; ".join(labels.get(t, t) + (f" (by context: {by_context[t]})" if t in by_context else "")
+                      for t in seg.topics)
+    return f"<mark style='{style}' title='{escape(names)}'>{text}</mark>"
+
+
 def topic_legend(styles: pd.DataFrame) -> str:
-    """Topic colour swatches, so a highlight's colour can be read without hovering."""
+    """Topic colour swatches, so a highlight's colour can be read without hovering, and the key to the two
+    underlines (the claim's own words, or context)."""
     items = "".join(f"<span><i style='background: {escape(c)}'></i>{escape(label)}</span>"
                     for label, c in zip(styles["label"], styles["color"], strict=True))
-    return f"<div class='pv-legend'>{items}</div>"
+    key = ("<span class='pv-key'><u style='text-decoration-style: solid'>solid</u>: its own words place it · "
+           "<u style='text-decoration-style: dashed'>dashed</u> <span class='pv-chip pv-context'>context</span>: "
+           "the sentences around it do</span>")
+    return f"<div class='pv-legend'>{items}{key}</div>"
+
+
+def dropped_text(items: Iterable[Dropped]) -> str:
+    """The furniture dropped from an article's body, greyed, each piece after its reason; it is page text
+    the build judged not to be the article's, so it is escaped like any other."""
+    rows = "".join(f"<div class='pv-dropped'><span class='pv-chip'>{escape(item.reason)}</span>"
+                   f"{escape(item.text)}</div>" for item in items)
+    return rows or empty_note("Nothing was dropped from this article's text.")
 
 
 def metadata_table(fields: Mapping[str, object], url: object) -> str:

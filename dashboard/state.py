@@ -23,7 +23,7 @@ DATE_BOUNDS = "_date_bounds"
 # ── views ────────────────────────────────────────────────────────────────────
 TOPIC, BY_ARTICLE, FOCUS = "topic", "by_article", "focus"
 HEATMAP = "heatmap"
-ARTICLE, ARTICLE_PART = "article", "article_part"
+ARTICLE, ARTICLE_PART, SHOW_DROPPED = "article", "article_part", "dropped"
 CLAIMS_PAGE, CLAIMS_DOWNLOAD = "claims_page", "download"
 CITATIONS_PAGE = "citations_page"
 # ── loading ──────────────────────────────────────────────────────────────────

@@ -1,4 +1,5 @@
-"""Article view: one article as a reader sees it, claims highlighted in topic colours, citations marked."""
+"""Article view: one article as a reader sees it, claims highlighted in topic colours (by their own words or by
+context), citations marked, and on request the site furniture the build dropped from it."""
 
 from __future__ import annotations
 
@@ -19,9 +20,10 @@ PART_CLAIMS = 300
 
 
 def render(scope: cached.Scope, topics: pd.DataFrame, positions: pd.DataFrame,
-           body_of: Callable[[str], str]) -> None:
-    """Draw the Article view for one article of the filtered set; ``positions`` styles the position chips and
-    ``body_of`` reads an article's text (the tables leave bodies out)."""
+           body_of: Callable[[str], str], dropped_of: Callable[[str], str]) -> None:
+    """Draw the Article view for one article of the filtered set; ``positions`` styles the position chips,
+    ``body_of`` reads an article's text and ``dropped_of`` its dropped furniture as JSON (the tables leave
+    both out: they are as large as the corpus)."""
     tables = scope.tables
     articles = tables["articles"]
     if articles.empty:
@@ -39,6 +41,7 @@ def render(scope: cached.Scope, topics: pd.DataFrame, positions: pd.DataFrame,
             "Original publisher": article["original_publisher"], "File": article["path"],
             "Claims": str(article["n_claims"]), "Words": str(article["n_words"]),
         }, article["url"]))
+        _dropped(article_id, dropped_of)
         profile = scope.aggregate(measures.topic_profile, article_id, topics)
         if profile.empty:
             st.caption("No claims of this article fall in a topic (with these filters).")
@@ -55,6 +58,14 @@ def render(scope: cached.Scope, topics: pd.DataFrame, positions: pd.DataFrame,
         colors = dict(zip(topics["topic"], topics["color"], strict=True))
         labels = dict(zip(topics["topic"], topics["label"], strict=True))
         st.html(markup.article_text(_part(segments), colors, labels, positions))
+
+
+def _dropped(article_id: str, dropped_of: Callable[[str], str]) -> None:
+    """The "Show dropped text" toggle and, when on, what the build removed from the body and why: a check on
+    the cleaning, since a line dropped by mistake is a claim the tables never see."""
+    if st.toggle("Show dropped text", key=state.SHOW_DROPPED, bind="query-params",
+                 help="Site furniture removed from this article's text (captions, credits, links…), with the reason."):
+        st.html(markup.dropped_text(measures.dropped_furniture(dropped_of(article_id))))
 
 
 def _part(segments: list[measures.Segment]) -> list[measures.Segment]:

@@ -32,7 +32,8 @@ def render(scope: cached.Scope, topics: pd.DataFrame, selection: Selection,
         return
     st.caption("Plain cards are the author's own assertions; shaded, italic cards tagged *reported* quote or "
                "report someone else. Bold chips name the position a claim takes on the topic, the others the "
-               "sources it cites.")
+               "sources it cites; a dashed *context* chip marks a claim whose own words do not name the topic, "
+               "and says what nearby did.")
     headers = _focus_first(headers, st.session_state.get(state.FOCUS), by_article=by_article)
     shown = headers.head(MAX_GROUPS)
     claims = scope.aggregate(compare.compare_claims, topic, by_article=by_article, groups=tuple(shown["group"]),

@@ -1,10 +1,14 @@
 """Topics view: rule diagnostics, so a user improving config.yaml sees where the rules are blind.
 
-Each topic's rules with how many claims each term placed, the claims several topics share, and the
-claims no topic caught with their most frequent words and phrases.
+Each topic's placements by its own rules and by context, its rules with how many claims each term placed, the
+claims several topics share, the claims no topic caught with their most frequent words and phrases, and the
+site furniture the build dropped.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -18,8 +22,10 @@ MAX_ROWS = 200
 TOP_PHRASES = 25
 
 
-def render(scope: cached.Scope, topics: pd.DataFrame, config: Config | None) -> None:
-    """Draw the rule diagnostics for the tables (all topics, whatever the topic filter)."""
+def render(scope: cached.Scope, topics: pd.DataFrame, config: Config | None,
+           report: Mapping[str, Any] | None) -> None:
+    """Draw the rule diagnostics for the tables (all topics, whatever the topic filter) and the furniture
+    counts of the build ``report``."""
     tables = scope.tables
     if topics.empty:
         st.info("The config defines no topics yet; add some under `topics:` in config.yaml.")
@@ -33,6 +39,7 @@ def render(scope: cached.Scope, topics: pd.DataFrame, config: Config | None) -> 
     if config is None:
         st.warning("The config does not load, so the rules cannot be listed; the matched terms below come "
                    "from the last build.")
+    _placements(scope, topics)
     st.subheader("Rules and their hits")
     for tab, (topic, label) in zip(st.tabs(list(topics["label"])), zip(topics["topic"], topics["label"], strict=True),
                                    strict=True):
@@ -40,13 +47,29 @@ def render(scope: cached.Scope, topics: pd.DataFrame, config: Config | None) -> 
             _topic_rules(scope, str(topic), str(label), rules.get(str(topic)))
     _multi_topic(scope, topics)
     _uncaught(scope)
+    _furniture(report)
+
+
+def _placements(scope: cached.Scope, topics: pd.DataFrame) -> None:
+    """Direct and context placements per topic: a topic carried by context is one whose terms miss how its
+    articles talk about it, or whose cues reach too far."""
+    st.subheader("Placements: direct and by context")
+    counts = scope.aggregate(diagnostics.placement_counts, tuple(topics["topic"]))
+    labels = dict(zip(topics["topic"], topics["label"], strict=True))
+    st.dataframe(counts.assign(topic=counts["topic"].map(labels)), hide_index=True,
+                 column_config={"direct": st.column_config.NumberColumn("direct", help="Placed by the claim's own "
+                                                                        "words: a rule of the topic matched it."),
+                                "context": st.column_config.NumberColumn("by context", help="Placed by the "
+                                                                         "sentences around it: a cue or a "
+                                                                         "continuation near a direct match.")})
 
 
 def _topic_rules(scope: cached.Scope, topic: str, label: str, configured: Topic | None) -> None:
     """One topic's terms with their hits; the terms that never matched are named, they may be dead weight."""
     hits = scope.aggregate(diagnostics.term_hits, topic)
     placed = scope.tables["claim_topics"]["topic"].eq(topic).sum()
-    st.caption(f"{placed} claims placed in {label}.")
+    by_context = scope.aggregate(diagnostics.context_placements, topic)
+    st.caption(f"{placed} claims placed in {label}, {len(by_context)} of them by context.")
     if configured is None:
         st.dataframe(hits.rename(columns={"term": "matched wording"}), hide_index=True, width="stretch")
         return
@@ -62,6 +85,20 @@ def _topic_rules(scope: cached.Scope, topic: str, label: str, configured: Topic 
     if configured.exclude:
         vetoes = [term for r in configured.exclude for _, term in r.listed_terms()]
         st.caption(f"Never evidence for {label} (exclude): {', '.join(vetoes)}.")
+    _context_claims(scope, by_context)
+
+
+def _context_claims(scope: cached.Scope, by_context: pd.DataFrame) -> None:
+    """The claims that joined the topic by context and what established it, to check the cues and scopes."""
+    if by_context.empty:
+        return
+    st.caption("Placed by context: the sentence that established the topic, and the cue words that let the claim "
+               "join it (none for a sentence that continues the one before).")
+    titles = dict(zip(scope.tables["articles"]["article_id"], scope.tables["articles"]["display_title"], strict=True))
+    shown = by_context.head(MAX_ROWS)
+    rows = shown.assign(article=shown["article_id"].map(titles))[["article", "text", "context", "evidence"]]
+    _capped_table(rows.rename(columns={"context": "established by", "evidence": "cue"}), "context placements",
+                  total=len(by_context))
 
 
 def _multi_topic(scope: cached.Scope, topics: pd.DataFrame) -> None:
@@ -98,6 +135,20 @@ def _uncaught(scope: cached.Scope) -> None:
         shown = missed.head(MAX_ROWS)
         rows = shown.assign(article=shown["article_id"].map(titles))[["article", "text"]]
         _capped_table(rows, "uncaught claims", total=len(missed))
+
+
+def _furniture(report: Mapping[str, Any] | None) -> None:
+    """What the last build dropped from the bodies as site furniture, by reason (the whole corpus)."""
+    st.subheader("Site furniture dropped")
+    counts = diagnostics.furniture_counts(report)
+    if counts.empty:
+        st.html(markup.empty_note("The last build dropped no site furniture."))
+        return
+    st.caption("Lines and paragraphs the last build removed from the article bodies, by reason, over the whole "
+               "corpus (the sidebar's filters do not apply). The Article view's *Show dropped text* lists an "
+               "article's.")
+    st.dataframe(counts, hide_index=True, column_config={
+        "dropped": st.column_config.NumberColumn("dropped", help="Paragraphs or lines set aside for this reason.")})
 
 
 def _capped_table(rows: pd.DataFrame, what: str, *, total: int | None = None) -> None:

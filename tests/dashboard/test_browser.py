@@ -176,6 +176,15 @@ def test_compare_two_authors_side_by_side_and_hostile_text_stays_text(server, pa
     assert page.locator(".pv-article img, .pv-article script").count() == 0
     page.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)
 
+    _choose(page, "article", "Alice Walker — Tension in the Strait")
+    chip = page.locator(".pv-article .pv-context")
+    expect(chip).to_have_count(1)
+    expect(chip).to_have_attribute("title", 'Taiwan by context: "taipei" in sentence 4')
+    page.locator(".st-key-dropped").get_by_text("Show dropped text").click()
+    _settle(page)
+    expect(page.locator(".pv-dropped").filter(has_text="Photo: Jane Roe/HERALD")).to_contain_text("credit")
+    page.screenshot(path=str(ARTIFACTS / "article-context.png"), full_page=True)
+
     _view(page, "Overview")
     cells = page.locator(".st-key-heatmap g.mark-rect path")
     expect(cells.first).to_be_visible()

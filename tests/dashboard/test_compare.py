@@ -1,4 +1,5 @@
-"""Compare view: one column per author (or article), silent authors said to be so, position chips on cards."""
+"""Compare view: one column per author (or article), silent authors said to be so, position and context chips on
+cards."""
 
 import yaml
 
@@ -50,3 +51,14 @@ def test_compare_cards_show_the_position_chip(bundled):
     at.run(timeout=120)
     assert_clean(at)
     assert "pv-chip pv-position" in page_html(at) and "Short of an alliance" in page_html(at)
+
+
+def test_compare_cards_chip_a_claim_on_the_topic_by_context(corpus):
+    at = app().run()
+    assert_clean(at)
+    cards = page_html(at).split("<div class='pv-claim'")
+    drills = [c for c in cards if "Markets shrugged at the latest drills." in c]
+    assert len(drills) == 1 and "pv-chip pv-context" in drills[0]
+    assert "context: &quot;taipei&quot; in sentence 4</span>" in drills[0], "the chip names what established it"
+    direct = [c for c in cards if "Nobody in Taipei wants a war." in c]
+    assert direct and "pv-context" not in direct[0], "a direct match carries no context chip"

@@ -67,10 +67,11 @@ def topics() -> pd.DataFrame:
     return topic_styles([("taiwan", "Taiwan", "#d62728"), ("trade", "Trade", None)])
 
 
-def with_positions(tables: Tables, positions: dict[tuple[str, str], str]) -> Tables:
-    """The fixture tables with ``{(claim_id, topic): position}`` filled in claim_topics."""
+def placed_with(tables: Tables, column: str, values: dict[tuple[str, str], str]) -> Tables:
+    """The fixture tables with ``{(claim_id, topic): value}`` filled in claim_topics' ``column`` (a position,
+    or the context that placed the claim)."""
     placed = tables["claim_topics"].copy()
-    placed["position"] = [positions.get((c, t)) for c, t in zip(placed["claim_id"], placed["topic"], strict=True)]
+    placed[column] = [values.get((c, t)) for c, t in zip(placed["claim_id"], placed["topic"], strict=True)]
     return {**tables, "claim_topics": conform("claim_topics", placed.to_dict("records"))}
 
 

@@ -3,7 +3,7 @@
 import pandas as pd
 
 from perspectives.measures import compare
-from tests.measures.conftest import with_positions
+from tests.measures.conftest import placed_with
 
 
 def test_compare_headers_group_by_author_or_article(tables):
@@ -24,6 +24,12 @@ def test_compare_claims_in_article_order_with_sources(tables):
 
 
 def test_compare_claims_carry_the_position(tables):
-    tables = with_positions(tables, {("a1:2", "taiwan"): "contested", ("a1:2", "trade"): "up"})
+    tables = placed_with(tables, "position", {("a1:2", "taiwan"): "contested", ("a1:2", "trade"): "up"})
     claims = compare.compare_claims(tables, "taiwan", by_article=False).set_index("claim_id")
     assert claims.loc["a1:2", "position"] == "contested" and pd.isna(claims.loc["a1:0", "position"])
+
+
+def test_compare_claims_say_which_are_on_the_topic_by_context(tables):
+    tables = placed_with(tables, "context", {("a1:2", "taiwan"): "continues sentence 1"})
+    claims = compare.compare_claims(tables, "taiwan", by_article=False).set_index("claim_id")
+    assert claims.loc["a1:2", "context"] == "continues sentence 1" and pd.isna(claims.loc["a1:0", "context"])

@@ -5,7 +5,7 @@ import pytest
 
 from perspectives.measures import overview
 from perspectives.measures.selection import Selection, apply_selection
-from tests.measures.conftest import POSITIONED, with_positions
+from tests.measures.conftest import POSITIONED, placed_with
 
 
 def test_headline_counts(tables):
@@ -23,9 +23,9 @@ def test_coverage_has_zero_rows_and_whole_text_share(tables, topics):
 
 
 def test_dominant_positions_per_author_and_topic(tables, topics):
-    tables = with_positions(tables, {("a1:0", "taiwan"): "contested", ("a2:0", "taiwan"): "contested",
-                                     ("a1:2", "taiwan"): "part_of_china", ("a1:1", "trade"): "up",
-                                     ("a1:2", "trade"): "down"})
+    tables = placed_with(tables, "position", {("a1:0", "taiwan"): "contested", ("a2:0", "taiwan"): "contested",
+                                              ("a1:2", "taiwan"): "part_of_china", ("a1:1", "trade"): "up",
+                                              ("a1:2", "trade"): "down"})
     dominant = overview.dominant_positions(tables, topics).set_index(["author", "topic"])
     assert dominant.loc[("Ann", "taiwan"), "dominant"] == "contested"
     assert dominant.loc[("Ann", "taiwan"), "mix"] == {"contested": 2, "part_of_china": 1}

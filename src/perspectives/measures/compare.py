@@ -36,13 +36,14 @@ def compare_headers(tables: Tables, topic: str, *, by_article: bool) -> pd.DataF
 
 def compare_claims(tables: Tables, topic: str, *, by_article: bool, groups: Sequence[str] | None = None,
                    per_group: int | None = None) -> pd.DataFrame:
-    """The claims on one topic, each with its group, article, voice and sources, in article order.
+    """The claims on one topic, each with its group, article, voice, sources, position and ``context`` (what
+    placed it in the topic by context; null when its own words did), in article order.
 
     ``groups`` keeps only those groups and ``per_group`` only each group's first claims: the Compare view
     shows a dozen columns of a hundred-odd claims, and looking up the sources of the rest (tens of
     thousands on a big topic) is most of the cost.
     """
-    placed = tables["claim_topics"].loc[tables["claim_topics"]["topic"] == topic, ["claim_id", "position"]]
+    placed = tables["claim_topics"].loc[tables["claim_topics"]["topic"] == topic, ["claim_id", "position", "context"]]
     claims = tables["claims"][isin(tables["claims"]["claim_id"], placed["claim_id"])]
     claims = claims.merge(tables["articles"][["article_id", "author_label", "display_title", "published"]],
                           on="article_id").merge(placed.drop_duplicates("claim_id"), on="claim_id", how="left")
@@ -57,4 +58,4 @@ def compare_claims(tables: Tables, topic: str, *, by_article: bool, groups: Sequ
     sources = claim_sources(citations[isin(citations["claim_id"], claims["claim_id"])])
     claims["sources"] = [sources.get(cid, ()) for cid in claims["claim_id"]]
     return claims[["group", "claim_id", "article_id", "display_title", "position_in_article", "text",
-                   "voice", "quote", "sources", "position"]].reset_index(drop=True)
+                   "voice", "quote", "sources", "position", "context"]].reset_index(drop=True)

@@ -1,9 +1,11 @@
-"""Diagnostics: how the topic rules place claims (hits per term, claims in several topics, claims none caught)."""
+"""Diagnostics: how the topic rules place claims (hits per term, direct vs context placements, claims in several
+topics, claims none caught) and what the build dropped as site furniture."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -34,6 +36,42 @@ def term_hits(tables: Tables, topic: str) -> pd.DataFrame:
     evidence = tables["claim_topics"][tables["claim_topics"]["topic"] == topic]["evidence"].dropna()
     counts = Counter(term.strip().lower() for value in evidence for term in value.split(";") if term.strip())
     return pd.DataFrame(counts.most_common(), columns=["term", "claims"])
+
+
+def placement_counts(tables: Tables, topics: Sequence[str]) -> pd.DataFrame:
+    """Per topic (every one of ``topics``, in that order), the claims its rules placed directly and those that
+    joined it by context: topic, direct, context.
+
+    Context placements borrow their topic from the sentences around them; a topic that lives on them is one
+    whose own terms are too narrow, or whose cues are too loose, so the two are counted apart.
+    """
+    placed = tables["claim_topics"]
+    by_context = placed["context"].notna()
+    counts = pd.DataFrame({"direct": placed.loc[~by_context, "topic"].value_counts(),
+                           "context": placed.loc[by_context, "topic"].value_counts()})
+    counts = counts.reindex(list(topics)).fillna(0).astype("int64")
+    return counts.rename_axis("topic").reset_index()
+
+
+def context_placements(tables: Tables, topic: str) -> pd.DataFrame:
+    """The claims that joined ``topic`` by context, in article order: article_id, text, context (what
+    established the topic) and evidence (the cue words, empty for a continuation)."""
+    placed = tables["claim_topics"]
+    placed = placed.loc[(placed["topic"] == topic) & placed["context"].notna(), ["claim_id", "context", "evidence"]]
+    claims = tables["claims"][["claim_id", "article_id", "position_in_article", "text"]].merge(placed, on="claim_id")
+    claims = claims.sort_values(["article_id", "position_in_article"], kind="stable")
+    return claims[["article_id", "text", "context", "evidence"]].reset_index(drop=True)
+
+
+def furniture_counts(report: Mapping[str, Any] | None) -> pd.DataFrame:
+    """The build report's site furniture dropped, most frequent reason first: reason, dropped (paragraphs or
+    lines set aside for it).
+
+    A report from a build before furniture was counted (or none at all) reads as nothing dropped.
+    """
+    dropped = (report or {}).get("furniture_dropped") or {}
+    rows = sorted(((str(reason), int(n)) for reason, n in dropped.items()), key=lambda row: (-row[1], row[0]))
+    return pd.DataFrame(rows, columns=["reason", "dropped"])
 
 
 def multi_topic_claims(tables: Tables) -> pd.DataFrame:
