@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from perspectives.stages.articles.furniture import ends_with_picture_credit, kind_of, strip_glued
+from perspectives.stages.articles.furniture import ends_with_picture_credit, is_caption_length, kind_of, strip_glued
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -64,10 +64,17 @@ def test_article_text_is_not_furniture(text: str) -> None:
     ("BEIJING - The summit opened.", "The summit opened.", ("BEIJING -", "dateline")),
     ("NATO and the EU met.", "NATO and the EU met.", None),                # an acronym opening a sentence
     ("US President Joe Biden spoke.", "US President Joe Biden spoke.", None),
+    ("Photo: Jane Roe/Harbour Agency", "Photo: Jane Roe/Harbour Agency", None),   # a whole credit, not glued
     ("Both countries buy more grain.", "Both countries buy more grain.", None),
 ])
 def test_glued_furniture_is_cut_from_the_sentence_it_sticks_to(text: str, kept: str, cut: tuple | None) -> None:
     assert strip_glued(text) == (kept, cut)
+
+
+def test_only_a_one_sentence_paragraph_before_a_credit_reads_as_its_caption() -> None:
+    assert is_caption_length("Envoys shake hands before the talks in Oslo")
+    assert not is_caption_length("The talks ended late. Both sides said they would meet again in May.")
+    assert not is_caption_length("“We will meet again,” the envoy said.")
 
 
 @pytest.mark.parametrize("text, expected", [

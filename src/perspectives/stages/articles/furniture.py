@@ -12,7 +12,9 @@ _WORDS = re.compile(r"\w+")
 _CREDIT_LABEL = r"(?:photo|image|picture|illustration|graphic|video|file photo|cover photo|credit|source)s?"
 _CREDIT = re.compile(rf"^{_CREDIT_LABEL}(?:\s*(?:credit|by))?\s*[:|/]", re.IGNORECASE)
 # A credit glued to the sentence after it: "Illustration: Chen Xia/GT To counter ..." (name/AGENCY, then text).
-_CREDIT_PREFIX = re.compile(rf"^{_CREDIT_LABEL}\s*:\s*[^/:.]{{1,40}}/[A-Z]{{2,}}\s+(?=[A-Z])", re.IGNORECASE)
+# The agency is in capitals and what follows reads as a sentence, so "Photo: Jane Roe/Harbour Agency" stays whole.
+_CREDIT_PREFIX = re.compile(rf"^{_CREDIT_LABEL}\s*:\s*[^/:.]{{1,40}}/(?-i:[A-Z]{{2,}})\s+"
+                            r"(?=(?-i:[A-Z])\S*(?:\s+\S+){3})", re.IGNORECASE)
 # "(Xinhua/Ding Lin)", "(Photo by AFP)", "(With inputs from agencies)", "(Reporting by …; editing by …)".
 _PAREN_CREDIT = re.compile(r"^\((?:[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}/[^)]{1,40}|(?:photo|image|with inputs?|"
                            r"with agency inputs|inputs|reporting|writing|editing|additional reporting|"
@@ -93,6 +95,12 @@ def is_picture_credit(text: str) -> bool:
     """Whether a paragraph is a picture credit (so the paragraph before it is most likely a caption)."""
     return bool(_CREDIT.match(text) and not _CREDIT_PREFIX.match(text)
                 or re.match(r"^\((?:photo|image|picture|[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}/)", text, re.I))
+
+
+def is_caption_length(text: str) -> bool:
+    """Whether a paragraph could be a caption: one sentence of at most 40 words, not a quotation."""
+    return len(text.split()) <= 40 and not text.lstrip().startswith(("“", '"')) \
+        and not re.search(r"[.!?][”\"’)]?\s+[A-Z“\"]", text.rstrip())
 
 
 def ends_with_picture_credit(text: str) -> bool:

@@ -74,9 +74,9 @@ def _drop_furniture(paras: list[Paragraph], title: str | None, dropped: list[Dro
         kind = furniture.kind_of(para.text)
         if kind is None and headline and _norm(para.text) == headline:
             kind = "repeated headline"
-        if kind is None and len(para.text.split()) <= 60 and not para.text.lstrip().startswith(("“", '"')) and (
-                furniture.ends_with_picture_credit(para.text)
-                or i + 1 < len(paras) and furniture.is_picture_credit(paras[i + 1].text)):
+        if kind is None and (furniture.ends_with_picture_credit(para.text)
+                             or i + 1 < len(paras) and furniture.is_picture_credit(paras[i + 1].text)
+                             and furniture.is_caption_length(para.text)):
             kind = "caption"
         if kind:
             dropped.append((para.text, kind))
