@@ -16,9 +16,9 @@ from perspectives.cli import cli
 from perspectives.config import ConfigError, load_config
 from perspectives.stages.articles.reader import MAX_BYTES, ArticleError, Cleaner, read_article
 from perspectives.stages.claims import split_claims
+from tests.conftest import BAD
+from tests.conftest import BAD_EXPECTED as EXPECTED
 
-BAD = Path(__file__).parent / "data" / "bad"
-EXPECTED = yaml.safe_load((BAD / "expected.yaml").read_text(encoding="utf-8"))
 TOPIC = {"id": "treaty_status", "label": "Treaty status", "rules": [{"kind": "terms", "terms": ["treaty"]}]}
 
 
@@ -51,16 +51,6 @@ def test_bad_config_gives_its_message(name: str) -> None:
     with pytest.raises(ConfigError) as info:
         load_config(BAD / "configs" / name)
     assert any(line.endswith(EXPECTED["configs"][name]) for line in info.value.problems), info.value.problems
-
-
-@pytest.mark.parametrize("name", sorted(EXPECTED["configs"]))
-def test_bad_config_on_the_command_line_is_one_error_and_no_traceback(name: str) -> None:
-    result = CliRunner().invoke(cli, ["validate", "--config", str(BAD / "configs" / name)])
-    assert result.exit_code == 1
-    assert result.output.startswith("Error: ")
-    assert EXPECTED["configs"][name] in result.output
-    assert "Traceback" not in result.output
-    assert isinstance(result.exception, SystemExit)
 
 
 @pytest.fixture(scope="module")
@@ -106,22 +96,6 @@ def test_claims_of_odd_encodings_point_into_the_body(corpus_build) -> None:
         assert bodies[claim["article_id"]][claim["start"]:claim["end"]] == claim["text"]
 
 
-def test_path_outside_the_folder_needs_allow_outside(tmp_path: Path) -> None:
-    (tmp_path / "outside.md").write_text("The treaty holds.\n", encoding="utf-8")
-    project = tmp_path / "project"
-    project.mkdir()
-    config = project / "config.yaml"
-    config.write_text(yaml.safe_dump({"output": "out", "articles": [{"path": "../outside.md"}],
-                                      "topics": [TOPIC]}), encoding="utf-8")
-    refused = build(config)
-    assert refused.exit_code == 1
-    assert ("config.yaml:2: articles -> 0 -> path: '../outside.md' points outside the config's folder; "
-            "move the file under it, or pass --allow-outside") in refused.output
-    allowed = build(config, "--allow-outside")
-    assert allowed.exit_code == 0, allowed.output
-    assert "read 1 of 1 articles" in allowed.output
-
-
 def test_symlink_out_of_the_folder_counts_as_outside(tmp_path: Path) -> None:
     (tmp_path / "secret.txt").write_text("Private notes.\n", encoding="utf-8")
     project = tmp_path / "project"
@@ -131,15 +105,6 @@ def test_symlink_out_of_the_folder_counts_as_outside(tmp_path: Path) -> None:
     config.write_text(yaml.safe_dump({"articles": [{"path": "articles/link.md"}]}), encoding="utf-8")
     with pytest.raises(ConfigError, match="'articles/link.md' points outside the config's folder"):
         load_config(config)
-
-
-def test_missing_config_and_folder_as_config(tmp_path: Path) -> None:
-    missing = CliRunner().invoke(cli, ["build", "--config", str(tmp_path / "nope.yaml")])
-    assert missing.exit_code == 1
-    assert "nope.yaml: no such config file; pass --config with the path to your config.yaml" in missing.output
-    folder = CliRunner().invoke(cli, ["build", "--config", str(tmp_path)])
-    assert folder.exit_code == 1
-    assert "is a folder; pass the path of the config file itself" in folder.output
 
 
 def test_empty_config_file_means_defaults(tmp_path: Path) -> None:

@@ -6,10 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
 from perspectives.build.run import run_pipeline
-from perspectives.cli import cli
 from perspectives.config import load_config
 from perspectives.evaluate import GoldError, evaluate, score_folder
 
@@ -94,19 +92,6 @@ def test_sources_compare_as_the_gazetteer_folds_names(write_config, tmp_path: Pa
 def test_missing_gold_folder_is_a_clear_error(built, tmp_path: Path) -> None:
     with pytest.raises(GoldError, match="no such folder"):
         evaluate(built, tmp_path / "nowhere")
-
-
-def test_cli_evaluate_json_on_the_seeds(seed_corpus: Path) -> None:
-    runner = CliRunner()
-    assert runner.invoke(cli, ["build", "--config", str(seed_corpus)]).exit_code == 0
-    gold = Path(__file__).resolve().parents[1] / "data" / "gold"
-    result = runner.invoke(cli, ["evaluate", "--config", str(seed_corpus), "--gold", str(gold), "--json"])
-    assert result.exit_code == 0, result.output
-    scores = yaml.safe_load(result.output)
-    assert scores["macro_f1"] >= 0.90
-    assert scores["metadata"] == {"title": 1.0, "author": 1.0, "date": 1.0}
-    assert set(scores["topics"]) == {"treaty_status", "military_cooperation", "taiwan", "olympics",
-                                     "economic_asymmetry"}
 
 
 def test_score_folder_builds_another_annotated_folder_with_the_config_s_rules(write_config, tmp_path: Path) -> None:

@@ -1,46 +1,21 @@
-"""Faults: a killed build, two builds at once, an unwritable output folder, and no network during a build."""
+"""Faults: a killed build and two builds at once (an unwritable output folder and no network: test_cli.py)."""
 
 from __future__ import annotations
 
-import errno
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pandas as pd
-import pytest
-import yaml
-from click.testing import CliRunner
 
 from perspectives.build import store
 from perspectives.build.run import run_pipeline
-from perspectives.cli import cli
 from perspectives.config import load_config
 from perspectives.tables import TABLES
-
-TOPICS = [{"id": "treaty_status", "label": "Treaty status", "rules": [{"kind": "terms", "terms": ["treaty"]}]},
-          {"id": "taiwan", "label": "Taiwan", "rules": [{"kind": "terms", "terms": ["Taiwan"]}]}]
-N_ARTICLES = 300
-
-
-def write_corpus(root: Path, n: int = N_ARTICLES, edition: int = 1, output: str = "out") -> Path:
-    """``n`` generated articles and a config over them; ``edition`` changes every article's text."""
-    (root / "articles").mkdir(parents=True, exist_ok=True)
-    for i in range(n):
-        paragraphs = [f"Article {i}, edition {edition}, paragraph {p}: the treaty of 2001 still binds Moscow and "
-                      f"Beijing, according to Reuters. Taiwan was not mentioned in the talks, said Wang Yi."
-                      for p in range(12)]
-        (root / "articles" / f"a{i:04d}.md").write_text(
-            f"---\ntitle: Article {i}\nauthor: Author {i % 7}\n---\n" + "\n\n".join(paragraphs), encoding="utf-8")
-    config = root / "config.yaml"
-    config.write_text(yaml.safe_dump({"output": output, "topics": TOPICS,
-                                      "articles": [{"path": f"articles/a{i:04d}.md"} for i in range(n)]}),
-                      encoding="utf-8")
-    return config
+from tests.conftest import N_ARTICLES, write_corpus
 
 
 def start_build(config: Path) -> subprocess.Popen[str]:
@@ -121,69 +96,3 @@ def test_second_build_waits_for_the_lock(tmp_path: Path) -> None:
     _, err = build.communicate(timeout=120)
     assert build.returncode == 0, err
     assert_tables_sound(tmp_path / "out", 3)
-
-
-def test_output_under_a_file_is_a_clear_error(tmp_path: Path) -> None:
-    config = write_corpus(tmp_path, n=2, output="notes.txt/out")
-    (tmp_path / "notes.txt").write_text("not a folder", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["build", "--config", str(config)])
-    assert result.exit_code == 1
-    assert "Error: cannot write the tables to " in result.output
-    assert ("Not a directory; make that folder writable or free some space, or set `output:` in "
-            f"{config} to another folder") in result.output
-    assert "Traceback" not in result.output
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
-def test_read_only_output_folder_is_a_clear_error(tmp_path: Path) -> None:
-    config = write_corpus(tmp_path, n=2)
-    (tmp_path / "out").mkdir()
-    (tmp_path / "out").chmod(0o555)
-    try:
-        result = CliRunner().invoke(cli, ["build", "--config", str(config)])
-    finally:
-        (tmp_path / "out").chmod(0o755)
-    assert result.exit_code == 1
-    assert "Permission denied; make that folder writable or free some space" in result.output
-
-
-@pytest.mark.parametrize("code, words", [(errno.EROFS, "Read-only file system"),
-                                         (errno.ENOSPC, "No space left on device"),
-                                         (errno.EACCES, "Permission denied")])
-def test_write_failure_is_a_clear_error_and_keeps_the_previous_tables(tmp_path: Path, monkeypatch,
-                                                                      code: int, words: str) -> None:
-    config = write_corpus(tmp_path, n=4)
-    assert CliRunner().invoke(cli, ["build", "--config", str(config)]).exit_code == 0
-    before = store.read_tables(tmp_path / "out")
-    write_corpus(tmp_path, n=4, edition=2)
-
-    def fail(*args, **kwargs):
-        raise OSError(code, os.strerror(code))
-
-    monkeypatch.setattr(pd.DataFrame, "to_parquet", fail)  # the disk fills or turns read-only mid-build
-    result = CliRunner().invoke(cli, ["build", "--config", str(config)])
-    assert result.exit_code == 1
-    assert f"Error: cannot write the tables to {tmp_path / 'out'}: {words}; make that folder writable" in result.output
-    assert "Traceback" not in result.output
-    monkeypatch.undo()
-    for name, frame in store.read_tables(tmp_path / "out").items():
-        pd.testing.assert_frame_equal(frame, before[name])
-    assert not list((tmp_path / "out").rglob(".*.tmp"))
-
-
-def test_build_uses_no_network(tmp_path: Path, monkeypatch) -> None:
-    attempts: list[object] = []
-
-    def refuse(*args, **kwargs):
-        attempts.append(args)
-        raise OSError("network access during a build")
-
-    for name in ("connect", "connect_ex", "sendto"):
-        monkeypatch.setattr(socket.socket, name, refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    config = write_corpus(tmp_path, n=5)
-    result = CliRunner().invoke(cli, ["build", "--config", str(config)])
-    assert result.exit_code == 0, result.output
-    assert "read 5 of 5 articles" in result.output
-    assert attempts == []

@@ -1,4 +1,4 @@
-"""The result cache: only changed articles are processed again, and cached or parallel builds change nothing."""
+"""The result cache: only changed articles are processed again, and a cached build equals a fresh one."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 import yaml
 
-from perspectives.build import cache, plan, store, work
-from perspectives.build import run as pipeline
+from perspectives.build import cache, work
+from perspectives.build.run import run_pipeline
 from perspectives.config import load_config
-from perspectives.tables import TABLES
+from tests.build.conftest import assert_same_tables, build_tables
 
 ARTICLES = {
     "a.md": "The treaty holds. Taiwan is discussed.\n",
@@ -40,86 +40,75 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
     return seen
 
 
-def _build(path: Path, workers: int = 1) -> dict[str, pd.DataFrame]:
-    config = load_config(path)
-    pipeline.run_pipeline(config, workers=workers)
-    return store.read_tables(config.output_dir)
-
-
 def _fresh(path: Path) -> dict[str, pd.DataFrame]:
     """The tables of a build with no cache, into the same folder."""
     shutil.rmtree(load_config(path).output_dir)
-    return _build(path)
-
-
-def _assert_same(left: dict[str, pd.DataFrame], right: dict[str, pd.DataFrame]) -> None:
-    for name in TABLES:
-        pd.testing.assert_frame_equal(left[name], right[name], obj=name)
+    return build_tables(path)
 
 
 def test_rebuild_reads_no_unchanged_article(write_config, calls) -> None:
     path = write_config(ARTICLES)
-    first = _build(path)
+    first = build_tables(path)
     assert sorted(calls["read"]) == ["a", "b", "c"]
     calls["read"].clear()
-    _assert_same(_build(path), first)
+    assert_same_tables(build_tables(path), first)
     assert calls["read"] == []
 
 
 def test_only_the_edited_and_the_added_article_are_read(write_config, calls) -> None:
     path = write_config(ARTICLES)
-    _build(path)
+    build_tables(path)
     calls["read"].clear()
     path = write_config({**ARTICLES, "b.md": "The pact lapsed. Taiwan spoke.\n", "d.md": "A new treaty.\n"})
-    cached = _build(path)
+    cached = build_tables(path)
     assert sorted(calls["read"]) == ["b", "d"]
-    _assert_same(cached, _fresh(path))
+    assert_same_tables(cached, _fresh(path))
 
 
 def test_metadata_override_rereads_only_that_article(write_config, calls) -> None:
     path = write_config(ARTICLES)
-    _build(path)
+    build_tables(path)
     calls["read"].clear()
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["articles"][2]["author"] = "Ana Lopes"
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    tables = _build(path)
+    tables = build_tables(path)
     assert calls["read"] == ["c"]
     assert tables["articles"].set_index("article_id").loc["c", "author"] == "Ana Lopes"
 
 
 def test_topic_rule_edit_redoes_only_topic_placement(write_config, calls) -> None:
     path = write_config(ARTICLES)
-    _build(path)
+    build_tables(path)
     calls["read"].clear()
     calls["place"].clear()
     topics = [{"id": "treaty_status", "label": "Treaty status",
                "rules": [{"kind": "terms", "terms": ["treaty", "pact", "Taiwan"]}]}]
     path = write_config(ARTICLES, topics=topics)
-    cached = _build(path)
+    cached = build_tables(path)
     assert calls["read"] == []
     assert sorted(calls["place"]) == ["a/treaty_status", "b/treaty_status", "c/treaty_status"]
     assert set(cached["claim_topics"]["topic"]) == {"treaty_status"}
-    _assert_same(cached, _fresh(path))
+    assert_same_tables(cached, _fresh(path))
 
 
 def test_topic_label_edit_redoes_nothing(write_config, calls) -> None:
     path = write_config(ARTICLES)
-    _build(path)
+    build_tables(path)
     calls["read"].clear()
     calls["place"].clear()
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["topics"][0]["label"] = "Treaty"
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    _build(path)
+    build_tables(path)
     assert calls == {"read": [], "place": []}
 
 
 def test_article_that_breaks_is_not_served_from_the_cache(write_config, calls) -> None:
     path = write_config(ARTICLES)
-    _build(path)
+    build_tables(path)
     (path.parent / "articles" / "a.md").write_bytes(b"")
-    report = pipeline.run_pipeline(load_config(path), workers=1)
+    report = run_pipeline(load_config(path), workers=1)
     assert [f["article_id"] for f in report["articles_failed"]] == ["a"]
 
 
@@ -130,32 +119,8 @@ def test_article_that_breaks_is_not_served_from_the_cache(write_config, calls) -
 ], ids=["pointer", "table", "generation"])
 def test_damaged_cache_is_ignored(write_config, calls, damage) -> None:
     path = write_config(ARTICLES)
-    first = _build(path)
+    first = build_tables(path)
     damage(load_config(path).output_dir / cache.CACHE_DIR)
     calls["read"].clear()
-    _assert_same(_build(path), first)
+    assert_same_tables(build_tables(path), first)
     assert sorted(calls["read"]) == ["a", "b", "c"]
-
-
-def test_parallel_and_serial_builds_produce_identical_tables(seed_corpus: Path, tmp_path: Path) -> None:
-    data = yaml.safe_load(seed_corpus.read_text(encoding="utf-8"))
-    base = data["articles"]
-    # Three copies of each bundled article under new ids: enough for several chunks per worker.
-    data["articles"] = [{**entry, "id": f"{entry.get('id', Path(entry['path']).stem)}-{n}"}
-                        for n in range(3) for entry in base]
-    seed_corpus.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    other = tmp_path / "parallel"
-    shutil.copytree(seed_corpus.parent / "data" / "articles", other / "data" / "articles")
-    shutil.copy(seed_corpus, other / "config.yaml")
-    serial = _build(seed_corpus, workers=1)
-    parallel = _build(other / "config.yaml", workers=2)
-    _assert_same(parallel, serial)
-    assert len(serial["articles"]) == 3 * len(base)
-
-
-def test_code_version_covers_the_build_modules_only() -> None:
-    root = Path(plan.__file__).resolve().parents[1]
-    names = {path.relative_to(root).as_posix() for path in plan.build_modules()}
-    assert {"build/run.py", "stages/articles/reader.py", "stages/topics.py", "rules/terms.py", "build/store.py",
-            "stages/__init__.py", "__init__.py"} <= names
-    assert not any(name.startswith(("measures/", "present/")) for name in names)

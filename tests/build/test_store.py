@@ -1,4 +1,4 @@
-"""The table store: contract dtypes, and all tables replaced as one build's output."""
+"""The table store: all tables replaced as one build's output, or none."""
 
 from __future__ import annotations
 
@@ -11,13 +11,6 @@ from perspectives.build import store
 from perspectives.build.plan import is_stale
 from perspectives.build.run import run_pipeline
 from perspectives.config import load_config
-from perspectives.tables import TABLES, conform
-
-
-def test_conform_orders_columns_and_fills_missing_ones() -> None:
-    frame = conform("claim_topics", [{"topic": "t", "claim_id": "a:0001"}])
-    assert list(frame.columns) == list(TABLES["claim_topics"])
-    assert frame.loc[0, "claim_id"] == "a:0001" and frame["position"].isna().all()
 
 
 def test_a_build_killed_during_the_swap_leaves_the_folder_stale(write_config, monkeypatch) -> None:

@@ -5,31 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from perspectives.cli import cli
 from perspectives.config import ConfigError, load_config
-
-ROOT = Path(__file__).resolve().parents[1]
-ARTICLE = "articles/a.md"
-GOOD = f"""\
-articles:
-  - path: {ARTICLE}
-topics:
-  - id: taiwan
-    label: Taiwan
-    rules:
-      - kind: terms
-        terms: [Taiwan]
-"""
-
-
-def write(tmp_path: Path, text: str) -> Path:
-    (tmp_path / "articles").mkdir(exist_ok=True)
-    (tmp_path / ARTICLE).write_text("Taiwan matters.", encoding="utf-8")
-    path = tmp_path / "config.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
+from tests.conftest import MINIMAL_ARTICLE as ARTICLE
+from tests.conftest import MINIMAL_CONFIG as GOOD
+from tests.conftest import ROOT
+from tests.conftest import write_config_text as write
 
 
 def problems(tmp_path: Path, text: str) -> list[str]:
@@ -113,17 +94,3 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
 def test_missing_config_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="no such config file"):
         load_config(tmp_path / "nope.yaml")
-
-
-def test_cli_validate_reports_without_traceback(tmp_path: Path) -> None:
-    path = write(tmp_path, GOOD + "topcs: []\n")
-    result = CliRunner().invoke(cli, ["validate", "--config", str(path)])
-    assert result.exit_code == 1
-    assert "config.yaml:9: topcs: unknown key" in result.output
-    assert "Traceback" not in result.output
-
-
-def test_cli_validate_ok(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["validate", "--config", str(write(tmp_path, GOOD))])
-    assert result.exit_code == 0, result.output
-    assert "OK (1 articles, 1 topics" in result.output

@@ -1,0 +1,53 @@
+"""What a build must redo: staleness from the config, the articles and the code; the code version's modules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from perspectives.build import plan, store
+from perspectives.build.plan import is_stale
+from perspectives.build.run import run_pipeline
+from perspectives.config import load_config
+
+GOOD = "The treaty holds. Taiwan is discussed.\n"
+
+
+def test_staleness_follows_config_and_articles(write_config) -> None:
+    path = write_config({"a.md": GOOD})
+    config = load_config(path)
+    assert is_stale(config)
+    run_pipeline(config)
+    assert not is_stale(config)
+    (path.parent / "articles" / "a.md").write_text(GOOD + "More text.\n", encoding="utf-8")
+    assert is_stale(config)
+
+
+def test_a_display_edit_is_no_reason_to_build_and_a_rule_edit_is(write_config) -> None:
+    path = write_config({"a.md": GOOD})
+    run_pipeline(load_config(path))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["topics"][0].update(label="Treaty", color="#112233", description="Whether the treaty holds.")
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    assert not is_stale(load_config(path))
+    data["topics"][0]["rules"][0]["terms"].append("accord")
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    assert is_stale(load_config(path))
+
+
+def test_a_build_by_other_code_is_stale(write_config) -> None:
+    config = load_config(write_config({"a.md": GOOD}))
+    run_pipeline(config)
+    report = store.read_report(config.output_dir)
+    report["fingerprint"]["code"] = "an older version"
+    store.write_json(config.output_dir / store.REPORT_FILE, report)
+    assert is_stale(config)
+
+
+def test_code_version_covers_the_build_modules_only() -> None:
+    root = Path(plan.__file__).resolve().parents[1]
+    names = {path.relative_to(root).as_posix() for path in plan.build_modules()}
+    assert {"build/run.py", "stages/articles/reader.py", "stages/topics.py", "rules/terms.py", "build/store.py",
+            "stages/__init__.py", "__init__.py"} <= names
+    assert not any(name.startswith(("measures/", "present/")) for name in names)

@@ -1,0 +1,68 @@
+"""Tables: contract columns and dtypes, claim ids that round-trip, and the row builders' columns."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from perspectives.records import Article, ArticleResult, Claim, TopicHit
+from perspectives.tables import (
+    BOOKKEEPING,
+    TABLES,
+    article_rows,
+    claim_id,
+    claim_index,
+    claim_rows,
+    conform,
+    topic_rows,
+)
+
+BODY = "The treaty holds. Taiwan may be discussed."
+RESULT = ArticleResult(
+    article=Article(article_id="tass-2021.11", path="articles/tass.md", body=BODY, title="Treaty", author="Ann Lee",
+                    content_hash="abc", dropped=(("Photo: TASS", "caption"),)),
+    claims=(Claim(0, 0, 0, 17, "The treaty holds."),
+            Claim(1, 0, 18, len(BODY), "Taiwan may be discussed.", voice="own", hedges=("may",), certainty=-1.0)))
+
+
+def test_conform_orders_columns_and_fills_missing_ones() -> None:
+    frame = conform("claim_topics", [{"topic": "t", "claim_id": "a:0001"}])
+    assert list(frame.columns) == list(TABLES["claim_topics"])
+    assert frame.loc[0, "claim_id"] == "a:0001" and frame["position"].isna().all()
+
+
+def test_claim_ids_round_trip_and_sort_in_article_order() -> None:
+    indexes = [0, 2, 10, 999, 12345]
+    ids = [claim_id("tass-2021.11", i) for i in indexes]
+    assert ids[:2] == ["tass-2021.11:0000", "tass-2021.11:0002"]
+    assert claim_index(pd.Series(ids)).tolist() == indexes
+    assert sorted(ids[:4]) == ids[:4]  # zero-padded: "…:0002" sorts before "…:0010"
+
+
+def test_claim_rows_have_the_contract_columns_and_point_into_the_body() -> None:
+    claims = claim_rows([RESULT])
+    assert claims.dtypes.astype(str).to_dict() == TABLES["claims"]
+    assert claims["claim_id"].tolist() == ["tass-2021.11:0000", "tass-2021.11:0001"]
+    assert claim_index(claims["claim_id"]).tolist() == claims["position_in_article"].tolist()
+    assert all(BODY[s:e] == t for s, e, t in zip(claims["start"], claims["end"], claims["text"], strict=True))
+    assert claims["hedges"].tolist() == ["", "may"] and claims["certainty"].tolist() == [0.0, -1.0]
+
+
+def test_article_rows_count_claims_and_words_and_keep_the_dropped_furniture() -> None:
+    articles = article_rows([RESULT])
+    assert articles.dtypes.astype(str).to_dict() == TABLES["articles"]
+    row = articles.iloc[0]
+    assert (row["n_claims"], row["n_words"], row["author"]) == (2, 7, "Ann Lee")
+    assert json.loads(row["dropped"]) == [{"text": "Photo: TASS", "reason": "caption"}]
+    assert pd.isna(row["date"])
+
+
+def test_topic_rows_name_the_claim_of_each_hit_and_keep_its_article() -> None:
+    claims = claim_rows([RESULT])
+    rows = topic_rows(claims, [TopicHit(1, "taiwan", ("Taiwan",), stance="toward", stance_evidence=("may",))])
+    assert list(rows.columns) == list(TABLES["claim_topics"]) + list(BOOKKEEPING["claim_topics"])
+    assert rows.iloc[0].to_dict() == {
+        "claim_id": "tass-2021.11:0001", "topic": "taiwan", "position": "toward", "evidence": "Taiwan",
+        "position_evidence": "may", "context": None, "article_id": "tass-2021.11"}
+    assert topic_rows(claims, []).empty
