@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from perspectives.build import store
 from perspectives.build.plan import is_stale
 from perspectives.build.run import run_pipeline
 from perspectives.config import load_config
+from perspectives.tables import TABLES
 
 
 def test_a_build_killed_during_the_swap_leaves_the_folder_stale(write_config, monkeypatch) -> None:
@@ -35,3 +37,13 @@ def test_a_build_killed_during_the_swap_leaves_the_folder_stale(write_config, mo
     assert not list(Path(config.output_dir).glob(".*.tmp"))
     run_pipeline(config)
     assert not is_stale(config)
+
+
+def test_a_table_from_an_older_version_reads_with_the_missing_columns_empty(tmp_path: Path) -> None:
+    old = pd.DataFrame({"claim_id": ["a:0000"], "topic": ["taiwan"], "position": [None], "evidence": ["Taiwan"],
+                        "position_evidence": [""]})   # written before claim_topics had `context`
+    old.to_parquet(tmp_path / "claim_topics.parquet", index=False)
+    table = store.read_table(tmp_path, "claim_topics")
+    assert list(table.columns) == list(TABLES["claim_topics"])
+    assert table["context"].isna().all() and str(table["context"].dtype) == "string"
+    assert list(store.read_table(tmp_path, "claim_topics", ["claim_id", "context"]).columns) == ["claim_id", "context"]

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from perspectives.tables import TABLES, conform, empty_table
 
@@ -99,12 +100,20 @@ def write_json(path: Path, data: Any) -> None:
 
 
 def read_table(out_dir: Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
-    """One table, or an empty one with the right columns when it has not been built yet."""
+    """One table, or an empty one with the right columns when it has not been built yet.
+
+    A table written by an older version may lack a column added since (the dashboard shows the last good
+    tables while a config is broken): the missing columns come back empty, with the contract's dtypes.
+    """
     path = Path(out_dir) / f"{name}.parquet"
+    wanted = columns or list(TABLES[name])
     if not path.exists():
-        frame = empty_table(name)
-        return frame[columns] if columns else frame
-    return pd.read_parquet(path, columns=columns)
+        return empty_table(name)[wanted]
+    present = set(pq.read_schema(path).names)
+    frame = pd.read_parquet(path, columns=[c for c in wanted if c in present])
+    for column in (c for c in wanted if c not in present):
+        frame[column] = pd.Series([pd.NA] * len(frame), index=frame.index, dtype=TABLES[name].get(column, "string"))
+    return frame[wanted]
 
 
 def read_tables(out_dir: Path) -> dict[str, pd.DataFrame]:
