@@ -18,7 +18,7 @@ import yaml
 import state
 from perspectives.build import plan, store
 from perspectives.build import run as pipeline
-from perspectives.config import Config, ConfigError, load_config
+from perspectives.config import CONFIG_FILE, Config, ConfigError, load_config
 from perspectives.measures.selection import Tables, prepare_tables
 from perspectives.present import styles
 from perspectives.tables import TABLES
@@ -26,7 +26,6 @@ from perspectives.tables import TABLES
 log = logging.getLogger(__name__)
 
 ENV_CONFIG = "PERSPECTIVES_CONFIG"
-DEFAULT_CONFIG = "config.yaml"
 
 
 @dataclass
@@ -53,7 +52,7 @@ def config_path() -> Path:
     parser.add_argument("--config")
     # parse_known_args: under pytest sys.argv holds pytest's own options.
     args, _ = parser.parse_known_args(sys.argv[1:])
-    return Path(args.config or os.environ.get(ENV_CONFIG) or DEFAULT_CONFIG)
+    return Path(args.config or os.environ.get(ENV_CONFIG) or CONFIG_FILE)
 
 
 def load() -> Loaded:

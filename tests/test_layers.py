@@ -25,7 +25,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import ROOT
+
 PACKAGE = "perspectives"
 
 # Allowed / forbidden parts of the package, as dotted prefixes (a prefix covers itself and its sub-modules).
