@@ -9,7 +9,8 @@ The rules, by the importing module:
   ``perspectives``. ``perspectives.config``: only ``config`` and ``rules``.
 - ``perspectives.build``: never ``measures``, ``present``, ``cli``, ``evaluate``. ``perspectives.measures``: never
   ``stages``, ``build``, ``present``, ``cli``. ``perspectives.present``: never ``stages``, ``build``, ``cli``.
-- Nothing in the package imports streamlit; only ``perspectives.present.charts`` imports altair.
+- Nothing in the package imports streamlit; only ``perspectives.present.charts`` imports altair (the
+  dashboard draws the charts it builds).
 - ``dashboard``: anything from ``perspectives`` but the stages (it goes through build, measures, present, config
   and tables).
 
@@ -74,7 +75,7 @@ def violations(module: str, imports: Iterable[str]) -> list[str]:
         reason = None
         if in_src and _under(name, "streamlit"):
             reason = "nothing in the package imports streamlit (only the dashboard does)"
-        elif in_src and _under(name, "altair") and module != ALTAIR_HOME:
+        elif _under(name, "altair") and module != ALTAIR_HOME:
             reason = f"only {ALTAIR_HOME} imports altair"
         elif not _under(name, PACKAGE):
             continue
@@ -186,7 +187,6 @@ def test_the_scan_sees_every_layer_of_the_real_tree() -> None:
     ("perspectives.cli", "perspectives.build.run.run_pipeline"),
     ("perspectives.evaluate", "perspectives.stages.sources.gazetteer.fold"),
     ("dashboard.app", "streamlit"),
-    ("dashboard.app", "altair"),
     ("dashboard.loading", "perspectives.build.plan"),
     ("dashboard.views.compare", "perspectives.measures.selection.Segment"),
     ("dashboard.loading", "perspectives.tables.TABLES"),
@@ -225,6 +225,7 @@ def test_allowed_import_is_not_reported(module: str, name: str) -> None:
     ("perspectives.present.briefing", "perspectives.cli"),
     ("perspectives.build.run", "streamlit"),
     ("perspectives.present.charts", "streamlit.elements"),
+    ("dashboard.views.overview", "altair"),
     ("perspectives.measures.contrast", "altair"),
     ("perspectives.present.briefing", "altair.Chart"),
     ("dashboard.loading", "perspectives.stages.topics.compile_topics"),
