@@ -94,3 +94,40 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
 def test_missing_config_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="no such config file"):
         load_config(tmp_path / "nope.yaml")
+
+
+FIELDS = """fields:
+  - id: leaning
+    label: Political leaning
+    values: [left, centre, right]
+  - id: country
+"""
+
+
+def test_declared_fields_load_and_articles_set_them(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, FIELDS + GOOD.replace(
+        f"  - path: {ARTICLE}\n", f"  - path: {ARTICLE}\n    fields: {{leaning: left, country: 2021}}\n")))
+    assert [(f.id, f.title) for f in config.fields] == [("leaning", "Political leaning"), ("country", "Country")]
+    assert config.articles[0].fields == {"leaning": "left", "country": "2021"}
+
+
+@pytest.mark.parametrize("fields, expected", [
+    ("{leanig: left}", "config.yaml:8: articles -> 0 -> fields -> leanig: unknown field 'leanig' "
+                       "(did you mean 'leaning'? declared fields: leaning, country); declare it under `fields:`"),
+    ("{leaning: far}", "config.yaml:8: articles -> 0 -> fields -> leaning: 'far' is not an allowed value of 'leaning'; "
+                       "use one of left, centre, right"),
+])
+def test_article_field_typo_or_unknown_value_names_file_line_key_and_fix(tmp_path: Path, fields: str,
+                                                                         expected: str) -> None:
+    text = FIELDS + GOOD.replace(f"  - path: {ARTICLE}\n", f"  - path: {ARTICLE}\n    fields: {fields}\n")
+    found = problems(tmp_path, text)
+    assert len(found) == 1 and found[0].startswith(expected), found
+
+
+@pytest.mark.parametrize("declared, expected", [
+    ("fields:\n  - id: outlet\n", "fields -> 0 -> id: 'outlet' is built in"),
+    ("fields:\n  - id: genre\n  - id: genre\n", "fields -> 1 -> id: duplicate field id 'genre'"),
+    ("fields:\n  - id: genre\n    colour: red\n", "fields -> 0 -> colour: unknown key"),
+])
+def test_bad_field_declarations(tmp_path: Path, declared: str, expected: str) -> None:
+    assert any(expected in p for p in problems(tmp_path, declared + GOOD)), problems(tmp_path, declared + GOOD)

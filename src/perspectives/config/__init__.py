@@ -4,6 +4,7 @@ from perspectives.config.load import ConfigError, load_config
 from perspectives.config.schema import (
     CONFIG_FILE,
     ArticleEntry,
+    ArticleField,
     Certainty,
     Cleaning,
     Config,
@@ -15,5 +16,5 @@ from perspectives.config.schema import (
     Topic,
 )
 
-__all__ = ["CONFIG_FILE", "ArticleEntry", "Certainty", "Cleaning", "Config", "ConfigError", "Context", "Continuation",
-           "SourceEntry", "SourceType", "Stance", "Topic", "load_config"]
+__all__ = ["CONFIG_FILE", "ArticleEntry", "ArticleField", "Certainty", "Cleaning", "Config", "ConfigError", "Context",
+           "Continuation", "SourceEntry", "SourceType", "Stance", "Topic", "load_config"]

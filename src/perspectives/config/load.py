@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import errno
 import stat
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from perspectives.config.schema import CONFIG_FILE, Config
+from perspectives.config.schema import CONFIG_FILE, RESERVED_FIELDS, Config
 from perspectives.rules import KIND_NAMES, Rule, check_regex
 
 # A document whose aliases expand past this many values is a "billion laughs", not a config.
@@ -225,7 +226,7 @@ def _mode(file: Path) -> int | None:
 
 def _cross_checks(config: Config, allow_outside: bool) -> list[tuple[tuple[Any, ...], str]]:
     """Checks across fields that the schema alone cannot express."""
-    problems: list[tuple[tuple[Any, ...], str]] = []
+    problems = _field_problems(config)
     seen_ids: dict[str, int] = {}
     base = config.base_dir.resolve()  # once, not per article: 5,000 entries made loading take seconds
     for i, entry in enumerate(config.articles):
@@ -259,6 +260,31 @@ def _cross_checks(config: Config, allow_outside: bool) -> list[tuple[tuple[Any, 
             error = check_regex(pattern)
             if error:
                 problems.append((("cleaning", section, j), f"invalid regular expression {pattern!r}: {error}"))
+    return problems
+
+
+def _field_problems(config: Config) -> list[tuple[tuple[Any, ...], str]]:
+    """Declared fields: unique ids, no built-in name; each article's field values named and allowed."""
+    problems: list[tuple[tuple[Any, ...], str]] = []
+    declared: dict[str, list[str]] = {}
+    for i, field in enumerate(config.fields):
+        if field.id in RESERVED_FIELDS:
+            problems.append((("fields", i, "id"), f"{field.id!r} is built in ({', '.join(RESERVED_FIELDS)}); "
+                             "give the field another id"))
+        elif field.id in declared:
+            problems.append((("fields", i, "id"), f"duplicate field id {field.id!r}; give each field its own id"))
+        declared.setdefault(field.id, field.values)
+    for i, entry in enumerate(config.articles):
+        for key, value in entry.fields.items():
+            loc = ("articles", i, "fields", key)
+            if key not in declared:
+                close = difflib.get_close_matches(key, list(declared), n=1)
+                hint = (f"did you mean {close[0]!r}? " if close else "") + (
+                    f"declared fields: {', '.join(declared)}" if declared else "no fields are declared")
+                problems.append((loc, f"unknown field {key!r} ({hint}); declare it under `fields:` first"))
+            elif declared[key] and value not in declared[key]:
+                problems.append((loc, f"{value!r} is not an allowed value of {key!r}; use one of "
+                                 f"{', '.join(declared[key])}, or add it to the field's `values:`"))
     return problems
 
 

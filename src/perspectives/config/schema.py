@@ -71,6 +71,25 @@ class Topic(_Strict):
                                    "own scope and cues; none: direct matches only.")
 
 
+# Names a declared field may not take: the built-in metadata and groupings already use them.
+RESERVED_FIELDS = ("article", "author", "date", "fields", "id", "outlet", "original_publisher", "path", "title",
+                   "topic", "url")
+
+
+class ArticleField(_Strict):
+    """A field of your own that every article may carry (country, leaning, genre), to filter and compare by."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="Stable identifier, snake_case; the key in front "
+                    "matter and under an article's `fields:`, and the name in the address (?by=leaning).")
+    label: str | None = Field(default=None, description="Name shown in the dashboard.")
+    values: list[str] = Field(default_factory=list, description="The values allowed; none: any value.")
+
+    @property
+    def title(self) -> str:
+        """The label, else the id made readable."""
+        return self.label or self.id.replace("_", " ").capitalize()
+
+
 class ArticleEntry(_Strict):
     """An article file and optional metadata overrides (the config wins over the file)."""
 
@@ -82,6 +101,17 @@ class ArticleEntry(_Strict):
     date: str | None = Field(default=None, description="Publication date, YYYY-MM-DD.")
     outlet: str | None = Field(default=None, description="Where it was published.")
     url: str | None = Field(default=None, description="Link to the original.")
+    fields: dict[str, str] = Field(default_factory=dict, description="Values of declared fields "
+                                   "(country: France); they win over the file's front matter.")
+
+    @field_validator("fields", mode="before")
+    @classmethod
+    def _field_text(cls, value: Any) -> Any:
+        # A year or a number is a value like any other; booleans stay errors (YAML's yes/no trap).
+        if isinstance(value, dict):
+            return {k: str(v) if isinstance(v, int | float) and not isinstance(v, bool) else v
+                    for k, v in value.items()}
+        return value
 
     @field_validator("date", mode="before")
     @classmethod
@@ -132,6 +162,8 @@ class Config(_Strict):
     """The whole of ``config.yaml``."""
 
     output: PathText = Field(default="data/processed", description="Output folder, relative to the config.")
+    fields: list[ArticleField] = Field(default_factory=list, description="Fields of your own that articles "
+                                       "carry, to filter and compare by (country, leaning, genre).")
     articles: list[ArticleEntry] = Field(default_factory=list, description="The articles to read.")
     topics: list[Topic] = Field(default_factory=list, description="Topics and their rules.")
     sources: list[SourceEntry] = Field(default_factory=list, description="Known outside sources.")
