@@ -44,8 +44,23 @@ class _RuleModel(BaseModel):
         raise NotImplementedError
 
     def term_matcher(self, term: str) -> Matcher:
-        """A matcher for one listed term on its own: which matched wordings it accounts for."""
-        raise NotImplementedError
+        """A matcher for one listed term on its own (which matched wordings it accounts for): the term,
+        case ignored."""
+        return compile_terms([term.lower()])
+
+
+class _GroupsRule(_RuleModel):
+    """A rule over groups of terms: the problems and listed terms of co-occurrence and proximity alike."""
+
+    groups: list[list[str]] = Field(min_length=2, description="Groups of terms.")
+
+    def problems(self) -> list[Problem]:
+        """An empty term in any group."""
+        return _empty_terms(term for group in self.groups for term in group)
+
+    def listed_terms(self) -> list[tuple[str, str]]:
+        """Each term, labelled with its group."""
+        return [(f", group {i}", term) for i, group in enumerate(self.groups, start=1) for term in group]
 
 
 class TermsRule(_RuleModel):
@@ -67,10 +82,6 @@ class TermsRule(_RuleModel):
     def listed_terms(self) -> list[tuple[str, str]]:
         """Each term."""
         return [("", term) for term in self.terms]
-
-    def term_matcher(self, term: str) -> Matcher:
-        """The term, case ignored."""
-        return compile_terms([term.lower()])
 
 
 @dataclass(frozen=True)
@@ -104,7 +115,7 @@ class CooccurMatcher(Evidence):
         return [text[s:e] for group in self.groups for s, e in group.spans(text)]
 
 
-class CooccurRule(_RuleModel):
+class CooccurRule(_GroupsRule):
     """Match when every group has at least one term in the same sentence."""
 
     kind: Literal["cooccur"] = Field(description="Rule kind.")
@@ -116,18 +127,6 @@ class CooccurRule(_RuleModel):
     def compile(self) -> Matcher:
         """One term of each group, within scope."""
         return CooccurMatcher(tuple(compile_terms(group) for group in self.groups), Scope.parse(self.within))
-
-    def problems(self) -> list[Problem]:
-        """An empty term in any group."""
-        return _empty_terms(term for group in self.groups for term in group)
-
-    def listed_terms(self) -> list[tuple[str, str]]:
-        """Each term, labelled with its group."""
-        return [(f", group {i}", term) for i, group in enumerate(self.groups, start=1) for term in group]
-
-    def term_matcher(self, term: str) -> Matcher:
-        """The term, case ignored."""
-        return compile_terms([term.lower()])
 
 
 @dataclass(frozen=True)
@@ -160,7 +159,7 @@ class NearMatcher(Evidence):
         return len(_WORDS.findall(gap)) <= self.words
 
 
-class NearRule(_RuleModel):
+class NearRule(_GroupsRule):
     """Match when a term of every group stands within a few words of a term of the first group
     ("extend … treaty", "stab … in the back")."""
 
@@ -173,18 +172,6 @@ class NearRule(_RuleModel):
     def compile(self) -> Matcher:
         """One term of each group, close to the first group's."""
         return NearMatcher(tuple(compile_terms(group) for group in self.groups), self.words, self.ordered)
-
-    def problems(self) -> list[Problem]:
-        """An empty term in any group."""
-        return _empty_terms(term for group in self.groups for term in group)
-
-    def listed_terms(self) -> list[tuple[str, str]]:
-        """Each term, labelled with its group."""
-        return [(f", group {i}", term) for i, group in enumerate(self.groups, start=1) for term in group]
-
-    def term_matcher(self, term: str) -> Matcher:
-        """The term, case ignored."""
-        return compile_terms([term.lower()])
 
 
 @dataclass(frozen=True)
