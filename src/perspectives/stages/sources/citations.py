@@ -7,15 +7,16 @@ are datelines and wire bylines ("MOSCOW, Dec. 1 (TASS) --", "(Reporting by ...)"
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from perspectives.records import Article, Citation, Claim, Link
-from perspectives.stages.sources.cues import cue_hits
+from perspectives.stages.sources.cues import DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS, Referent, cue_hits, referents
 from perspectives.stages.sources.gazetteer import Gazetteer, fold, url_host
 from perspectives.stages.sources.mentions import Mention, People, find_mentions, remember_people
 
 # Cues from strongest to weakest: a claim citing a source twice keeps the first of these.
-_RANK = ("outlet", "reporting_verb", "according_to", "linked_speech", "work", "link", "note", "url", "document")
+_RANK = ("outlet", "reporting_verb", "according_to", "document_says", "linked_speech", "continuation", "work", "link",
+         "note", "url", "document")
 _POINTER = re.compile(r"^(?:read (?:it |more |the \w+ )?here|here|this|source|link|full text|see here)$", re.I)
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:,\s*\d{4})?\s*"
                        r"(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s")
@@ -30,10 +31,21 @@ def extract_citations(article: Article, claims: list[Claim], gazetteer: Gazettee
     """Every outside source each claim cites, once per claim, plus those of the notes; metadata excluded."""
     people: People = {}
     found: list[Citation] = []
+    common = frozenset(_LOWER_WORD.findall(article.body))
+    named: list[Mention] = []  # every party named so far, for "he said", "the ministry added"
+    speakers: list[Mention] = []  # those of them a cue made speak
     for claim in claims:
         text = _blank_furniture(claim.text)
-        mentions = find_mentions(text, gazetteer, people)
-        found += _claim_citations(claim, text, mentions, _claim_links(article, claim), gazetteer)
+        mentions = find_mentions(text, gazetteer, people, common)
+        cited = _claim_citations(claim, text, mentions, _claim_links(article, claim), gazetteer)
+        for referent in referents(text, mentions):
+            for mention in resolve(referent, named + mentions[:referent.before], speakers):
+                cited.append(_citation(claim.index, mention, "continuation", referent.surface))
+                speakers.append(mention)
+        found += cited
+        names = {fold(c.source) for c in cited if c.cue in _SPEAKING}
+        speakers += [m for m in mentions if fold(m.name) in names]
+        named += mentions
         remember_people(mentions, people)
     found += _note_citations(article, claims, gazetteer)
     return _dedupe(c for c in found if not _is_metadata(c.source, article))
@@ -42,7 +54,6 @@ def extract_citations(article: Article, claims: list[Claim], gazetteer: Gazettee
 def _claim_citations(claim: Claim, text: str, mentions: list[Mention], links: list[Link],
                      gazetteer: Gazetteer) -> list[Citation]:
     hits = cue_hits(text, mentions) + _link_hits(text, mentions, links)
-    hits += [(m, "document", text[m.start:m.end]) for m in mentions if m.kind == "document"]
     found = [_citation(claim.index, m, cue, surface) for m, cue, surface in hits]
     found += [c for url in URL.findall(text) if (c := _url_citation(claim.index, url, gazetteer))]
     for link in links:
@@ -73,6 +84,58 @@ def _link_hits(text: str, mentions: list[Mention], links: list[Link]) -> list[tu
             speech = text[before.end:link.start] == " " or re.match(r"\s*(?:that\b|[,:]?\s*[“\"])", text[link.end:])
             hits.append((before, "linked_speech" if speech else "link", text[before.start:link.end]))
     return hits
+
+
+_SPEAKING = frozenset({"reporting_verb", "according_to", "outlet", "linked_speech", "document_says", "continuation"})
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
+_GENERIC_PERSON = frozenset("leader official politician head chief representative diplomat executive".split())
+_MEDIA_NOUNS = frozenset("agency newspaper paper daily broadcaster outlet channel".split())
+_COMPANY_NOUNS = frozenset("company holding firm group giant producer operator corporation".split())
+
+
+def resolve(referent: Referent, named: list[Mention], speakers: Sequence[Mention] = ()) -> list[Mention]:
+    """The party (or, for "both leaders", the two parties) a pronoun or role noun refers back to: the last
+    compatible one that spoke before it, else the last compatible one named. "he"/"she" → a person; "the
+    minister" → a person whose role says minister; "the company" → a company; "the statement" → a statement
+    named before ("the document" alone: the document named most often)."""
+    noun = referent.noun
+    want = 2 if referent.plural else 1
+    earlier = list(reversed(speakers)) + list(reversed(named))
+    if noun in ("document", "text"):
+        counts = {fold(m.name): sum(fold(n.name) == fold(m.name) for n in named) for m in named}
+        earlier = list(reversed(speakers)) + sorted(reversed(named), key=lambda m: -counts[fold(m.name)])
+    if noun in ("he", "she", "both"):
+        pool = [m for m in earlier if m.kind == "person"]
+    elif re.fullmatch(PERSON_NOUNS, noun):
+        people = [m for m in earlier if m.kind == "person"]
+        pool = [m for m in people if _describes(noun, m)] or (people if noun in _GENERIC_PERSON else [])
+    elif re.fullmatch(DOCUMENT_NOUNS, noun):
+        documents = [m for m in earlier if m.kind == "document"]
+        pool = [m for m in documents if _describes(noun, m)] or (documents if noun in ("document", "text") else [])
+    elif re.fullmatch(ORG_NOUNS, noun):
+        bodies = [m for m in earlier if m.kind in ("org", "media", "state", "name")]
+        pool = [m for m in bodies if _describes(noun, m)]
+        if not pool and noun in _MEDIA_NOUNS:
+            pool = [m for m in bodies if m.kind in ("media", "name")]
+        elif not pool and noun in _COMPANY_NOUNS:
+            pool = [m for m in bodies if m.kind in ("name", "org") and m.source_type not in ("official", "media")]
+        elif not pool and noun == "government":
+            pool = [m for m in bodies if m.kind == "state"]
+    else:
+        pool = []
+    chosen: list[Mention] = []
+    for mention in pool:
+        if all(fold(c.name) != fold(mention.name) for c in chosen):
+            chosen.append(mention)
+        if len(chosen) == want:
+            break
+    return chosen
+
+
+def _describes(noun: str, mention: Mention) -> bool:
+    """Whether a role noun fits a named party: its name, its role in the text or its entry's role says so."""
+    words = " ".join((mention.name, mention.role, (mention.known.entry.role or "") if mention.known else ""))
+    return re.search(rf"\b{noun}", words, re.IGNORECASE) is not None
 
 
 def _claim_links(article: Article, claim: Claim) -> list[Link]:

@@ -10,25 +10,61 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from perspectives.stages.sources.gazetteer import ROLE_WORDS, guess_type
+from perspectives.stages.sources.gazetteer import NATIONALITIES, ROLE_WORDS, guess_type, state_of
 from perspectives.stages.sources.mentions import Mention
 
 # Cues under which the claim reports the source's words; the others only refer to a source.
-ATTRIBUTING_CUES = frozenset({"reporting_verb", "according_to", "outlet", "linked_speech"})
+ATTRIBUTING_CUES = frozenset({"reporting_verb", "according_to", "outlet", "linked_speech", "document_says",
+                              "continuation"})
 
 SPEECH_VERBS = (r"(?:say|says|said|saying|tells?|told|telling|notes?|noted|noting|adds?|added|adding|stress(?:es|ed)?|"
            r"warn(?:s|ed)?|writes?|wrote|written|observe[sd]?|comment(?:s|ed)?|disclose[sd]?|explain(?:s|ed)?|"
-           r"argue[sd]?|claim(?:s|ed)?|insist(?:s|ed)?|assert(?:s|ed)?|declare[sd]?|announce[sd]?|stated|states that|"
+           r"argue[sd]?|claim(?:s|ed)?(?= that\b|,|:|\s*[“\"])|insist(?:s|ed)?|assert(?:s|ed)?|declare[sd]?|"
+           r"announce[sd]?|stated|states that|proclaim(?:s|ed)?|"
            r"remark(?:s|ed)?|reiterate[sd]?|emphasi[sz]e[sd]?|underline[sd]?|underscore[sd]?|suggest(?:s|ed)?|"
            r"propose[sd]?|point(?:s|ed)? (?:out|at|to)|highlight(?:s|ed)?|anticipate[sd]?|predict(?:s|ed)?|"
-           r"acknowledge[sd]?|admit(?:s|ted)?|confirm(?:s|ed)?|denie[sd]|urge[sd]?|call(?:s|ed)? for|"
-           r"describe[sd]?|quoted|cited|report(?:s|ed)?|tweet(?:s|ed)?|complain(?:s|ed)?|critici[sz]e[sd]?|"
-           r"accuse[sd]?|lament(?:s|ed)?|recall(?:s|ed)?|mention(?:s|ed)?|repl(?:y|ies|ied)|"
+           r"acknowledge[sd]?|admit(?:s|ted)?|confirm(?:s|ed)?|deny|denie[sd]|urge[sd]?|"
+           r"call(?:s|ed)? (?:on|upon|for|it|the|this|that|them|him|her|a|an|its|their|such)\b|"
+           r"describe[sd]?|quoted|cited|report(?:s|ed)?|tweet(?:s|ed)?|posted|complain(?:s|ed)?|critici[sz]e[sd]?|"
+           r"accuse[sd]?|lament(?:s|ed)?|recall(?:s|ed)? (?:that|how)|mention(?:s|ed)?|repl(?:y|ies|ied)|"
            r"answer(?:s|ed)?|ask(?:s|ed)?|conclude[sd]?|estimate[sd]?|spoke|speaks?|contend(?:s|ed)?|"
            r"concede[sd]?|pledge[sd]?|vow(?:s|ed)?|promise[sd]?|echo(?:es|ed)?|"
            r"reveal(?:s|ed)?|caution(?:s|ed)?|opine[sd]?|stipulate[sd]?|enshrine[sd]?|"
-           r"provide[sd]? that|put it|puts it|drew (?:\w+ ){0,2}(?:attention|comparison|parallel|analogy|distinction)|"
+           r"decr(?:y|ies|ied)|hail(?:s|ed)?|praise[sd]?|condemn(?:s|ed)?|welcome[sd]?|blast(?:s|ed)?|"
+           r"slam(?:s|med)?|lambast(?:s|ed)?|dismiss(?:es|ed)?|demand(?:s|ed)?|(?:re)?affirm(?:s|ed)?|"
+           r"believe[sd]?|reckon(?:s|ed)?|(?:fear|hope|expect)(?:s|ed|d)? that|agree[sd]? (?:that|with)|"
+           r"recommend(?:s|ed)?|advise[sd]?|testif(?:y|ies|ied)|voice[sd]?|indicate[sd]? that|hint(?:s|ed)? that|"
+           r"label(?:s|l?ed)|dub(?:s|bed)|brand(?:s|ed)|characteri[sz]e[sd]?|"
+           r"portray(?:s|ed)?|rule[sd]? out|raise[sd]? (?:concerns?|doubts?|questions?|the (?:issue|question))|"
+           r"express(?:es|ed)? (?:[\w'’-]+ ){0,2}?(?:concerns?|regret|hope|support|solidarity|confidence|doubts?|"
+           r"satisfaction|optimism|disappointment|gratitude|condolences|opposition|alarm|dismay|outrage|"
+           r"frustration|interest|readiness|willingness|appreciation|surprise|displeasure)|"
+           r"ma(?:de|kes?) (?:it )?clear|c(?:ame|omes?) out (?:against|in favou?r of|in support of|strongly)|"
+           r"g(?:ave|ives?|iving) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:interview|speech|address|statement|briefing|"
+           r"press conference)|provide[sd]? that|put it|puts it|"
+           r"drew (?:\w+ ){0,2}(?:attention|comparison|parallel|analogy|distinction)|"
            r"made (?:the |a )?(?:point|case|remark|comment))\b")
+# What a document does when the article reports its words ("the statement read", "the treaty commits").
+DOCUMENT_VERBS = (r"(?:reads?|says?|said|states?|stated|stipulates?|commits?|provides?|enshrines?|sets? out|"
+                  r"outlines?|formali[sz]e[sd]?|formulated?|seals?|mentions?|notes?|noted|calls? for|called for|"
+                  r"declares?|declared|affirms?|affirmed|reaffirms?|reaffirmed|underlines?|emphasi[sz]es|"
+                  r"emphasi[sz]ed|stresse[sd]|expresse[sd]|speaks? of|spoke of|pledges?|pledged|urges?|urged|"
+                  r"warns?|warned|found|finds|concludes?|concluded|shows?|showed|recogni[sz]es?|recogni[sz]ed)\b")
+# Nouns a later sentence uses for a party already named: "the minister said", "the company added".
+PERSON_NOUNS = ("minister|spokes(?:man|woman|person)|president|premier|prime minister|chancellor|ambassador|"
+                "envoy|diplomat|official|senator|lawmaker|legislator|politician|leader|secretary|governor|mayor|"
+                "general|admiral|commander|chairman|chairwoman|chair|chief|head|director|executive|ceo|founder|"
+                "professor|analyst|expert|scholar|researcher|economist|historian|academic|fellow|"
+                "journalist|editor|correspondent|reporter|columnist|deputy|aide|adviser|advisor|"
+                "representative|negotiator|king|queen|monarch|mp")
+ORG_NOUNS = ("ministry|company|holding|firm|group|agency|newspaper|paper|daily|broadcaster|outlet|channel|"
+             "government|administration|institute|think tank|university|embassy|office|department|committee|"
+             "council|organi[sz]ation|bank|union|corporation|operator|regulator|authority|service|club|"
+             "cent(?:er|re)|foundation|court|parliament|military|army|navy|alliance|bloc|party|"
+             "commission|giant|producer|kremlin|white house|pentagon")
+DOCUMENT_NOUNS = ("statement|document|treaty|report|communiqu[eé]|declaration|agreement|deal|memorandum|"
+                  "charter|roadmap|strategy|doctrine|text|letter|resolution|study|survey|review|white paper|"
+                  "constitution|law|accord|pact|readout|paper|note|plan|guide|concept")
 _STANCE = (r"(?:(?:agree|believe|hold|maintain|think|feel)(?:s|d|ed)?|held|thought|"
            r"shared? the (?:view|position|opinion|belief|assessment)|shares the (?:view|position|opinion|belief))"
            r"\s+that\b")
@@ -42,26 +78,47 @@ _PUBLICATION = re.compile(r"\b(?:piece|article|op-ed|opinion piece|editorial|col
 _NAMES = r"⟦\d+⟧(?:(?:,\s*⟦\d+⟧)*,?\s+and\s+(?:the\s+)?⟦\d+⟧)?"
 _SUBJ = (r"(?<!of )(?<!in )(?<!for )(?<!with )(?<!from )(?<!to )(?<!by )(?<!on )(?<!at )(?<!about )"
          r"(?<!between )(?<!against )(?<!among )(?<!and )(?<!and the )(?<!of the )(?<!in the )(?<!at the )"
+         r"(?<!like )(?<!than )(?<!into )(?<!over )"
+         r"(?<!toward )(?<!towards )(?<!against the )(?<!over the )(?<!like the )"
          rf"(?<!for the )(?<!from the )(?<!with the )(?<!to the )(?<!by the ){_NAMES}")
 # Put first in a pattern that starts with a subject: the same matches, but a position without a mention fails
 # at once instead of after all of _SUBJ's look-behinds (the cue patterns were a tenth of the build).
 _AT_NAME = "(?=⟦)"
-_AUX = (r"(?:\s*,)?(?:\s+(?:on|last|this)\s+[A-Z]?[a-z]+day)?(?:\s+(?:has|have|had|was|were|is|are|will|would|"
+# Between a speaker and the verb: a time ("on Monday", "in March", "last week", "Wednesday"), auxiliaries,
+# adverbs and quantifiers ("both have", "reportedly", "also"), and one parenthesis in commas.
+_TIME = (r"(?:\s+(?:on|in|last|this|earlier|late|early|next)\s+(?:[A-Z][a-z]+|week|month|year|weekend)"
+         r"(?:\s+\d{1,2})?|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))")
+_AUX = (rf"(?:\s*,\s*(?:[^,.;⟦⟧“”\"]{{1,60}}?),(?=\s))?(?:\s*,)?{_TIME}?"
+        r"(?:\s+(?:has|have|had|is|are|will|would|"
         r"could|can|may|might|did|does|do|also|since|then|later|further|once|previously|recently|again|"
-        r"earlier|first|already|not|never|just|even|still|\w+ly))*")
+        r"earlier|first|already|just|even|still|both|all|each|too|themselves|itself|(?!only\b)\w+ly))*")
 _BY_WHOM = r"(?:,?\s+\w+ed\s+by\s+[^.;,“”]{0,60}?)?"
 # "Professor ⟦Lukin⟧ of the Higher School of Economics noted": where the speaker works, named or not.
 _AFFILIATION = r"(?:\s+(?:of|at|from)\s+(?:the\s+)?(?:⟦\d+⟧|[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*))?"
 _NAME_SLOT = re.compile(r"⟦(\d+)⟧")
+_INVERTED_VERBS = (r"(?:said|says|added|adds|noted|wrote|writes|asked|explained|continued|stressed|warned|observed|"
+                   r"insisted|argued|declared|concluded|told|tweeted|emphasi[sz]ed|remarked|recalled|replied|"
+                   r"answered|commented|reported|announced|urged|cautioned|quipped|posted|stated|affirmed|"
+                   r"according to)")
+# After an inverted speaker: the sentence ends, or a time, place or audience phrase follows.
+_AFTER_INVERTED = (r"(?=\s*[,.;:!?…]|\s*$|\s+(?:to|on|in|at|during|after|before|from|when|while|last|this|"
+                   r"earlier|via|through|speaking|who|adding|citing|quoting|referring)\b)")
 # (family cue, pattern): the named group "subj" holds the cited mentions; "obj" too where both count.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((cue, re.compile(rx)) for cue, rx in (
     ("outlet", rf"{_AT_NAME}(?P<subj>{_SUBJ}){_AUX}\s+(?:quoted|quotes|quoting|cited|cites|citing)\s+(?:the\s+)?"
                rf"(?P<obj>{_NAMES})"),
     ("reporting_verb", rf"{_AT_NAME}(?P<subj>{_SUBJ}){_AFFILIATION}(?:\s+{_WORKS})?{_BY_WHOM}{_AUX}"
-                       rf"\s+(?:{SPEECH_VERBS}|{_STANCE})"),
-    ("reporting_verb", rf"[”\"’,]\s*(?:said|says|added|noted|wrote|asked|explained|continued|stressed|warned|"
-                       rf"observed|insisted|argued|declared|concluded)\s+(?P<subj>{_SUBJ})(?=\s*[,.;:!?]|\s*$)"),
-    ("reporting_verb", rf"(?P<subj>⟦\d+⟧)[^.;⟦“”]{{0,100}}?,\s*(?:which|who)\b{_AUX}\s+{SPEECH_VERBS}"),
+                       rf"\s+[“\"‘]?(?:{SPEECH_VERBS}|{_STANCE})"),
+    ("reporting_verb", rf"[”\"’,]\s*{_INVERTED_VERBS}\s+(?:the\s+)?(?P<subj>{_SUBJ}){_AFTER_INVERTED}"),
+    # "⟦X⟧ arrived in Beijing on Friday and said": a second predicate shares the subject.
+    ("reporting_verb", rf"{_AT_NAME}(?P<subj>{_SUBJ}){_AUX}\s+[a-z]{{2,}}\b[^.;:“”\"]{{0,100}}?\s(?:and|but)\s+"
+                       rf"(?:(?:also|then|later|has|have|had|even|quickly|publicly)\s+)*(?:{SPEECH_VERBS})"),
+    # "⟦the treaty⟧ commits", "⟦the statement⟧ read": a document's words reported (documents only, see below).
+    ("document_says", rf"{_AT_NAME}(?P<subj>⟦\d+⟧){_AUX}\s+{DOCUMENT_VERBS}"),
+    # "For ⟦X⟧, an associate professor ..., “...”": the view that follows is theirs.
+    ("according_to", r"(?:^|[.;]\s+)For\s+(?P<subj>⟦\d+⟧)[^“”\"]{0,200}?[“\"]"),
+    ("reporting_verb", rf"{_AT_NAME}(?<!⟧, )(?P<subj>{_SUBJ})[^.;“”]{{0,100}}?,\s*(?:which|who)\b{_AUX}"
+                       rf"\s+{SPEECH_VERBS}"),
     ("according_to", rf"\b(?i:in the words of|to quote|quoting|as per|as (?:quoted|noted|reported|cited|stated|"
                      rf"told|put|described|explained|argued|written|observed|pointed out|highlighted) by)\s+"
                      rf"(?:the\s+)?(?P<subj>{_NAMES})"),
@@ -72,14 +129,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((cue, re.compile(rx))
                      rf"\b(?:{_WORKS}|press conference)\b[^.;“”]{{0,200}}?,\s*(?P<subj>{_SUBJ})"),
     ("work", rf"(?P<subj>⟦\d+⟧)['’]s\s+(?:\w+\s+){{0,2}}?{_WORKS}\b"),
     ("work", rf"\b{_WORKS}\b[^.;“”]{{0,100}}?\bby\s+(?:[^.;,“”⟦]{{0,60}}?\s)?(?P<subj>{_NAMES})"),
-    ("outlet", r"\b(?i:told|tells|telling|speaking to|spoke to|talking to|in an interview (?:with|to)|"
-               r"in remarks to|(?:quoted|cited|reported|interviewed) by|writing (?:in|for)|wrote (?:in|for)|"
-               r"(?:said|says) (?:in|on))\s+(?:the\s+)?(?P<obj>⟦\d+⟧)"),
+    ("outlet", r"\b(?i:told|tells|telling|speaking to|spoke to|talking to|in an interview (?:with|to|given to)|"
+               r"in remarks to|(?:quoted|cited|reported|interviewed|published|carried|aired) by|"
+               r"writing (?:in|for)|wrote (?:in|for)|(?:said|says) (?:in|on)|in comments to|in a post on)\s+"
+               r"(?:the\s+)?(?P<obj>⟦\d+⟧)"),
 ))
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b(?P<phrase>[^.;:,“”]{0,120})")
 # Object slots where a lone capitalised word ("according to Vedomosti") is a source the gazetteer lacks.
 _LONE_NAME = re.compile(r"\b(?:[Aa]ccording to|(?:quoted|cited|reported) by|in an interview with)\s+(?:the\s+)?"
-                        r"(?P<name>[A-Z][\w’'\-]+)\b(?!\s+[A-Z])")
+                        r"(?P<name>[A-Z][\w’'\-]+)\b(?!\s+[A-Z])(?!\s+(?:[a-z]+\s+)?(?:ministry|government|"
+                        r"embassy|agency|newspaper|official|spokes\w+|minister|president|ambassador|media|state))")
 _APPOSITIVE = re.compile(
     rf"(⟦\d+⟧),\s+((?:(?:a|an|the|his|her|its|their|who|whose|former|then|now|currently|also|speaking|"
     rf"writing)\b|"
@@ -89,6 +148,17 @@ _APPOSITIVE = re.compile(
 _HEAD_OF = re.compile(r"\b(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:head|chief|spokes(?:man|woman|person)|"
                       r"representative|minister|director|official|press (?:service|office|secretary)|"
                       r"sources?)s?\s+(?:of|for|at|in|close to)\s+(?:the\s+)?(⟦\d+⟧)")
+# "the news agency ⟦Interfax⟧", "the state-owned company ⟦Gazprom⟧": words describing an unknown party.
+_DESCRIBED = re.compile(r"\b(?:[Tt]he\s+)?((?:[\w-]+\s+){0,2}?(?:news agency|agency|newspaper|daily|broadcaster|outlet|"
+                        r"website|news site|channel|magazine|tabloid|network|company|firm|group|giant|operator|"
+                        r"holding|institute|think tank|university|producer|carrier|regulator|union))\s+(⟦\d+⟧)")
+# "⟦the CNSA⟧ and its Russian counterpart ⟦Roscosmos⟧": two parties, one subject.
+_COUNTERPART = re.compile(r"(⟦\d+⟧)\s+and\s+(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}?counterparts?,?\s+(⟦\d+⟧)")
+# Words for what a document contains: a sentence on a named document's articles or provisions cites it.
+_CONTENT = re.compile(r"\b(?:articles?|provisions?|stipulations?|clauses?|paragraphs?|wording)\b(?!\s+(?:by|in)\s+⟦)|"
+                      r"\b(?:under|(?:set forth|laid down|enshrined|stipulated|spelled out|written) in|in line with|"
+                      r"in accordance with|pursuant to)\s+(?:the\s+)?⟦")
+_ACRONYM = re.compile(r"(⟦\d+⟧)\s*\([A-Z][A-Za-z]{1,9}\)")
 _OFFICIAL_OF = re.compile(r"\b(?:(?:a|an|the)\s+)?(?:senior\s+|top\s+)?(⟦\d+⟧)\s+(?:officials?|"
                           r"spokes(?:man|woman|person)|sources?|diplomats?)\b")
 
@@ -105,20 +175,32 @@ def cue_hits(text: str, mentions: list[Mention]) -> list[tuple[Mention, str, str
                     continue
                 for slot in _NAME_SLOT.findall(match.group(group)):
                     mention = _with_appositive(mentions[int(slot)], appositives.get(int(slot)))
-                    if "subj" not in match.re.groupindex and mention.kind != "media":
+                    if "subj" not in match.re.groupindex and mention.kind not in ("media", "name"):
                         continue  # "Mishustin told Li": only an outlet that is told is a source
+                    if cue == "document_says" and mention.kind != "document":
+                        continue
+                    if cue == "work" and (mention.kind == "state" or state_of(mention.name) is not None):
+                        continue  # "the joint statement released by Beijing and Moscow": the statement is cited
                     hits.append((mention, cue, _surface(text, mention, appositives.get(int(slot)))))
     hits += _according_hits(text, masked, mentions, appositives)
+    if _CONTENT.search(masked):  # "the articles of ⟦the treaty⟧", "the stipulations set forth in ⟦the treaty⟧"
+        hits += [(m, "document", text[m.start:m.end]) for m in mentions if m.kind == "document"]
     if _PUBLICATION.search(masked):  # "the National Interest ... remove the piece": the outlet published it
         hits += [(m, "work", text[m.start:m.end]) for m in mentions if m.kind == "media"]
     return hits
 
 
 def _with_appositive(mention: Mention, appositive: str | None) -> Mention:
-    """An unknown person's appositive ("a professor at MGIMO") describes them, so it joins their role."""
+    """An unknown party's appositive ("a professor at MGIMO", "the news agency") describes them: it joins
+    their role, and a one-word name described as a person's office is a person."""
     if appositive is None or mention.known is not None:
         return mention
-    return dataclasses.replace(mention, role=f"{mention.role} {appositive}".strip())
+    role = f"{mention.role} {appositive}".strip()
+    kind = mention.kind
+    if kind == "name":
+        kind = ("person" if re.search(rf"\b(?:{PERSON_NOUNS})s?\b", appositive, re.IGNORECASE) else
+                {"media": "media", "document": "document"}.get(guess_type(appositive) or "", "org"))
+    return dataclasses.replace(mention, role=role, kind=kind)
 
 
 def _mask(text: str, mentions: list[Mention]) -> tuple[str, dict[int, str]]:
@@ -140,7 +222,16 @@ def _mask(text: str, mentions: list[Mention]) -> tuple[str, dict[int, str]]:
 
     # Order matters: "a senior ⟦US⟧ official, speaking ...," needs its appositive folded after it becomes
     # "⟦US⟧", while "⟦Wu Qian⟧, spokesperson for ⟦the ministry⟧," must fold before "spokesperson for".
+    def fold_described(match: re.Match[str]) -> str:
+        slot = int(match.group(2)[1:-1])
+        if mentions[slot].known is not None or mentions[slot].kind == "person":
+            return match.group(0)
+        appositives[slot] = match.group(1)
+        return match.group(2)
+
     masked = _APPOSITIVE.sub(fold_appositive, _OFFICIAL_OF.sub(r"\1", masked))
+    masked = _COUNTERPART.sub(r"\1 and \2", _ACRONYM.sub(r"\1", masked))
+    masked = _DESCRIBED.sub(fold_described, masked) if "⟧" in masked else masked
     return _HEAD_OF.sub(r"\1", masked), appositives
 
 
@@ -156,6 +247,8 @@ def _according_hits(text: str, masked: str, mentions: list[Mention],
                  for s in slots]
     for match in _LONE_NAME.finditer(masked):
         name = match.group("name")
+        if name.lower() in NATIONALITIES or name.lower() in ROLE_WORDS:
+            continue  # "according to the Indian foreign ministry": a nationality is no source
         kind = "media" if guess_type(name, head_last=True) == "media" else "org"
         hits.append((Mention(0, 0, name, None, kind), "according_to", name))
     return hits
@@ -164,3 +257,43 @@ def _according_hits(text: str, masked: str, mentions: list[Mention],
 def _surface(text: str, mention: Mention, appositive: str | None) -> str:
     surface = text[mention.start:mention.end]
     return f"{surface}, {appositive}" if appositive else surface
+
+
+# A party referred back to: "he said", "the minister added", "said the company", "the statement read".
+_REFERENT = (rf"(?P<np>\b(?:[Hh]e|[Ss]he|[Bb]oth)\b(?!\s+(?:the|of|[a-z]+s)\b)|"
+             rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Bb]oth|[Tt]he two)\s+(?:[\w'’-]+\s+){{0,2}}?"
+             rf"(?P<noun>(?i:{PERSON_NOUNS}|{ORG_NOUNS}|{DOCUMENT_NOUNS}))s?\b)")
+_REFERENT_CUES = (
+    re.compile(rf"{_REFERENT}(?![’']s)(?!\s*⟦){_AUX}\s+(?:{SPEECH_VERBS}|{_STANCE}|{DOCUMENT_VERBS})"),
+    re.compile(rf"[”\"’,]\s*{_INVERTED_VERBS}\s+{_REFERENT}{_AFTER_INVERTED}"),
+    re.compile(rf"\b(?i:according to|as (?:quoted|reported|cited|stated) (?:by|in)|in the words of)\s+{_REFERENT}"
+               rf"(?!\s*⟦)"),
+)
+_QUICK_REFERENT = re.compile(r"\b(?i:he|she|the|this|that|both)\b")
+
+
+@dataclasses.dataclass(frozen=True)
+class Referent:
+    """A speaker a sentence refers back to instead of naming: the pronoun or noun, and where it stands."""
+
+    surface: str
+    noun: str  # "he", "she", or the head noun ("minister", "company", "statement")
+    before: int  # how many of the sentence's mentions come before it
+    plural: bool = False
+
+
+def referents(text: str, mentions: list[Mention]) -> list[Referent]:
+    """Pronouns and role nouns a cue makes the speaker ("the ministry said"); they are resolved against the
+    parties named before (see ``citations``)."""
+    if not _QUICK_REFERENT.search(text):
+        return []
+    masked, _ = _mask(text, mentions)
+    found = []
+    for pattern in _REFERENT_CUES:
+        for match in pattern.finditer(masked):
+            surface = match.group("np")
+            noun = (match.group("noun") or surface).lower()
+            plural = surface.lower().startswith(("both", "the two")) or surface.lower() == "both" or (
+                surface.lower().endswith("s") and not noun.endswith("s"))
+            found.append(Referent(surface, noun, masked[:match.start("np")].count("⟦"), plural))
+    return found

@@ -24,21 +24,22 @@ president premier minister ministry spokesman spokeswoman spokesperson ambassado
 chancellor governor mayor senator official diplomat general admiral commander chairman chairwoman
 deputy vice prime foreign defence defense state councillor councilor aide adviser advisor leader
 counterpart kremlin government administration embassy department office parliament duma congress
-representative consul attache attaché military
+representative consul attache attaché military presidential lawmaker legislator politician senate
+spokespeople ceo executive chairperson chair commissioner prosecutor regulator ministerial mp speaker
 """.split())
 EXPERT_WORDS = frozenset("""
 professor analyst expert scholar researcher fellow academic economist historian theorist strategist
 director lecturer specialist dr prof university institute institution center centre foundation school
-college academy council club forum program programme project
+college academy council club forum program programme project economist consultant think-tank
 """.split())
 MEDIA_WORDS = frozenset("""
 newspaper agency outlet news times post daily journal magazine broadcaster channel tv radio editor
 correspondent journalist reporter columnist gazette herald tribune press telegraph guardian observer
-monitor express mail chronicle wire television broadcasting service
+monitor express mail chronicle wire television broadcasting service newsroom tabloid
 """.split())
 DOCUMENT_WORDS = frozenset("""
 treaty agreement review charter declaration strategy concept communique communiqué memorandum accord
-pact law resolution roadmap convention protocol doctrine
+pact law resolution roadmap convention protocol doctrine statement
 """.split())
 ROLE_WORDS = OFFICIAL_WORDS | EXPERT_WORDS | MEDIA_WORDS | frozenset("""
 head chief senior former acting spokespeople
@@ -47,15 +48,92 @@ head chief senior former acting spokespeople
 ORG_WORDS = (EXPERT_WORDS | MEDIA_WORDS | DOCUMENT_WORDS | frozenset("""
 ministry government administration embassy department office parliament duma congress committee commission
 party bank group association society union organization organisation corporation company council house
+kremlin pentagon
 """.split())) - frozenset("professor analyst expert scholar researcher fellow academic economist historian "
                           "theorist strategist director lecturer specialist dr prof editor correspondent "
                           "journalist reporter columnist".split())
-NATIONALITIES = {
-    "chinese": "China", "china's": "China", "russian": "Russia", "russia's": "Russia", "american": "United States",
-    "us": "United States", "u.s.": "United States", "british": "United Kingdom", "uk": "United Kingdom",
-    "french": "France", "german": "Germany", "japanese": "Japan", "indian": "India", "korean": "South Korea",
-    "ukrainian": "Ukraine", "taiwanese": "Taiwan", "kazakh": "Kazakhstan", "iranian": "Iran", "european": None,
-    "western": None, "soviet": "Russia",
+# States as speakers ("Russia said", "Beijing insists", "the US has warned" → the government, official): the
+# government's name as recorded, the country, the names and capitals that stand for it, its adjectives.
+STATES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("Chinese government", "China", ("China", "Beijing", "PRC", "People's Republic of China"), ("Chinese",)),
+    ("Russian government", "Russia", ("Russia", "Moscow", "Russian Federation"), ("Russian", "Soviet")),
+    ("United States government", "United States", ("United States", "US", "U.S.", "USA", "America",
+                                                    "Washington"), ("American", "US", "U.S.")),
+    ("United Kingdom government", "United Kingdom", ("United Kingdom", "UK", "U.K.", "Britain", "Great Britain",
+                                                      "London"), ("British", "UK", "U.K.")),
+    ("French government", "France", ("France", "Paris"), ("French",)),
+    ("German government", "Germany", ("Germany", "Berlin"), ("German",)),
+    ("Italian government", "Italy", ("Italy", "Rome"), ("Italian",)),
+    ("Spanish government", "Spain", ("Spain", "Madrid"), ("Spanish",)),
+    ("Dutch government", "Netherlands", ("Netherlands", "The Hague"), ("Dutch",)),
+    ("Polish government", "Poland", ("Poland", "Warsaw"), ("Polish",)),
+    ("Lithuanian government", "Lithuania", ("Lithuania", "Vilnius"), ("Lithuanian",)),
+    ("Latvian government", "Latvia", ("Latvia", "Riga"), ("Latvian",)),
+    ("Estonian government", "Estonia", ("Estonia", "Tallinn"), ("Estonian",)),
+    ("Finnish government", "Finland", ("Finland", "Helsinki"), ("Finnish",)),
+    ("Swedish government", "Sweden", ("Sweden", "Stockholm"), ("Swedish",)),
+    ("Norwegian government", "Norway", ("Norway", "Oslo"), ("Norwegian",)),
+    ("Danish government", "Denmark", ("Denmark", "Copenhagen"), ("Danish",)),
+    ("Irish government", "Ireland", ("Ireland", "Dublin"), ("Irish",)),
+    ("Icelandic government", "Iceland", ("Iceland", "Reykjavik"), ("Icelandic",)),
+    ("Portuguese government", "Portugal", ("Portugal", "Lisbon"), ("Portuguese",)),
+    ("Greek government", "Greece", ("Greece", "Athens"), ("Greek",)),
+    ("Austrian government", "Austria", ("Austria", "Vienna"), ("Austrian",)),
+    ("Swiss government", "Switzerland", ("Switzerland", "Bern"), ("Swiss",)),
+    ("Hungarian government", "Hungary", ("Hungary", "Budapest"), ("Hungarian",)),
+    ("Czech government", "Czech Republic", ("Czech Republic", "Czechia", "Prague"), ("Czech",)),
+    ("Romanian government", "Romania", ("Romania", "Bucharest"), ("Romanian",)),
+    ("Bulgarian government", "Bulgaria", ("Bulgaria", "Sofia"), ("Bulgarian",)),
+    ("Serbian government", "Serbia", ("Serbia", "Belgrade"), ("Serbian",)),
+    ("Ukrainian government", "Ukraine", ("Ukraine", "Kyiv", "Kiev"), ("Ukrainian",)),
+    ("Belarusian government", "Belarus", ("Belarus", "Minsk"), ("Belarusian",)),
+    ("Moldovan government", "Moldova", ("Moldova", "Chisinau"), ("Moldovan",)),
+    ("Georgian government", "Georgia", ("Tbilisi",), ("Georgian",)),
+    ("Armenian government", "Armenia", ("Armenia", "Yerevan"), ("Armenian",)),
+    ("Azerbaijani government", "Azerbaijan", ("Azerbaijan", "Baku"), ("Azerbaijani",)),
+    ("Turkish government", "Turkey", ("Turkey", "Türkiye", "Ankara"), ("Turkish",)),
+    ("Kazakh government", "Kazakhstan", ("Kazakhstan", "Astana"), ("Kazakh",)),
+    ("Uzbek government", "Uzbekistan", ("Uzbekistan", "Tashkent"), ("Uzbek",)),
+    ("Kyrgyz government", "Kyrgyzstan", ("Kyrgyzstan", "Bishkek"), ("Kyrgyz",)),
+    ("Tajik government", "Tajikistan", ("Tajikistan", "Dushanbe"), ("Tajik",)),
+    ("Mongolian government", "Mongolia", ("Mongolia", "Ulaanbaatar"), ("Mongolian",)),
+    ("Japanese government", "Japan", ("Japan", "Tokyo"), ("Japanese",)),
+    ("South Korean government", "South Korea", ("South Korea", "Seoul"), ("South Korean", "Korean")),
+    ("North Korean government", "North Korea", ("North Korea", "Pyongyang"), ("North Korean",)),
+    ("Taiwanese government", "Taiwan", ("Taiwan", "Taipei"), ("Taiwanese",)),
+    ("Indian government", "India", ("India", "New Delhi"), ("Indian",)),
+    ("Pakistani government", "Pakistan", ("Pakistan", "Islamabad"), ("Pakistani",)),
+    ("Afghan government", "Afghanistan", ("Afghanistan", "Kabul"), ("Afghan",)),
+    ("Iranian government", "Iran", ("Iran", "Tehran"), ("Iranian",)),
+    ("Iraqi government", "Iraq", ("Iraq", "Baghdad"), ("Iraqi",)),
+    ("Syrian government", "Syria", ("Syria", "Damascus"), ("Syrian",)),
+    ("Israeli government", "Israel", ("Israel",), ("Israeli",)),
+    ("Saudi government", "Saudi Arabia", ("Saudi Arabia", "Riyadh"), ("Saudi",)),
+    ("Egyptian government", "Egypt", ("Egypt", "Cairo"), ("Egyptian",)),
+    ("Vietnamese government", "Vietnam", ("Vietnam", "Hanoi"), ("Vietnamese",)),
+    ("Philippine government", "Philippines", ("Philippines", "Manila"), ("Philippine", "Filipino")),
+    ("Indonesian government", "Indonesia", ("Indonesia", "Jakarta"), ("Indonesian",)),
+    ("Malaysian government", "Malaysia", ("Malaysia", "Kuala Lumpur"), ("Malaysian",)),
+    ("Thai government", "Thailand", ("Thailand", "Bangkok"), ("Thai",)),
+    ("Singaporean government", "Singapore", ("Singapore",), ("Singaporean",)),
+    ("Australian government", "Australia", ("Australia", "Canberra"), ("Australian",)),
+    ("New Zealand government", "New Zealand", ("New Zealand", "Wellington"), ()),
+    ("Canadian government", "Canada", ("Canada", "Ottawa"), ("Canadian",)),
+    ("Mexican government", "Mexico", ("Mexico",), ("Mexican",)),
+    ("Brazilian government", "Brazil", ("Brazil", "Brasilia"), ("Brazilian",)),
+    ("Argentine government", "Argentina", ("Argentina", "Buenos Aires"), ("Argentine", "Argentinian")),
+    ("Venezuelan government", "Venezuela", ("Venezuela", "Caracas"), ("Venezuelan",)),
+    ("Cuban government", "Cuba", ("Cuba", "Havana"), ("Cuban",)),
+    ("South African government", "South Africa", ("South Africa", "Pretoria"), ("South African",)),
+    ("Nigerian government", "Nigeria", ("Nigeria", "Abuja"), ("Nigerian",)),
+    ("Kenyan government", "Kenya", ("Kenya", "Nairobi"), ("Kenyan",)),
+)
+_STATE_OF = {fold_name.casefold(): (government, country) for government, country, names, _ in STATES
+             for fold_name in (*names, government)}
+NATIONALITIES: dict[str, str | None] = {
+    **{adjective.casefold(): country for _, country, _, adjectives in STATES for adjective in adjectives},
+    **{f"{name.casefold()}'s": country for _, country, names, _ in STATES for name in names},
+    "european": None, "western": None, "eastern": None,
 }
 # Chinese names put the family name first, so "Wang Wenbin" is later "Wang", not "Wenbin".
 CHINESE_SURNAMES = frozenset("""
@@ -64,6 +142,21 @@ tang feng yu dong xiao cheng cao yuan deng fu shen zeng peng lu su jiang cai jia
 dai xia zhong tian ren fan fang shi yao tan liao zou xiong jin hao kong bai cui kang qiu qin gu hou shao meng
 long wan duan lei qian yin qiao lai gong wen xi geng
 """.split())
+_WORD_BEFORE_NAME = re.compile(r"(?:^|(?<=\s))([A-Z][a-z]+)\s+$")
+_NOT_GIVEN = frozenset("the a an but and as for when while if then in on at by to of so yet or with from after before "
+                       "since mr mrs ms dr prof said says told".split())
+
+
+def given_name_before(text: str, start: int) -> bool:
+    """Whether a capitalised word other than an office stands right before ``start`` ("Artyom Lukin" is not the
+    "Lukin" of the list's "Alexander Lukin"; "President Putin" and "But Putin" are still Putin)."""
+    before = _WORD_BEFORE_NAME.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    return word not in _NOT_GIVEN and word not in ROLE_WORDS and word.rstrip("s") not in ROLE_WORDS
+
+
 _DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
 _SPACE = re.compile(r"[\s\-‐‑–]+")
 _WORD = re.compile(r"\w+")
@@ -111,6 +204,8 @@ class Gazetteer:
             if surface[:1].islower() or (key.upper() in self.exact and surface != key.upper()):
                 continue
             known = self.surfaces.get(key)
+            if known is not None and surface in self.shorts and given_name_before(text, m.start()):
+                continue  # "Artyom Lukin" is not the "Lukin" of the list's "Alexander Lukin"
             if known is not None:
                 found.append(Match(m.start(), m.end(), known))
         return found
@@ -249,15 +344,36 @@ def _kind_of(token: str) -> str | None:
 
 
 def guess_country(words: str) -> str | None:
-    """The first nationality named in the words describing a source, else None."""
-    for token in re.findall(r"[\w'’.]+", words.lower().replace("’", "'")):
-        if NATIONALITIES.get(token):
-            return NATIONALITIES[token]
+    """The first nationality (or country, "of Japan") named in the words describing a source, else None."""
+    text = words.replace("’", "'")
+    whole = state_of(text)
+    if whole is not None:
+        return whole[1]
+    for token in re.findall(r"[\w'.]+", text):
+        bare = token.rstrip(".") if token.count(".") == 1 else token
+        # "US" and "UK" only in capitals: "us" is a pronoun.
+        if bare.islower() and bare.casefold() in ("us", "uk"):
+            continue
+        if NATIONALITIES.get(bare.casefold()):
+            return NATIONALITIES[bare.casefold()]
+        state = state_of(bare)
+        if state is not None:
+            return state[1]
     return None
 
 
+def state_of(name: str) -> tuple[str, str] | None:
+    """(government, country) when ``name`` stands for a state ("Moscow", "the US", "Britain"), else None."""
+    key = name.replace("’", "'").strip()
+    key = key[4:] if key.lower().startswith("the ") else key
+    return _STATE_OF.get(key.casefold())
+
+
 def suggest_entry(name: str, source_type: str | None, country: str | None, role: str | None) -> str:
-    """A ``sources:`` entry to paste into config.yaml; an unguessable type is left for the user to choose."""
+    """A ``sources:`` entry to paste into config.yaml; the type and country come from the role words when the
+    citation gave none ("the Japanese ambassador" → official, Japan); an unguessable type is left for the user."""
+    source_type = source_type or (guess_type(role) if role else None) or guess_type(name, head_last=True)
+    country = country or (guess_country(role) if role else None)
     entry: dict[str, object] = {"name": name, "aliases": [], "type": source_type or "CHOOSE"}
     if country:
         entry["country"] = country
@@ -267,8 +383,25 @@ def suggest_entry(name: str, source_type: str | None, country: str | None, role:
     return text.replace("type: CHOOSE", "type:  # choose one: media, official, expert, document").rstrip()
 
 
+_LEAD = re.compile(r"^(?:(?:the|a|an|his|her|its|their|who|is|was|now|currently|also|then|former(?=\s+\w+\s))\s+)+",
+                   re.IGNORECASE)
+
+
 def role_of(name: str, surface: str) -> str | None:
-    """The role words around a name in the text that cited it ("Foreign Minister Ivan Petrov" → "Foreign
-    Minister"), for a suggested entry's ``role``."""
-    role = surface.replace(name, " ").strip(" ,").replace(" , ", ", ")
-    return re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"\s+", " ", role), flags=re.I) or None
+    """The role words around a name in the text that cited it, for a suggested entry's ``role``: the office in
+    front ("Foreign Minister Ivan Petrov" → "Foreign Minister") or the appositive after ("Li Wei Ming, an
+    economist at Fudan University" → "economist at Fudan University"), the name itself and articles left out.
+    None when the words hold no role word (a name alone, a headline's words)."""
+    text = surface.replace("’", "'")
+    if name.replace("’", "'") in text:
+        text = text.replace(name.replace("’", "'"), " , ")
+    else:  # the surface called them by part of their name ("Petrov", "Ambassador Wang")
+        for word in name.replace("’", "'").split():
+            text = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", " ", text)
+    parts = [re.sub(r"\s+", " ", part).strip(" ,;:") for part in re.split(r"\s,\s", text)]
+    parts = [_LEAD.sub("", re.sub(r"'s$", "", part)).strip() for part in parts]
+    role = ", ".join(p for p in parts if p)
+    words = re.findall(r"[\w'-]+", role.lower())
+    if not any(w in ROLE_WORDS or w.rstrip("s") in ROLE_WORDS or w in NATIONALITIES for w in words):
+        return None
+    return role or None

@@ -12,11 +12,14 @@ from perspectives.stages.sources.gazetteer import (
     NATIONALITIES,
     ORG_WORDS,
     ROLE_WORDS,
+    STATES,
     Gazetteer,
     Known,
+    given_name_before,
     guess_country,
     guess_type,
     short_name,
+    state_of,
 )
 
 # A capitalised word, an initial ("E.") or a dotted acronym ("U.S."); names run over "of", "for", "and" ...
@@ -41,12 +44,36 @@ september october november december
 _PLACE_WORDS = frozenset("""
 east west north south middle latin america asia europe africa pacific atlantic arctic ocean sea river
 mountains olympics olympic games war day week summit peninsula strait island islands street square
+eurasia eurasian arctic antarctica balkans caucasus baltic baltics gulf region
 """.split())
 _ABSORBABLE = frozenset("the and in of for at to a an".split())
+# Institutions whose one word is their name; "the Ministry" alone refers back instead (see cues.referents).
+_PROPER_BODIES = frozenset("kremlin pentagon duma knesset bundestag".split())
+_TIMES = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december today yesterday tonight
+""".split())
 _SKIPPED = _STOP | _CONNECTORS
 
-People = dict[str, tuple[str, Known | None]]
-"""Short names met so far in an article ("Wang" → "Wang Wenbin"), for resolving later mentions."""
+People = dict[str, tuple[str, Known | None, str]]
+"""Short names met so far in an article ("Wang" → "Wang Wenbin", "CNSA" → "China National Space
+Administration"): name, gazetteer entry and kind, for resolving later mentions."""
+# "the Indian foreign ministry", "China's defence ministry": an institution named in lower case after its state.
+_INSTITUTION_WORDS = ("foreign ministry|defen[cs]e ministry|finance ministry|trade ministry|economy ministry|"
+                      "interior ministry|justice ministry|energy ministry|foreign office|state department|"
+                      "ministry of (?:foreign affairs|defen[cs]e|finance|trade|commerce|economy)|government|"
+                      "embassy|parliament|military|armed forces|navy|army|air force|coast guard|central bank|"
+                      "cabinet|presidency|foreign affairs ministry")
+_NATIONAL_INSTITUTION = re.compile(rf"\b(?!The\b)(?P<nation>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:['’]s)?\s+(?P<what>"
+                                   rf"{_INSTITUTION_WORDS})\b")
+# "the China National Space Administration (CNSA)": the acronym stands for the name from then on.
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)")
+# Single capitalised words that name no party on their own.
+_NOT_SINGLE = frozenset("""
+officials analysts experts observers critics sources diplomats reports media documents witnesses residents people
+others many some several both neither each few everyone nobody anyone someone government ministry kremlin
+mr mrs ms dr sir god president minister premier king queen prince pope chairman
+""".split()) - frozenset(["kremlin"])
 
 
 @dataclass(frozen=True)
@@ -57,7 +84,7 @@ class Mention:
     end: int
     name: str
     known: Known | None
-    kind: str  # person · org · media · document
+    kind: str  # person · org · media · document · state · name (one word: a surname, outlet or company)
     role: str = ""
 
     @property
@@ -65,23 +92,68 @@ class Mention:
         """The gazetteer's type, or a guess from the name and role words."""
         if self.known is not None:
             return self.known.entry.type
-        # A person's role reads head first ("professor at MGIMO"); an institution's name head last ("Lowy Institute").
-        return guess_type(self.role) if self.kind == "person" else guess_type(self.name, head_last=True)
+        # A person's role reads head first ("professor at MGIMO"); an institution's name head last ("Lowy
+        # Institute"), else the words describing it ("the news agency Interfax").
+        if self.kind == "person":
+            return guess_type(self.role)
+        return guess_type(self.name, head_last=True) or (guess_type(self.role) if self.role else None)
 
     @property
     def country(self) -> str | None:
         """The gazetteer's country, or the nationality in the role words."""
-        return self.known.entry.country if self.known is not None else guess_country(self.role)
+        if self.known is not None:
+            return self.known.entry.country
+        return guess_country(self.role) or (guess_country(self.name) if self.kind != "person" else None)
 
 
-def find_mentions(text: str, gazetteer: Gazetteer, people: People) -> list[Mention]:
-    """Every party named in a sentence, in order, with the role words in front of people absorbed."""
+def find_mentions(text: str, gazetteer: Gazetteer, people: People,
+                  common: frozenset[str] = frozenset()) -> list[Mention]:
+    """Every party named in a sentence, in order, with the role words in front of people absorbed.
+
+    ``common`` holds the article's lower-case words: a capitalised word that also occurs in lower case
+    ("Sanctions" opening a sentence) is an ordinary word, not a name.
+    """
     runs = [(m.start(), m.end()) for m in _RUN.finditer(text)]
     mentions = [_known(text, m.start, m.end, m.known) for m in gazetteer.find(text)
                 if m.known.person or not _inside_larger_name(text, m.start, m.end, runs)]
     mentions += _short_mentions(text, people, mentions)
-    mentions += _unknown(text, runs, mentions)
-    return _absorb_roles(text, sorted(mentions, key=lambda m: m.start))
+    mentions += _institutions(text, mentions)
+    mentions += _unknown(text, runs, mentions, common)
+    mentions = _absorb_roles(text, sorted(mentions, key=lambda m: m.start))
+    return _acronyms(text, mentions, people)
+
+
+def _institutions(text: str, taken: list[Mention]) -> list[Mention]:
+    """"the Indian foreign ministry": the institution, named after its state, typed official."""
+    found: list[Mention] = []
+    for match in _NATIONAL_INSTITUTION.finditer(text):
+        nation = match.group("nation")
+        country = NATIONALITIES.get(nation.lower()) or (state_of(nation) or (None, None))[1]
+        if country is None or _overlaps(match.start(), match.end(), taken + found):
+            continue
+        what = match.group("what")
+        adjective = next((a for g, c, _, adjectives in STATES if c == country for a in adjectives[:1]), None)
+        if what.lower() == "government":
+            name = next(g for g, c, _, _ in STATES if c == country)
+        else:
+            name = f"{adjective or country} {what.title().replace(' Of ', ' of ')}"
+        found.append(Mention(match.start(), match.end(), name, None, "org", nation))
+    return found
+
+
+def _acronyms(text: str, mentions: list[Mention], people: People) -> list[Mention]:
+    """A name followed by its acronym in brackets: the acronym is dropped here and stands for it later."""
+    kept: list[Mention] = []
+    skip_until = -1
+    for mention in mentions:
+        if mention.start < skip_until:
+            continue
+        after = _ACRONYM_AFTER.match(text, mention.end)
+        if after is not None and mention.kind != "person" and len(mention.name.split()) > 1:
+            people[after.group("acronym")] = (mention.name, mention.known, mention.kind)
+            skip_until = after.end()
+        kept.append(mention)
+    return kept
 
 
 def remember_people(mentions: list[Mention], people: People) -> None:
@@ -92,7 +164,7 @@ def remember_people(mentions: list[Mention], people: People) -> None:
         country = mention.known.entry.country if mention.known else None
         short = short_name(mention.name, country)
         if short and short != mention.name:
-            people[short] = (mention.name, mention.known)
+            people[short] = (mention.name, mention.known, "person")
 
 
 def _known(text: str, start: int, end: int, known: Known) -> Mention:
@@ -112,52 +184,86 @@ def _inside_larger_name(text: str, start: int, end: int, runs: list[tuple[int, i
 
 
 def _short_mentions(text: str, people: People, taken: list[Mention]) -> list[Mention]:
+    """Short names met earlier; not where the word is part of a longer name ("Li" in "Li Wei Ming")."""
     found: list[Mention] = []
-    for short, (name, known) in people.items():
+    for short, (name, known, kind) in people.items():
         if short not in text:  # most sentences name none of the article's people: skip the regex
             continue
         for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
+            if kind == "person" and (_NAME_AFTER.match(text, m.end()) or given_name_before(text, m.start())):
+                continue
             if not _overlaps(m.start(), m.end(), taken + found):
-                found.append(Mention(m.start(), m.end(), name, known, "person"))
+                found.append(Mention(m.start(), m.end(), name, known, kind))
     return found
 
 
-def _unknown(text: str, runs: list[tuple[int, int]], taken: list[Mention]) -> list[Mention]:
-    """Proper names the gazetteer does not know: people (two to four names) and institutions."""
+_NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
+
+
+def _unknown(text: str, runs: list[tuple[int, int]], taken: list[Mention],
+             common: frozenset[str] = frozenset()) -> list[Mention]:
+    """Proper names the gazetteer does not know: states, people (two to four names) and institutions."""
     found = []
     for run_start, run_end in runs:
         cursor = run_start
         for mention in sorted((m for m in taken if m.start < run_end and run_start < m.end), key=lambda m: m.start):
-            found += _pieces(text, cursor, mention.start)
+            found += _pieces(text, cursor, mention.start, common)
             cursor = max(cursor, mention.end)
-        found += _pieces(text, cursor, run_end)
+        found += _pieces(text, cursor, run_end, common)
     return found
 
 
-def _pieces(text: str, start: int, end: int) -> list[Mention]:
+def _pieces(text: str, start: int, end: int, common: frozenset[str] = frozenset()) -> list[Mention]:
     tokens = [(m.start() + start, m.end() + start, m.group(0)) for m in _WORD.finditer(text[start:end])]
+    named = [t for t in tokens if _bare(t[2]) not in _SKIPPED or _bare(t[2]) in _CONNECTORS]
+    while named and _bare(named[0][2]) in _SKIPPED:
+        named.pop(0)
     role: list[str] = []
     while tokens and (_bare(tokens[0][2]) in _SKIPPED or _is_role(tokens[0][2])
-                      or _bare(tokens[0][2]) in NATIONALITIES):
+                      or (_bare(tokens[0][2]) in NATIONALITIES and len(tokens) > 1
+                          and _bare(tokens[1][2]) not in _CONNECTORS)):
         if _bare(tokens[0][2]) not in _SKIPPED:
             role.append(tokens[0][2])
         tokens.pop(0)
-    while tokens and (_bare(tokens[-1][2]) in _CONNECTORS or not tokens[-1][2][:1].isupper()):
-        tokens.pop()
+    while tokens and (_bare(tokens[-1][2]) in _CONNECTORS or not tokens[-1][2][:1].isupper()
+                      or _bare(tokens[-1][2]) in _TIMES):
+        tokens.pop()  # "Roscosmos Wednesday announced": the day is not part of the name
     if not tokens:
+        # Only offices and nationalities: an institution when the last is one ("the Russian Foreign Ministry",
+        # "the Kremlin"), else nothing ("Russian", "President").
+        if named and _bare(named[-1][2]) in ORG_WORDS and (len(named) > 1 or _bare(named[0][2]) in _PROPER_BODIES):
+            name = re.sub(r"['’]s$", "", text[named[0][0]:named[-1][1]])
+            return [Mention(named[0][0], named[0][0] + len(name), name, None, "org")]
         return []
     words = [_bare(t[2]) for t in tokens]
     if "and" in words and not any(w in ORG_WORDS for w in words):
         cut = words.index("and")
-        return _pieces(text, tokens[0][0], tokens[cut][0]) + _pieces(text, tokens[cut][1], tokens[-1][1])
+        return (_pieces(text, tokens[0][0], tokens[cut][0], common)
+                + _pieces(text, tokens[cut][1], tokens[-1][1], common))
+    role_start = tokens[0][0]
+    s, e = tokens[0][0], tokens[-1][1]
+    state = state_of(re.sub(r"['’]s$", "", text[s:e]))
+    if state is not None:  # "Russia", "the United States", "Beijing": the state, speaking through its government
+        name = re.sub(r"['’]s$", "", text[s:e])
+        return [Mention(s, s + len(name), state[0], None, "state", " ".join(role))]
+    # "Gazprom CEO Alexey Miller", "Presidential Spokesman Ivan Petrov": the name after the last role word.
+    last_role = max((i for i, t in enumerate(tokens[:-1]) if _is_role(t[2])), default=None)
+    if last_role is not None:
+        rest = tokens[last_role + 1:]
+        rest_words = words[last_role + 1:]
+        if (1 <= len(rest) <= 4 and rest_words[0] not in _CONNECTORS
+                and not any(w in ORG_WORDS or w in _CONNECTORS for w in rest_words)
+                and (len(rest) >= 2 or last_role >= 1)):
+            role = [t[2] for t in tokens[:last_role + 1]]
+            tokens, words = rest, rest_words
     is_org = any(w in ORG_WORDS for w in words)  # "Naval War College" is an institution despite "War"
     if any((w in _PLACE_WORDS and not is_org) or (w in _STOP and w not in _CONNECTORS) for w in words):
         return []
     affiliation = next((i for i, w in enumerate(words) if w in ("of", "at", "from")), None)
     if affiliation in (2, 3, 4) and not any(w in ORG_WORDS for w in words[:affiliation]):
         # "Ivan Petrov of MGIMO University": a person, then where they work.
-        return (_pieces(text, tokens[0][0], tokens[affiliation - 1][1])
-                + _pieces(text, tokens[affiliation][1], tokens[-1][1]))
+        return (_pieces(text, tokens[0][0], tokens[affiliation - 1][1], common)
+                + _pieces(text, tokens[affiliation][1], tokens[-1][1], common))
     s, e = tokens[0][0], tokens[-1][1]
     name = re.sub(r"['’]s$", "", text[s:e])
     e = s + len(name)
@@ -165,9 +271,17 @@ def _pieces(text: str, start: int, end: int) -> list[Mention]:
         kind = {"media": "media", "document": "document"}.get(guess_type(name, head_last=True) or "", "org")
         return [Mention(s, e, name, None, kind, " ".join(role))]
     if 2 <= len(tokens) <= 4 and not any(w in _CONNECTORS for w in words):
-        return [Mention(s, e, name, None, "person", " ".join(role))]
+        # The office in front is part of the mention ("Gazprom CEO Alexey Miller"), as _absorb_roles does.
+        return [Mention(role_start, e, name, None, "person", " ".join(role))]
     if len(tokens) == 1 and name.isupper() and len(name) >= 3:
         return [Mention(s, e, name, None, "org", " ".join(role))]
+    if (len(tokens) == 1 and len(name) >= 3 and name[1:].islower() and name.isalpha()
+            and name.lower() not in common and name.lower() not in _NOT_SINGLE and not _is_role(name)
+            and name.lower() not in NATIONALITIES):
+        # One capitalised word that the article never writes in lower case: a surname, an outlet or a company
+        # ("Reuters", "Gazprom"); it is a source only where a cue binds it. With an office in front
+        # ("Defence Minister Shoigu") it is a person.
+        return [Mention(s, e, name, None, "person" if role else "name", " ".join(role))]
     return []
 
 
@@ -205,7 +319,9 @@ def _absorb_roles(text: str, mentions: list[Mention]) -> list[Mention]:
         if not absorbed:
             result.append(mention)
             continue
-        role = (text[role_start:mention.start].strip() + " " + mention.role).strip()
+        absorbed_role = text[role_start:mention.start].strip()
+        role = absorbed_role if mention.role and mention.role in absorbed_role else (
+            f"{absorbed_role} {mention.role}".strip())
         result.append(Mention(role_start, mention.end, mention.name, mention.known, "person", role))
     return [m for i, m in enumerate(result) if i not in suppressed]
 
