@@ -49,7 +49,7 @@ def test_every_corpus_file_has_its_expected_message() -> None:
 @pytest.mark.parametrize("name", sorted(EXPECTED["configs"]))
 def test_bad_config_gives_its_message(name: str) -> None:
     with pytest.raises(ConfigError) as info:
-        load_config(BAD / "configs" / name)
+        load_config(BAD / "configs" / name, require_articles=True)  # as `validate` checks
     assert any(line.endswith(EXPECTED["configs"][name]) for line in info.value.problems), info.value.problems
 
 
@@ -107,10 +107,10 @@ def test_symlink_out_of_the_folder_counts_as_outside(tmp_path: Path) -> None:
         load_config(config)
 
 
-def test_empty_config_file_means_defaults(tmp_path: Path) -> None:
+def test_empty_config_file_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "config.yaml").write_text("# nothing yet\n", encoding="utf-8")
-    config = load_config(tmp_path / "config.yaml")
-    assert config.articles == [] and config.topics == []
+    with pytest.raises(ConfigError, match="the config is empty"):
+        load_config(tmp_path / "config.yaml")
 
 
 def test_folder_given_as_article_to_the_reader(tmp_path: Path) -> None:

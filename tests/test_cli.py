@@ -135,6 +135,29 @@ def test_build_uses_no_network(tmp_path: Path, monkeypatch) -> None:
     assert attempts == []
 
 
+def test_missing_article_is_skipped_by_build_keeping_its_rows_and_refused_by_validate(tmp_path: Path) -> None:
+    config = write_corpus(tmp_path, n=3)
+    assert build(config).exit_code == 0
+    (tmp_path / "articles" / "a0001.md").unlink()
+    result = build(config)
+    assert result.exit_code == 0, result.output
+    assert "warning: articles/a0001.md: no such file; skipped" in result.output
+    assert "kept the previous build's rows for a0001" in result.output
+    assert set(store.read_table(tmp_path / "out", "articles")["article_id"]) == {"a0000", "a0001", "a0002"}
+    checked = CliRunner().invoke(cli, ["validate", "--config", str(config)])
+    assert checked.exit_code == 1
+    assert "articles -> 1 -> path: no such file: 'articles/a0001.md'" in checked.output
+
+
+def test_empty_config_is_an_error_pointing_to_a_minimal_example(tmp_path: Path) -> None:
+    (tmp_path / "config.yaml").write_text("# my articles, some day\n", encoding="utf-8")
+    for command in ("validate", "build"):
+        result = CliRunner().invoke(cli, [command, "--config", str(tmp_path / "config.yaml")])
+        assert result.exit_code == 1
+        assert "the config is empty (only comments or blank lines); a minimal config reads:" in result.output
+        assert "  - path: data/articles/my-article.md" in result.output
+
+
 # --- build errors -----------------------------------------------------------------------------------------
 
 

@@ -33,9 +33,9 @@ def cli(verbose: int) -> None:
     logging.basicConfig(level=logging.WARNING - 10 * verbose, format="%(levelname)s %(name)s: %(message)s")
 
 
-def _load(config_path: Path, allow_outside: bool = False) -> Config:
+def _load(config_path: Path, allow_outside: bool = False, require_articles: bool = False) -> Config:
     try:
-        return load_config(config_path, allow_outside=allow_outside)
+        return load_config(config_path, allow_outside=allow_outside, require_articles=require_articles)
     except ConfigError as exc:
         raise click.ClickException(f"{len(exc.problems)} problem(s) in the config:\n" + str(exc)) from None
 
@@ -44,11 +44,11 @@ def _load(config_path: Path, allow_outside: bool = False) -> Config:
 @_CONFIG_OPTION
 @_OUTSIDE_OPTION
 def validate(config_path: Path, allow_outside: bool) -> None:
-    """Check a config without building.
+    """Check a config without building; a listed article file that is missing is a problem here.
 
     Example: perspectives validate --config config.yaml
     """
-    config = _load(config_path, allow_outside)
+    config = _load(config_path, allow_outside, require_articles=True)
     click.echo(f"{config_path}: OK ({len(config.articles)} articles, {len(config.topics)} topics, "
                f"{len(config.sources)} known sources)")
 

@@ -14,8 +14,9 @@ from tests.conftest import write_config_text as write
 
 
 def problems(tmp_path: Path, text: str) -> list[str]:
+    """The problems ``validate`` reports (a missing article among them)."""
     with pytest.raises(ConfigError) as info:
-        load_config(write(tmp_path, text))
+        load_config(write(tmp_path, text), require_articles=True)
     return info.value.problems
 
 
@@ -48,7 +49,6 @@ def test_good_config_resolves_paths_relative_to_itself(tmp_path: Path) -> None:
      "config.yaml:6: topics -> 0 -> rules: "),
     (GOOD.replace("kind: terms\n        terms: [Taiwan]", "kind: pattern\n        pattern: '(unclosed'"),
      "config.yaml:8: topics -> 0 -> rules -> 0 -> pattern: invalid regular expression '(unclosed'"),
-    (GOOD.replace(ARTICLE, "articles/missing.md"), "config.yaml:2: articles -> 0 -> path: no such file"),
     (GOOD.replace(f"  - path: {ARTICLE}\n", f"  - path: {ARTICLE}\n  - path: {ARTICLE}\n"),
      "config.yaml:3: articles -> 1 -> id: duplicate article id 'a'"),
     (GOOD.replace(f"path: {ARTICLE}", f"path: {ARTICLE}\n    date: 29/11/2021"),
@@ -89,6 +89,28 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     text = GOOD.replace(ARTICLE, "articles/missing.md").replace("kind: terms\n        terms: [Taiwan]",
                                                                  "kind: pattern\n        pattern: '['")
     assert len(problems(tmp_path, text)) == 2
+
+
+def test_missing_article_is_a_problem_for_validate_only(tmp_path: Path) -> None:
+    text = GOOD.replace(ARTICLE, "articles/missing.md")
+    assert problems(tmp_path, text) == ["config.yaml:2: articles -> 0 -> path: no such file: 'articles/missing.md'; "
+                                        "paths are relative to the config file's folder"]
+    # The build and the dashboard load it, then skip the article with a warning (tests/build/test_run.py).
+    config = load_config(tmp_path / "config.yaml")
+    assert [entry.path for entry in config.articles] == ["articles/missing.md"]
+
+
+@pytest.mark.parametrize("text", ["", "# nothing yet\n\n# still nothing\n", "---\n", "{}\n"])
+def test_config_empty_or_comment_only_points_to_a_minimal_example(tmp_path: Path, text: str) -> None:
+    (tmp_path / "config.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"config.yaml: the config is empty \(only comments or blank lines\); "
+                       r"a minimal config reads:\narticles:\n  - path: ") as info:
+        load_config(tmp_path / "config.yaml")
+    example = str(info.value).split("reads:\n", 1)[1].rsplit("\n(", 1)[0]
+    (tmp_path / "data" / "articles").mkdir(parents=True)
+    (tmp_path / "data" / "articles" / "my-article.md").write_text("The treaty holds.\n", encoding="utf-8")
+    (tmp_path / "config.yaml").write_text(example, encoding="utf-8")
+    assert len(load_config(tmp_path / "config.yaml", require_articles=True).articles) == 1  # the example works
 
 
 def test_missing_config_file(tmp_path: Path) -> None:

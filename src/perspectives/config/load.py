@@ -24,6 +24,16 @@ _PATTERN_HINTS = {
                                      "names in other scripts go in `title:`",
     r"^#[0-9a-fA-F]{6}$": "write a colour as \"#rrggbb\", in quotes",
 }
+# Shown when the config is empty: the smallest config that builds something.
+MINIMAL_EXAMPLE = """\
+articles:
+  - path: data/articles/my-article.md
+topics:
+  - id: my_topic
+    label: My topic
+    rules:
+      - kind: terms
+        terms: [treaty]"""
 
 
 class ConfigError(ValueError):
@@ -35,11 +45,15 @@ class ConfigError(ValueError):
 
 
 
-def load_config(path: str | Path = CONFIG_FILE, *, allow_outside: bool = False) -> Config:
+def load_config(path: str | Path = CONFIG_FILE, *, allow_outside: bool = False,
+                require_articles: bool = False) -> Config:
     """Load and validate a config; raise ConfigError listing every problem with its file, line and key.
 
     Args:
         allow_outside: let article paths point outside the config's folder.
+        require_articles: a listed article file that does not exist is a problem (``validate``). Otherwise it
+            is left to the build, which reports and skips it and keeps its previous rows: one moved file must
+            not stop the build or the dashboard.
     """
     path = Path(path)
     if not path.exists():
@@ -53,8 +67,12 @@ def load_config(path: str | Path = CONFIG_FILE, *, allow_outside: bool = False) 
     except OSError as exc:
         raise ConfigError([f"{path}: cannot be read ({exc.strerror or exc})"]) from None
     data, lines = _parse_yaml(path, text)
-    if data is None:
-        data = {}
+    if data is None or data == {}:
+        # An empty file used to load as "OK (0 articles, 0 topics)": a config saved blank by mistake would
+        # build nothing and say nothing.
+        raise ConfigError([f"{path}: the config is empty (only comments or blank lines); a minimal config "
+                           f"reads:\n{MINIMAL_EXAMPLE}\n(see config.yaml in the README; `perspectives add FILE` "
+                           "lists articles for you)"])
     if not isinstance(data, dict):
         raise ConfigError([f"{path}:1: the config must be a mapping of sections (articles, topics, ...), "
                            f"not a {type(data).__name__}"])
@@ -63,7 +81,8 @@ def load_config(path: str | Path = CONFIG_FILE, *, allow_outside: bool = False) 
     except ValidationError as exc:
         raise ConfigError([_format(path, lines, err["loc"], _message(err)) for err in exc.errors()]) from None
     config._path = path.resolve()
-    problems = [_format(path, lines, loc, msg) for loc, msg in _cross_checks(config, allow_outside)]
+    problems = [_format(path, lines, loc, msg)
+                for loc, msg in _cross_checks(config, allow_outside, require_articles)]
     if problems:
         raise ConfigError(problems)
     return config
@@ -224,7 +243,8 @@ def _mode(file: Path) -> int | None:
         raise
 
 
-def _cross_checks(config: Config, allow_outside: bool) -> list[tuple[tuple[Any, ...], str]]:
+def _cross_checks(config: Config, allow_outside: bool,
+                  require_articles: bool) -> list[tuple[tuple[Any, ...], str]]:
     """Checks across fields that the schema alone cannot express."""
     problems = _field_problems(config)
     seen_ids: dict[str, int] = {}
@@ -235,8 +255,9 @@ def _cross_checks(config: Config, allow_outside: bool) -> list[tuple[tuple[Any, 
             problems.append((("articles", i, "path"), f"{entry.path!r} points outside the config's folder; "
                              "move the file under it, or pass --allow-outside"))
         elif (mode := _mode(file)) is None:
-            problems.append((("articles", i, "path"), f"no such file: {entry.path!r}; paths are relative "
-                             "to the config file's folder"))
+            if require_articles:
+                problems.append((("articles", i, "path"), f"no such file: {entry.path!r}; paths are relative "
+                                 "to the config file's folder"))
         elif stat.S_ISDIR(mode):
             problems.append((("articles", i, "path"), f"{entry.path!r} is a folder, not an article file"))
         if entry.article_id in seen_ids:
