@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from perspectives.stages.articles.cleaning import Cleaner
-from perspectives.stages.articles.frontmatter import parse_date
+from perspectives.stages.articles.frontmatter import front_matter_fields, parse_date
 from perspectives.stages.articles.reader import parse_article
 
 FRONT_MATTER = """---
@@ -41,3 +41,34 @@ def test_config_overrides_win_over_the_file() -> None:
 ])
 def test_parse_date(text: str, iso: str | None) -> None:
     assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize("title", [
+    "Aukus: France recalls envoys",
+    '"Aukus" deal: France recalls envoys',
+    "Why #MeToo matters: a year on",
+])
+def test_front_matter_title_with_colon_quotes_or_hash_keeps_title_author_and_date(title: str) -> None:
+    text = f"---\ntitle: {title}\nauthor: Jane Roe\ndate: 2021-09-17\noutlet: NHK\n---\nThe envoys left Paris.\n"
+    article = parse_article(text.encode(), article_id="n", cleaner=Cleaner())
+    assert (article.title, article.author, article.date, article.outlet) == (title, "Jane Roe", "2021-09-17", "NHK")
+    assert len(article.warnings) == 1 and "front matter" in article.warnings[0]
+    assert "in quotes to silence this" in article.warnings[0], "the warning says how to fix it"
+
+
+def test_front_matter_quoted_title_reads_without_warning() -> None:
+    text = '---\ntitle: "Aukus: France #1 recalls envoys"\nauthor: Jane Roe\n---\nThe envoys left Paris.\n'
+    article = parse_article(text.encode(), article_id="n", cleaner=Cleaner())
+    assert article.title == "Aukus: France #1 recalls envoys" and article.warnings == ()
+
+
+def test_front_matter_fields_reads_declared_ids_only_even_when_a_headline_breaks_yaml() -> None:
+    text = "---\ntitle: A: B\ncountry: France\ntags: x\n---\nBody.\n"
+    assert front_matter_fields(text, ["country", "genre"]) == ({"country": "France"}, [])
+
+
+def test_front_matter_fields_nested_value_is_ignored_with_a_warning() -> None:
+    fields, warnings = front_matter_fields("---\ncountry: [France, UK]\ngenre: op-ed\n---\nBody.\n",
+                                           ["country", "genre"])
+    assert fields == {"genre": "op-ed"}
+    assert warnings == ["front matter country is a list or mapping, not a value; ignored"]
