@@ -110,8 +110,10 @@ def test_server_listens_on_loopback_unless_told_otherwise(tmp_path):
 @pytest.fixture
 def page():
     _require_chromium()
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # The first visit rebuilds the tables; on a busy machine that outlasts expect's 5-second default.
+    expect.set_options(timeout=TIMEOUT_MS)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
