@@ -38,6 +38,8 @@ class Article:
     content_hash: str = ""
     # Furniture set aside from the body: (text, reason), the reason a built-in kind or the config's pattern.
     dropped: tuple[tuple[str, str], ...] = ()
+    # Values of the config's declared fields (country, leaning…): (field id, value), in declaration order.
+    fields: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

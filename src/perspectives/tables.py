@@ -5,7 +5,10 @@ back into records. The ``claim_topics`` column ``position`` holds a claim's *sta
 topic's configured ``positions``); the column keeps the name the dashboard and exports have always used. Its
 ``context`` column says what established a placement by context ('"drills" in sentence 2'), null when the
 claim's own words placed it. The ``articles`` column ``dropped`` lists, as JSON, the furniture set aside from
-each body with the reason (``[{"text": …, "reason": …}]``).
+each body with the reason (``[{"text": …, "reason": …}]``). Its column ``fields`` holds the values of the fields
+declared under the config's ``fields:`` as one JSON object (``{"country": "France", "leaning": "left"}``), null for
+an article with none: one column, whatever fields a config declares, so the table's contract never changes with
+the config; the dashboard spreads it into a column per field when it reads the table.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ TABLES: dict[str, dict[str, str]] = {
     "articles": {
         "article_id": "string", "title": "string", "author": "string", "date": "string", "outlet": "string",
         "original_publisher": "string", "url": "string", "path": "string", "n_claims": "int64",
-        "n_words": "int64", "content_hash": "string", "body": "string", "dropped": "string",
+        "n_words": "int64", "content_hash": "string", "body": "string", "dropped": "string", "fields": "string",
     },
     "claims": {
         "claim_id": "string", "article_id": "string", "paragraph": "int64", "position_in_article": "int64",
@@ -88,6 +91,7 @@ def article_rows(results: Sequence[ArticleResult]) -> pd.DataFrame:
         "n_words": len(r.article.body.split()), "content_hash": r.article.content_hash, "body": r.article.body,
         "dropped": json.dumps([{"text": text, "reason": reason} for text, reason in r.article.dropped],
                               ensure_ascii=False),
+        "fields": json.dumps(dict(r.article.fields), ensure_ascii=False) if r.article.fields else None,
     } for r in results])
 
 

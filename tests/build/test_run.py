@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from perspectives.build import store
 from perspectives.build.run import run_pipeline
 from perspectives.config import load_config
@@ -44,3 +46,19 @@ def test_an_article_broken_later_keeps_its_previous_rows(write_config) -> None:
     claims = store.read_table(config.output_dir, "claims")
     assert set(claims["article_id"]) == {"good", "other"}
     assert any("kept the previous build's rows for other" in w for w in report["warnings"])
+
+
+def test_declared_fields_reach_the_articles_table_config_over_front_matter(write_config) -> None:
+    path = write_config({"a.md": "---\nleaning: left\ngenre: op-ed\n---\n" + GOOD,
+                         "b.md": "---\nleaning: far\n---\n" + GOOD, "c.md": GOOD},
+                        fields=[{"id": "leaning", "values": ["left", "right"]}, {"id": "genre"}])
+    text = path.read_text(encoding="utf-8").replace("path: articles/c.md", "path: articles/c.md\n  fields:\n"
+                                                    "    leaning: right")
+    path.write_text(text, encoding="utf-8")
+    config = load_config(path)
+    report = run_pipeline(config)
+    articles = store.read_tables(config.output_dir)["articles"].set_index("article_id")
+    assert articles.loc["a", "fields"] == '{"leaning": "left", "genre": "op-ed"}'
+    assert pd.isna(articles.loc["b", "fields"]), "a value the field does not allow is left out"
+    assert articles.loc["c", "fields"] == '{"leaning": "right"}'
+    assert "articles/b.md: front matter leaning 'far' is not one of left, right; ignored" in report["warnings"]

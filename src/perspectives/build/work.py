@@ -7,16 +7,17 @@ process or in a worker (see ``build.parallel``).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
 from perspectives.build import cache
 from perspectives.config import ArticleEntry, Config
-from perspectives.records import ArticleResult
+from perspectives.records import Article, ArticleResult
 from perspectives.rules import Sentences
-from perspectives.stages.articles.reader import ArticleError, Cleaner, read_article
+from perspectives.stages.articles.frontmatter import front_matter_fields
+from perspectives.stages.articles.reader import ArticleError, Cleaner, decode, read_article
 from perspectives.stages.certainty import Lexicon, compile_lexicon, mark_certainty
 from perspectives.stages.claims import split_claims
 from perspectives.stages.sources.citations import extract_citations
@@ -43,13 +44,16 @@ class Stages:
     lexicon: Lexicon
     gazetteer: Gazetteer
     continuations: Continuations
+    # The declared fields and their allowed values (none: any value), in declaration order.
+    fields: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @classmethod
     def from_config(cls, config: Config) -> Stages:
         """Compile every rule the per-article work needs."""
         return cls(Cleaner.from_config(config.cleaning), compile_topics(config.topics),
                    compile_stances(config.topics), compile_lexicon(config.certainty),
-                   compile_gazetteer(config.sources), compile_continuations(config.continuation))
+                   compile_gazetteer(config.sources), compile_continuations(config.continuation),
+                   tuple((f.id, tuple(f.values)) for f in config.fields))
 
 
 @dataclass(frozen=True)
@@ -91,11 +95,32 @@ def process_article(entry: ArticleEntry, file: Path, *, display_path: str, stage
                  "outlet": entry.outlet, "url": entry.url}
     article = read_article(file, article_id=entry.article_id, cleaner=stages.cleaner, overrides=overrides,
                            display_path=display_path)
+    if stages.fields:
+        article = with_fields(article, file, entry, stages.fields)
     claims = mark_certainty(split_claims(article), stages.lexicon)
     citations = extract_citations(article, claims, stages.gazetteer)
     claims = assign_voice(article, claims, citations)
     return ArticleResult(article=article, claims=tuple(claims), citations=tuple(citations),
                          warnings=article.warnings)
+
+
+def with_fields(article: Article, file: Path, entry: ArticleEntry,
+                fields: tuple[tuple[str, tuple[str, ...]], ...]) -> Article:
+    """The article with its declared fields: the config entry's values over its front matter's; a front-matter
+    value the field does not allow is left out with a warning (the config's own are checked on loading)."""
+    try:
+        text, _ = decode(file.read_bytes())
+    except (OSError, ArticleError):  # read once already: a file gone since is an article without fields
+        text = ""
+    found, warnings = front_matter_fields(text, [fid for fid, _ in fields])
+    values = []
+    for fid, allowed in fields:
+        value = entry.fields.get(fid) or found.get(fid)
+        if value is not None and fid not in entry.fields and allowed and value not in allowed:
+            warnings.append(f"front matter {fid} {value!r} is not one of {', '.join(allowed)}; ignored")
+        elif value is not None:
+            values.append((fid, value))
+    return replace(article, fields=tuple(values), warnings=(*article.warnings, *warnings))
 
 
 def place_topics(claims: pd.DataFrame, titles: Mapping[str, str], topics: Sequence[CompiledTopic],
