@@ -62,3 +62,21 @@ def test_article_file_on_disk_reads_like_bytes(tmp_path: Path, cleaner: Cleaner)
     assert article.author == "M. K. Bhadrakumar"
     with pytest.raises(ArticleError, match="no such file"):
         read_article(tmp_path / "missing.md", article_id="m", cleaner=cleaner)
+
+
+def test_file_type_comes_before_decoding(tmp_path: Path) -> None:
+    """A PDF is read for its text layer (not refused as binary), whatever its extension, and a web page for
+    its main text."""
+    from tests.stages.articles.conftest import make_pdf
+
+    saved = tmp_path / "report.txt"
+    saved.write_bytes(make_pdf([["Russia and China signed a grain deal. It takes effect in spring."]]))
+    article = read_article(saved, article_id="r", cleaner=Cleaner())
+    assert article.body == "Russia and China signed a grain deal. It takes effect in spring."
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>Deal</title></head><body><nav>Home | World | Sport</nav><article><p>Russia "
+                    "and China signed a grain deal on Tuesday after two years of talks in Moscow.</p></article>"
+                    "</body></html>", encoding="utf-8")
+    article = read_article(page, article_id="p", cleaner=Cleaner())
+    assert article.title == "Deal"
+    assert article.body == "Russia and China signed a grain deal on Tuesday after two years of talks in Moscow."

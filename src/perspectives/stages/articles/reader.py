@@ -1,7 +1,9 @@
 """Reading an article: a file's bytes decoded and parsed into an Article, or an ArticleError saying why not.
 
-Parsing is a pure function of the bytes and the config: front matter first, then the page's layout (header,
-body, tail) with the config's furniture set aside.
+Parsing is a pure function of the bytes and the config. The file's type comes first: a web page's main text
+(``html``) and a PDF's text layer (``pdf``) become paragraph text with their metadata, and a text or markdown
+file is decoded and its front matter read. Then every kind goes through the same page layout (header, body,
+tail) with the site furniture and the config's patterns set aside.
 """
 
 from __future__ import annotations
@@ -9,22 +11,23 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from typing import Any
 
 from perspectives.records import Article
+from perspectives.stages.articles import html, pdf
 from perspectives.stages.articles.cleaning import Cleaner
+from perspectives.stages.articles.errors import ArticleError
 from perspectives.stages.articles.frontmatter import split_front_matter
-from perspectives.stages.articles.layout import assemble_body, split_page
+from perspectives.stages.articles.layout import Dropped, assemble_body, split_page
 from perspectives.stages.articles.tail import read_tail
 
-# Cleaner is named here because callers built before the split import it from this module.
-__all__ = ["MAX_BYTES", "ArticleError", "Cleaner", "decode", "parse_article", "read_article"]
+# Cleaner and ArticleError are named here because callers built before the split import them from here.
+__all__ = ["MAX_BYTES", "SUFFIXES", "ArticleError", "Cleaner", "decode", "parse_article", "read_article"]
 
 MAX_BYTES = 50 * 1024 * 1024
+# Article files `perspectives add` picks from a folder; any other file named explicitly is still tried.
+SUFFIXES = (".txt", ".md", ".markdown", *html.SUFFIXES, *pdf.SUFFIXES)
 _CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")
-
-
-class ArticleError(Exception):
-    """An article that cannot be read; the message says why."""
 
 
 def decode(data: bytes) -> tuple[str, list[str]]:
@@ -66,20 +69,18 @@ def read_article(path: Path, *, article_id: str, cleaner: Cleaner,
 
 def parse_article(data: bytes, *, article_id: str, cleaner: Cleaner, path: str = "",
                   overrides: dict[str, str | None] | None = None) -> Article:
-    """Parse an article's bytes into an Article (a pure function of bytes and config)."""
-    text, warnings = decode(data)
-    if not text.strip():
-        raise ArticleError("is empty")
-    meta, text, fm_warnings = split_front_matter(text)
-    warnings += fm_warnings
+    """Parse an article's bytes into an Article (a pure function of bytes and config; ``path`` names the file,
+    and its extension says whether it is a web page or a PDF)."""
+    meta, text, warnings, dropped_before = _text_of(data, Path(path).suffix)
     header, body_paras, tail, dropped = split_page(text, cleaner, meta.get("title"))
+    dropped = dropped_before + dropped
     # Front matter wins over what the page's header says; the tail's bio is recognised by that author.
     meta = {**header, **{k: v for k, v in meta.items() if v}}
     tail_meta = read_tail(tail, meta.get("author"))
     body, spans, heads, links = assemble_body(body_paras)
     if not body.strip():
         raise ArticleError("has no body text after removing site furniture")
-    fields = {
+    fields: dict[str, Any] = {
         "title": meta.get("title"), "author": meta.get("author"), "date": meta.get("date"),
         "outlet": meta.get("outlet"), "url": meta.get("url"),
         "original_publisher": tail_meta.get("original_publisher") or meta.get("original_publisher"),
@@ -90,3 +91,21 @@ def parse_article(data: bytes, *, article_id: str, cleaner: Cleaner, path: str =
         links=tuple(links), notes=tuple(tail_meta.get("notes", ())), bio=tail_meta.get("bio"),
         warnings=tuple(warnings), content_hash=hashlib.sha256(data).hexdigest(), dropped=tuple(dropped), **fields,
     )
+
+
+def _text_of(data: bytes, suffix: str) -> tuple[dict[str, str | None], str, list[str], list[Dropped]]:
+    """Metadata, paragraph text, warnings and lines already dropped, by the file's type."""
+    if not data.strip():
+        raise ArticleError("is empty")
+    # Before decoding: a PDF is binary, and a page declares its own encoding.
+    if pdf.is_pdf(data, suffix):
+        meta, text, dropped = pdf.read_pdf(data)
+        return meta, text, [], dropped
+    if html.is_html(data, suffix):
+        meta, text = html.read_html(data)
+        return meta, text, [], []
+    text, warnings = decode(data)
+    if not text.strip():
+        raise ArticleError("is empty")
+    meta, text, fm_warnings = split_front_matter(text)
+    return meta, text, warnings + fm_warnings, []
