@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from perspectives.config import Cleaning
 from perspectives.stages.articles.cleaning import Cleaner
 from perspectives.stages.articles.reader import parse_article
 
@@ -18,3 +19,37 @@ def test_datelines_are_furniture(dateline: str, cleaner: Cleaner) -> None:
     text = f"---\ntitle: Wire\n---\n{dateline}Xi and Putin held a call. MOSCOW stays in caps.\n"
     article = parse_article(text.encode(), article_id="w", cleaner=cleaner)
     assert article.body == "Xi and Putin held a call. MOSCOW stays in caps."
+
+
+STANDFIRST = ("Two leaders met by video and agreed on little: a partnership with no limits, they said, though "
+              "neither would name what it covers, and both went home to speeches that said the opposite of what "
+              "they had told each other an hour before.")  # 43 words
+BODY = "The call lasted an hour. It produced no treaty. Markets did not move. Analysts were not impressed."
+ARTICLE = "\n\n".join([STANDFIRST] + [BODY] * 8)  # 43 + 8 × 17 = 179 words
+
+
+@pytest.mark.parametrize("cleaning, expected", [
+    # A paragraph of over 40 words taken by a drop pattern: the standfirst, the article's thesis.
+    ({"drop": ["^Two leaders"]}, "cleaning.drop '^Two leaders' removed a paragraph of 43 words (“Two leaders met "
+     "by video and agreed on …”); check that it matches only site furniture"),
+    ({"remove": ["met by.*"]}, "cleaning.remove 'met by.*' removed a passage of 41 words (“met by video and "
+     "agreed on little: a …”); check that it matches only site furniture"),
+    # Over a third of the words, in paragraphs short enough each.
+    ({"drop": ["^The call"]}, "cleaning.drop '^The call' removed 136 of the article's 179 words, over a third; "
+     "check that it matches only site furniture"),
+    ({"remove": ["Markets did not move\\. Analysts were not impressed\\.|The call lasted an hour\\."]},
+     "cleaning.remove 'Markets did not move\\\\. Analysts were not impressed\\\\.|The call lasted an hour\\\\.' "
+     "removed 104 of the article's 179 words, over a third; check that it matches only site furniture"),
+])
+def test_overeager_pattern_is_warned_naming_it(cleaning: dict[str, list[str]], expected: str) -> None:
+    cleaner = Cleaner.from_config(Cleaning(**cleaning))
+    article = parse_article(ARTICLE.encode(), article_id="s", cleaner=cleaner)
+    assert article.warnings == (expected,)
+
+
+def test_furniture_patterns_are_not_warned(cleaner: Cleaner) -> None:
+    text = f"{BODY}\n\nSubscribe to our newsletter for more.\n\n{BODY}\n"
+    article = parse_article(text.encode(), article_id="f", cleaner=cleaner)
+    assert ("Subscribe to our newsletter for more.", "cleaning.drop '^Subscribe to (our|the) newsletter'") \
+        in article.dropped
+    assert article.warnings == ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -9,6 +10,12 @@ import re2
 
 from perspectives.config import Cleaning
 from perspectives.rules import compile_regex
+
+# A pattern that takes more than this share of an article's words, or a paragraph longer than this many
+# words, is more likely cutting the article than its furniture (a standfirst, a thesis): say so.
+OVEREAGER_SHARE = 1 / 3
+OVEREAGER_WORDS = 40
+_WORDS = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -49,3 +56,35 @@ class Cleaner:
     def ends_body(self, text: str) -> bool:
         """Whether a paragraph marks the end of the body."""
         return any(rx.search(text) for rx in self.end_of_body)
+
+    def overeager_warnings(self, text: str, dropped: Sequence[tuple[str, str]]) -> list[str]:
+        """A warning for each ``drop`` or ``remove`` pattern that took over a third of the article's words,
+        or a paragraph (or passage) of over 40 words, naming the pattern.
+
+        Args:
+            text: the article's text as the layout read it.
+            dropped: what the layout set aside, with reasons (``cleaning.drop '<pattern>'`` for the config's).
+        """
+        total = len(_WORDS.findall(text))
+        removed: dict[str, list[str]] = {}
+        for piece, reason in dropped:
+            if reason.startswith("cleaning.drop "):
+                removed.setdefault(reason, []).append(piece)
+        for rx in self.remove:
+            # The layout cuts these block by block; over the whole text they find the same pieces.
+            pieces = [m.group() for m in rx.finditer(text) if m.group().strip()]
+            if pieces:
+                removed[f"cleaning.remove {rx.pattern.removeprefix('(?m)')!r}"] = pieces
+        warnings = []
+        for label, pieces in removed.items():
+            counts = [len(_WORDS.findall(piece)) for piece in pieces]
+            longest = pieces[counts.index(max(counts))]
+            if total and sum(counts) > total * OVEREAGER_SHARE:
+                warnings.append(f"{label} removed {sum(counts)} of the article's {total} words, over a third; "
+                                "check that it matches only site furniture")
+            elif max(counts) > OVEREAGER_WORDS:
+                opening = " ".join(longest.split()[:8])
+                what = "a paragraph" if label.startswith("cleaning.drop") else "a passage"
+                warnings.append(f"{label} removed {what} of {max(counts)} words (“{opening} …”); "
+                                "check that it matches only site furniture")
+        return warnings

@@ -73,6 +73,7 @@ def parse_article(data: bytes, *, article_id: str, cleaner: Cleaner, path: str =
     and its extension says whether it is a web page or a PDF)."""
     meta, text, warnings, dropped_before = _text_of(data, Path(path).suffix)
     header, body_paras, tail, dropped = split_page(text, cleaner, meta.get("title"))
+    warnings += cleaner.overeager_warnings(text, dropped)
     dropped = dropped_before + dropped
     # Front matter wins over what the page's header says; the tail's bio is recognised by that author.
     meta = {**header, **{k: v for k, v in meta.items() if v}}
