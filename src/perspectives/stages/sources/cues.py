@@ -8,7 +8,9 @@ the cue patterns below read like the sentences they describe.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
+from collections.abc import Iterator
 
 from perspectives.stages.sources.gazetteer import NATIONALITIES, ROLE_WORDS, guess_type, state_of
 from perspectives.stages.sources.mentions import Mention
@@ -40,8 +42,8 @@ SPEECH_VERBS = (r"(?:say|says|said|saying|tells?|told|telling|notes?|noted|notin
            r"satisfaction|optimism|disappointment|gratitude|condolences|opposition|alarm|dismay|outrage|"
            r"frustration|interest|readiness|willingness|appreciation|surprise|displeasure)|"
            r"ma(?:de|kes?) (?:it )?clear|c(?:ame|omes?) out (?:against|in favou?r of|in support of|strongly)|"
-           r"g(?:ave|ives?|iving) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:interview|speech|address|statement|briefing|"
-           r"press conference)|provide[sd]? that|put it|puts it|"
+           r"extend(?:s|ed)? (?:[\w-]+ ){0,2}?(?:congratulations|thanks|greetings|condolences|wishes)|"
+           r"provide[sd]? that|put it|puts it|"
            r"drew (?:\w+ ){0,2}(?:attention|comparison|parallel|analogy|distinction)|"
            r"made (?:the |a )?(?:point|case|remark|comment))\b")
 # What a document does when the article reports its words ("the statement read", "the treaty commits").
@@ -62,7 +64,7 @@ ORG_NOUNS = ("ministry|company|holding|firm|group|agency|newspaper|paper|daily|b
              "council|organi[sz]ation|bank|union|corporation|operator|regulator|authority|service|club|"
              "cent(?:er|re)|foundation|court|parliament|military|army|navy|alliance|bloc|party|"
              "commission|giant|producer|kremlin|white house|pentagon")
-DOCUMENT_NOUNS = ("statement|document|treaty|report|communiqu[eé]|declaration|agreement|deal|memorandum|"
+DOCUMENT_NOUNS = ("statement|document|treaty|report|communiqu[eé]|declaration|agreement|deal|memorandum|provision|"
                   "charter|roadmap|strategy|doctrine|text|letter|resolution|study|survey|review|white paper|"
                   "constitution|law|accord|pact|readout|paper|note|plan|guide|concept")
 _STANCE = (r"(?:(?:agree|believe|hold|maintain|think|feel)(?:s|d|ed)?|held|thought|"
@@ -104,7 +106,7 @@ _INVERTED_VERBS = (r"(?:said|says|added|adds|noted|wrote|writes|asked|explained|
 _AFTER_INVERTED = (r"(?=\s*[,.;:!?…]|\s*$|\s+(?:to|on|in|at|during|after|before|from|when|while|last|this|"
                    r"earlier|via|through|speaking|who|adding|citing|quoting|referring)\b)")
 # (family cue, pattern): the named group "subj" holds the cited mentions; "obj" too where both count.
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((cue, re.compile(rx)) for cue, rx in (
+_PATTERN_SOURCES: tuple[tuple[str, str], ...] = (
     ("outlet", rf"{_AT_NAME}(?P<subj>{_SUBJ}){_AUX}\s+(?:quoted|quotes|quoting|cited|cites|citing)\s+(?:the\s+)?"
                rf"(?P<obj>{_NAMES})"),
     ("reporting_verb", rf"{_AT_NAME}(?P<subj>{_SUBJ}){_AFFILIATION}(?:\s+{_WORKS})?{_BY_WHOM}{_AUX}"
@@ -128,12 +130,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((cue, re.compile(rx))
     ("according_to", rf"\b[Ii]n\s+(?:a|an|his|her|its|their|the|separate|recent|joint)\b[^,.;“”]{{0,60}}?"
                      rf"\b(?:{_WORKS}|press conference)\b[^.;“”]{{0,200}}?,\s*(?P<subj>{_SUBJ})"),
     ("work", rf"(?P<subj>⟦\d+⟧)['’]s\s+(?:\w+\s+){{0,2}}?{_WORKS}\b"),
+    # "⟦X⟧ gave an exclusive interview to ...": the party speaks in the interview that follows.
+    ("work", rf"{_AT_NAME}(?P<subj>{_SUBJ}){_AUX}\s+g(?:ave|ives?|iving)\s+(?:an?\s+|the\s+|\w+\s+)?"
+             r"(?:[\w-]+\s+){0,2}?(?:interview|speech|address|statement|briefing|press conference)"),
     ("work", rf"\b{_WORKS}\b[^.;“”]{{0,100}}?\bby\s+(?:[^.;,“”⟦]{{0,60}}?\s)?(?P<subj>{_NAMES})"),
-    ("outlet", r"\b(?i:told|tells|telling|speaking to|spoke to|talking to|in an interview (?:with|to|given to)|"
-               r"in remarks to|(?:quoted|cited|reported|interviewed|published|carried|aired) by|"
-               r"writing (?:in|for)|wrote (?:in|for)|(?:said|says) (?:in|on)|in comments to|in a post on)\s+"
-               r"(?:the\s+)?(?P<obj>⟦\d+⟧)"),
-))
+)
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b(?P<phrase>[^.;:,“”]{0,120})")
 # Object slots where a lone capitalised word ("according to Vedomosti") is a source the gazetteer lacks.
 _LONE_NAME = re.compile(r"\b(?:[Aa]ccording to|(?:quoted|cited|reported) by|in an interview with)\s+(?:the\s+)?"
@@ -163,12 +164,41 @@ _OFFICIAL_OF = re.compile(r"\b(?:(?:a|an|the)\s+)?(?:senior\s+|top\s+)?(⟦\d+�
                           r"spokes(?:man|woman|person)|sources?|diplomats?)\b")
 
 
+# "told ⟦Politico⟧", "in an interview with ⟦Kyodo⟧": the outlet a speaker addresses, read backwards from each
+# mention (one short look per mention instead of a scan of the sentence).
+_TOLD_BEFORE = re.compile(r"\b(?i:told|tells|telling|speaking to|spoke to|talking to|"
+                          r"in an interview (?:with|to|given to)|in remarks to|"
+                          r"(?:quoted|cited|reported|interviewed|published|carried|aired) by|"
+                          r"writing (?:in|for)|wrote (?:in|for)|(?:said|says) (?:in|on)|in comments to|in a post on)\s+"
+                          r"(?:the\s+)?$")
+_TOLD_WINDOW = 40
+# A cheap test that must pass before a pattern is tried: a word the pattern cannot match without.
+_GUARDS: dict[str, str] = {
+    "quoted|quotes|quoting|cited": r"quot|cit",
+    "(?:and|but)": r"\b(?:and|but)\b",
+    "For\\s+(?P<subj>": r"\bFor\b",
+    "(?:which|who)": r"\b(?:which|who)\b",
+    "in the words of": r"(?i:words of|quot|as per| by)",
+    "(?P<subj>⟦\\d+⟧)['’]s": r"['’]s",
+    "estimation|view": r"['’]s",
+    "[Ii]n\\s+(?:a|an|his": r"\b[Ii]n\s+(?:a|an|his|her|its|their|the|separate|recent|joint)\b",
+    "g(?:ave|ives?|iving)": r"\bg(?:ave|ive|ives|iving)\b",
+    "\\bby\\s+(?:[^": r"\bby\b",
+}
+_PATTERNS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = tuple(
+    (cue, re.compile(rx), next((re.compile(g) for key, g in _GUARDS.items() if key in rx), None))
+    for cue, rx in _PATTERN_SOURCES)
+
+
 def cue_hits(text: str, mentions: list[Mention]) -> list[tuple[Mention, str, str]]:
     """(mention, cue, surface) for every mention a cue binds in one sentence."""
     masked, appositives = _mask(text, mentions)
     hits: list[tuple[Mention, str, str]] = []
+    documents = any(m.kind == "document" for m in mentions)
     # Every cue pattern binds a masked mention, so a sentence without one is not scanned.
-    for cue, pattern in _PATTERNS if mentions else ():
+    for cue, pattern, guard in _PATTERNS if mentions else ():
+        if (guard is not None and not guard.search(masked)) or (cue == "document_says" and not documents):
+            continue
         for match in pattern.finditer(masked):
             for group in ("subj", "obj"):
                 if match.groupdict().get(group) is None:
@@ -182,6 +212,12 @@ def cue_hits(text: str, mentions: list[Mention]) -> list[tuple[Mention, str, str
                     if cue == "work" and (mention.kind == "state" or state_of(mention.name) is not None):
                         continue  # "the joint statement released by Beijing and Moscow": the statement is cited
                     hits.append((mention, cue, _surface(text, mention, appositives.get(int(slot)))))
+    for slot in _NAME_SLOT.finditer(masked) if mentions else ():
+        if _TOLD_BEFORE.search(masked, max(0, slot.start() - _TOLD_WINDOW), slot.start()):
+            i = int(slot.group(1))
+            mention = _with_appositive(mentions[i], appositives.get(i))
+            if mention.kind in ("media", "name"):  # "Mishustin told Li": only an outlet that is told is a source
+                hits.append((mention, "outlet", _surface(text, mention, appositives.get(i))))
     hits += _according_hits(text, masked, mentions, appositives)
     if _CONTENT.search(masked):  # "the articles of ⟦the treaty⟧", "the stipulations set forth in ⟦the treaty⟧"
         hits += [(m, "document", text[m.start:m.end]) for m in mentions if m.kind == "document"]
@@ -203,10 +239,23 @@ def _with_appositive(mention: Mention, appositive: str | None) -> Mention:
     return dataclasses.replace(mention, role=role, kind=kind)
 
 
+_LAST_MASK: dict[tuple[object, ...], tuple[str, dict[int, str]]] = {}
+
+
 def _mask(text: str, mentions: list[Mention]) -> tuple[str, dict[int, str]]:
-    """The sentence with each mention as ``⟦i⟧``, appositives and unnamed officials folded into their party."""
+    """The sentence with each mention as ``⟦i⟧``, appositives and unnamed officials folded into their party
+    (the last sentence's is kept: ``cue_hits`` and ``referents`` read the same one)."""
     if not mentions:  # the folding patterns below all need a ``⟦i⟧``
         return text, {}
+    key = (text, *((m.start, m.end, m.name, m.kind, m.known is None) for m in mentions))
+    if key in _LAST_MASK:
+        return _LAST_MASK[key]
+    _LAST_MASK.clear()
+    _LAST_MASK[key] = result = _masked(text, mentions)
+    return result
+
+
+def _masked(text: str, mentions: list[Mention]) -> tuple[str, dict[int, str]]:
     parts, cursor = [], 0
     for i, mention in enumerate(mentions):
         parts += [text[cursor:mention.start], f"⟦{i}⟧"]
@@ -230,8 +279,12 @@ def _mask(text: str, mentions: list[Mention]) -> tuple[str, dict[int, str]]:
         return match.group(2)
 
     masked = _APPOSITIVE.sub(fold_appositive, _OFFICIAL_OF.sub(r"\1", masked))
-    masked = _COUNTERPART.sub(r"\1 and \2", _ACRONYM.sub(r"\1", masked))
-    masked = _DESCRIBED.sub(fold_described, masked) if "⟧" in masked else masked
+    if "(" in masked:
+        masked = _ACRONYM.sub(r"\1", masked)
+    if "counterpart" in masked:
+        masked = _COUNTERPART.sub(r"\1 and \2", masked)
+    if any(m.known is None and m.kind != "person" for m in mentions):
+        masked = _DESCRIBED.sub(fold_described, masked)
     return _HEAD_OF.sub(r"\1", masked), appositives
 
 
@@ -264,11 +317,41 @@ _REFERENT = (rf"(?P<np>\b(?:[Hh]e|[Ss]he|[Bb]oth)\b(?!\s+(?:the|of|[a-z]+s)\b)|"
              rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Bb]oth|[Tt]he two)\s+(?:[\w'’-]+\s+){{0,2}}?"
              rf"(?P<noun>(?i:{PERSON_NOUNS}|{ORG_NOUNS}|{DOCUMENT_NOUNS}))s?\b)")
 _REFERENT_CUES = (
-    re.compile(rf"{_REFERENT}(?![’']s)(?!\s*⟦){_AUX}\s+(?:{SPEECH_VERBS}|{_STANCE}|{DOCUMENT_VERBS})"),
     re.compile(rf"[”\"’,]\s*{_INVERTED_VERBS}\s+{_REFERENT}{_AFTER_INVERTED}"),
     re.compile(rf"\b(?i:according to|as (?:quoted|reported|cited|stated) (?:by|in)|in the words of)\s+{_REFERENT}"
                rf"(?!\s*⟦)"),
 )
+# After a pronoun or role noun in the subject: a speech, stance or document verb ("the ministry has said").
+_AFTER_REFERENT = re.compile(rf"(?![’']s)(?!\s*⟦){_AUX}\s+(?:{SPEECH_VERBS}|{_STANCE}|{DOCUMENT_VERBS})")
+_WORD_TOKEN = re.compile(r"[\w'’-]+")
+_ROLE_NOUN = re.compile(rf"(?:{PERSON_NOUNS}|{ORG_NOUNS}|{DOCUMENT_NOUNS})s?", re.IGNORECASE)
+_SINGULAR_NOUN = re.compile(rf"(?:{PERSON_NOUNS}|{ORG_NOUNS}|{DOCUMENT_NOUNS})", re.IGNORECASE)
+_BETWEEN_WORDS = re.compile(r"[\s\w'’-]*")
+
+
+@functools.lru_cache(maxsize=8192)
+def is_role_noun(word: str) -> bool:
+    """Whether a word is a noun for a party ("minister", "companies", "statement")."""
+    return _ROLE_NOUN.fullmatch(word) is not None
+
+
+def noun_phrases(text: str, determiners: frozenset[str], gap: int) -> Iterator[tuple[int, int, str]]:
+    """(start, end, noun) of each role noun led by one of ``determiners`` at most ``gap`` words before it
+    ("the ministry", "a leading Russian senator"). Read word by word: a regex trying every determiner with
+    every noun was a third of the stage's time."""
+    tokens = list(_WORD_TOKEN.finditer(text))
+    for i, token in enumerate(tokens):
+        if not is_role_noun(token.group(0)):
+            continue
+        for j in range(i - 1, max(-1, i - gap - 2), -1):
+            if tokens[j].group(0).lower() in determiners:
+                if _BETWEEN_WORDS.fullmatch(text, tokens[j].end(), token.start()):
+                    yield tokens[j].start(), token.end(), token.group(0)
+                break
+
+
+_REFERENT_DETERMINERS = frozenset({"the", "this", "that", "both"})
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Bb]oth)\b(?!\s+(?:the|of|[a-z]+s)\b)")
 _QUICK_REFERENT = re.compile(r"\b(?i:he|she|the|this|that|both)\b")
 
 
@@ -289,11 +372,17 @@ def referents(text: str, mentions: list[Mention]) -> list[Referent]:
         return []
     masked, _ = _mask(text, mentions)
     found = []
+    subjects = [(m.start(), m.end(), m.group(0)) for m in _PRONOUN.finditer(masked)]
+    subjects += list(noun_phrases(masked, _REFERENT_DETERMINERS, 2))
+    spans = [(start, end, noun) for start, end, noun in subjects if _AFTER_REFERENT.match(masked, end)]
     for pattern in _REFERENT_CUES:
-        for match in pattern.finditer(masked):
-            surface = match.group("np")
-            noun = (match.group("noun") or surface).lower()
-            plural = surface.lower().startswith(("both", "the two")) or surface.lower() == "both" or (
-                surface.lower().endswith("s") and not noun.endswith("s"))
-            found.append(Referent(surface, noun, masked[:match.start("np")].count("⟦"), plural))
+        spans += [(m.start("np"), m.end("np"), m.group("noun") or m.group("np")) for m in pattern.finditer(masked)]
+    for start, end, head in sorted(set(spans)):
+        surface = masked[start:end]
+        noun = head.lower()
+        if noun.endswith("s") and not _SINGULAR_NOUN.fullmatch(noun):
+            noun = noun[:-1]  # "leaders" → "leader"
+        plural = surface.lower().startswith(("both", "the two")) or (
+            surface.lower().endswith("s") and not noun.endswith("s"))
+        found.append(Referent(surface, noun, masked[:start].count("⟦"), plural))
     return found

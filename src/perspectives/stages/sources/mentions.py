@@ -66,6 +66,7 @@ _INSTITUTION_WORDS = ("foreign ministry|defen[cs]e ministry|finance ministry|tra
                       "cabinet|presidency|foreign affairs ministry")
 _NATIONAL_INSTITUTION = re.compile(rf"\b(?!The\b)(?P<nation>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:['’]s)?\s+(?P<what>"
                                    rf"{_INSTITUTION_WORDS})\b")
+_INSTITUTION_WORD = re.compile(rf"\b(?:{_INSTITUTION_WORDS})\b")
 # "the China National Space Administration (CNSA)": the acronym stands for the name from then on.
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)")
 # Single capitalised words that name no party on their own.
@@ -126,6 +127,8 @@ def find_mentions(text: str, gazetteer: Gazetteer, people: People,
 def _institutions(text: str, taken: list[Mention]) -> list[Mention]:
     """"the Indian foreign ministry": the institution, named after its state, typed official."""
     found: list[Mention] = []
+    if not _INSTITUTION_WORD.search(text):
+        return found
     for match in _NATIONAL_INSTITUTION.finditer(text):
         nation = match.group("nation")
         country = NATIONALITIES.get(nation.lower()) or (state_of(nation) or (None, None))[1]
@@ -232,7 +235,7 @@ def _pieces(text: str, start: int, end: int, common: frozenset[str] = frozenset(
         # Only offices and nationalities: an institution when the last is one ("the Russian Foreign Ministry",
         # "the Kremlin"), else nothing ("Russian", "President").
         if named and _bare(named[-1][2]) in ORG_WORDS and (len(named) > 1 or _bare(named[0][2]) in _PROPER_BODIES):
-            name = re.sub(r"['’]s$", "", text[named[0][0]:named[-1][1]])
+            name = _unpossess(text[named[0][0]:named[-1][1]])
             return [Mention(named[0][0], named[0][0] + len(name), name, None, "org")]
         return []
     words = [_bare(t[2]) for t in tokens]
@@ -242,9 +245,9 @@ def _pieces(text: str, start: int, end: int, common: frozenset[str] = frozenset(
                 + _pieces(text, tokens[cut][1], tokens[-1][1], common))
     role_start = tokens[0][0]
     s, e = tokens[0][0], tokens[-1][1]
-    state = state_of(re.sub(r"['’]s$", "", text[s:e]))
+    state = state_of(_unpossess(text[s:e]))
     if state is not None:  # "Russia", "the United States", "Beijing": the state, speaking through its government
-        name = re.sub(r"['’]s$", "", text[s:e])
+        name = _unpossess(text[s:e])
         return [Mention(s, s + len(name), state[0], None, "state", " ".join(role))]
     # "Gazprom CEO Alexey Miller", "Presidential Spokesman Ivan Petrov": the name after the last role word.
     last_role = max((i for i, t in enumerate(tokens[:-1]) if _is_role(t[2])), default=None)
@@ -265,7 +268,7 @@ def _pieces(text: str, start: int, end: int, common: frozenset[str] = frozenset(
         return (_pieces(text, tokens[0][0], tokens[affiliation - 1][1], common)
                 + _pieces(text, tokens[affiliation][1], tokens[-1][1], common))
     s, e = tokens[0][0], tokens[-1][1]
-    name = re.sub(r"['’]s$", "", text[s:e])
+    name = _unpossess(text[s:e])
     e = s + len(name)
     if any(w in ORG_WORDS for w in words):
         kind = {"media": "media", "document": "document"}.get(guess_type(name, head_last=True) or "", "org")
@@ -332,7 +335,12 @@ def _is_role(word: str) -> bool:
 
 
 def _bare(word: str) -> str:
-    return re.sub(r"['’]s$", "", word).lower()
+    return _unpossess(word).lower()
+
+
+def _unpossess(word: str) -> str:
+    """The word without a possessive "'s" ("Russia's" → "Russia")."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _overlaps(start: int, end: int, mentions: list[Mention]) -> bool:

@@ -11,21 +11,60 @@ import dataclasses
 import re
 
 from perspectives.records import Article, Citation, Claim
-from perspectives.stages.sources.cues import ATTRIBUTING_CUES, SPEECH_VERBS
+from perspectives.stages.sources.cues import (
+    ATTRIBUTING_CUES,
+    DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    SPEECH_VERBS,
+    noun_phrases,
+)
 
-# A reporting frame whose speaker is a pronoun or a common noun. Active voice only: "it was announced that
-# the treaty would be extended" is the author's report of a fact, not someone's words.
-_FRAME = re.compile(
-    rf"\b(?:he|she|they|it|we|experts?|officials?|analysts?|observers?|diplomats?|sources?|critics?|scholars?|"
-    rf"researchers?|commentators?|economists?|strategists?|"
-    rf"(?:the|a|an) (?:ministry|spokes\w+|minister|president|premier|statement|report|study|survey|paper|"
-    rf"newspaper|agency|document|treaty|communiqu[eé]|readout|article|commentary|government|embassy|official|"
-    rf"source)s?)"
+# A reporting frame whose speaker is a pronoun or a common noun: "he said", "a leading senator has vowed",
+# "the joint statement says", "another provision mentions", "said the ministry". Active voice only: "it was
+# announced that the treaty would be extended" is the author's report of a fact, not someone's words; "it was
+# reported that" and "described as “…”" are someone's words.
+_NOUNS = rf"(?:{PERSON_NOUNS}|{ORG_NOUNS}|{DOCUMENT_NOUNS}|part(?:y|ie)|side|politician|senator|government)s?"
+_GROUPS = (r"experts?|officials?|analysts?|observers?|diplomats?|sources?|critics?|scholars?|researchers?|"
+           r"commentators?|economists?|strategists?|lawmakers?|politicians?|leaders?|ministers?|spokespeople")
+_ADVERBS = r"(?:\s*(?:also|then|later|further|again|has|have|had|both|all|would|will|\w+ly))*\s*"
+_AFTER_PRONOUN = re.compile(rf"{_ADVERBS}(?:{SPEECH_VERBS})", re.IGNORECASE)
+_AFTER_NOUN = re.compile(
     # "Analysts at the Lowy Institute warned", "a report by the Center for a New American Security found"
     rf"(?:\s+(?:at|in|from|of|by|with|for)\s+(?:[\w'’.-]+\s+){{0,8}}?)?"
-    rf"(?:\s*(?:also|then|later|further|again|has|have|had|\w+ly))*\s*"
-    rf"(?:{SPEECH_VERBS}|found|find|finds|show(?:s|ed)?)\b|\bwas quoted as saying\b|\baccording to\b",
+    rf"{_ADVERBS}(?:{SPEECH_VERBS}|{DOCUMENT_VERBS}|found|find|finds|show(?:s|ed)?)", re.IGNORECASE)
+_OTHER_FRAMES = re.compile(
+    rf"[”\"’,]\s*(?:said|says|added|noted|wrote|told|stressed|warned|argued|insisted|explained|continued|"
+    rf"declared|concluded|read|reads)\s+(?:he|she|the\s+(?:[\w'’-]+\s+){{0,2}}?{_NOUNS})\b"
+    rf"|\bwas quoted as saying\b|\baccording to\b|\bit (?:was|is|has been) reported\b"
+    rf"|\b(?:described|dubbed|labell?ed|termed|branded|called) as\s*[“\"‘]",
     re.IGNORECASE)
+_PRONOUNS = frozenset("he she they it we".split())
+_GROUP_WORDS = frozenset(_GROUPS.replace("?", "").split("|")) | frozenset(
+    w[:-1] for w in _GROUPS.replace("?", "").split("|") if w.endswith("s"))
+_DETERMINERS = frozenset("the a an this that these those its his her their one two several many some other both "
+                         "another".split())
+
+
+def _has_frame(text: str) -> bool:
+    """Whether a claim has a reporting frame of its own (see above), read word by word."""
+    if _OTHER_FRAMES.search(text):
+        return True
+    for word in _WORD.finditer(text):
+        low = word.group(0).lower()
+        if low in _PRONOUNS and _AFTER_PRONOUN.match(text, word.end()):
+            return True
+        if low in _GROUP_WORDS and _AFTER_NOUN.match(text, word.end()):
+            return True
+    return any(_AFTER_NOUN.match(text, end) for _, end, _ in noun_phrases(text, _DETERMINERS, 3))
+
+
+_WORD = re.compile(r"[\w'’-]+")
+# "gave an exclusive interview to": the article that follows is the interview's questions and answers.
+_INTERVIEW = re.compile(r"\b(?:interview|Q&A|questions? and answers?)\b", re.IGNORECASE)
+_FIRST_OR_SECOND = re.compile(r"\b(?:I|you|your|my|me)\b")
+_OPENING_MARK = ("“", "\"", "‘", "«")
 # Share of a claim's characters inside quotation marks above which the sentence is a quoted sentence.
 _QUOTED_SHARE = 0.5
 
@@ -33,20 +72,50 @@ _QUOTED_SHARE = 0.5
 def assign_voice(article: Article, claims: list[Claim], citations: list[Citation]) -> list[Claim]:
     """The claims with ``voice`` set to own or attributed, and ``quote`` set on attributed claims that quote."""
     spans = quote_spans(article.body, article.paragraphs)
-    signals = {c.index for c in claims if _FRAME.search(c.text)}
+    signals = {c.index for c in claims if _has_frame(c.text)}
     signals |= {c.claim_index for c in citations if c.cue in ATTRIBUTING_CUES}
+    signals |= _transcript(claims, citations, spans, article.body)
     voiced = [span for span in spans if _is_voiced(span, claims, signals)]
     result = []
+    previous_attributed = False
     for claim in claims:
         inside = [(max(s, claim.start), min(e, claim.end)) for s, e in spans if s < claim.end and claim.start < e]
         quoted = sum(e - s for s, e in inside) >= _QUOTED_SHARE * len(claim.text)
         in_voiced = any(s < claim.end and claim.start < e for s, e in voiced)
         starts_quoted = claim.text[:1] in "“\""
         attributed = claim.index in signals or (quoted and (in_voiced or starts_quoted))
+        # A sentence opening a quotation right after a quoted or reported one carries on its speaker's words,
+        # whatever marks the page uses for the paragraphs of a long quotation.
+        attributed = attributed or (previous_attributed and claim.text.lstrip()[:1] in _OPENING_MARK)
+        previous_attributed = attributed
         quote = max((article.body[s:e].strip() for s, e in inside), key=len, default="") if attributed else ""
         result.append(dataclasses.replace(claim, voice="attributed" if attributed else "own",
                                           quote=quote or None))
     return result
+
+
+def _transcript(claims: list[Claim], citations: list[Citation], spans: list[tuple[int, int]],
+                body: str) -> set[int]:
+    """The claims of an interview transcript: when the lead paragraph names a cited party's interview and the
+    later paragraphs speak in the first and second person outside quotation marks (questions and answers),
+    every claim after the lead paragraph is the interview's, not the author's."""
+    if not claims:
+        return set()
+    lead = [c for c in claims if c.paragraph == claims[0].paragraph]
+    cited = {c.claim_index for c in citations}
+    if not any(_INTERVIEW.search(c.text) and c.index in cited for c in lead):
+        return set()
+    rest = [c for c in claims if c.paragraph != claims[0].paragraph]
+
+    def outside_quotes(claim: Claim) -> str:
+        text = list(claim.text)
+        for start, end in spans:
+            for i in range(max(start, claim.start), min(end, claim.end)):
+                text[i - claim.start] = " "
+        return "".join(text)
+
+    personal = sum(1 for c in rest if _FIRST_OR_SECOND.search(outside_quotes(c)))
+    return {c.index for c in rest} if personal >= 2 else set()
 
 
 def quote_spans(body: str, paragraphs: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
