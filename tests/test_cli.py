@@ -66,6 +66,142 @@ def test_bad_config_on_the_command_line_is_one_error_and_no_traceback(name: str)
     assert isinstance(result.exception, SystemExit)
 
 
+# --- add --------------------------------------------------------------------------------------------------
+
+PAGES = ROOT / "tests" / "data" / "html"
+ADD_CONFIG = """\
+# My corpus: comments, odd spacing and key order must survive `add`.
+output:   out        # tables here
+
+articles:   # the articles
+  - path: articles/a.md
+    id: first     # named by hand
+
+# Topics come after the articles.
+topics:
+  - label: Taiwan
+    id: taiwan
+    rules: [{kind: terms, terms: [Taiwan]}]
+"""
+
+
+def add(config: Path, *args: str):
+    return CliRunner().invoke(cli, ["add", "--config", str(config), *args])
+
+
+@pytest.fixture
+def add_project(tmp_path: Path) -> Path:
+    path = write_config_text(tmp_path, ADD_CONFIG)
+    shutil.copy(PAGES / "news.html", tmp_path / "articles" / "news.html")
+    return path
+
+
+def test_add_keeps_the_config_byte_for_byte_outside_the_added_lines(add_project: Path) -> None:
+    before = add_project.read_text(encoding="utf-8")
+    result = add(add_project, str(add_project.parent / "articles" / "news.html"))
+    assert result.exit_code == 0, result.output
+    assert ("added articles/news.html: “Moscow and Beijing Sign a Grain Deal” — Lena Park, 2021-11-03, "
+            "The Harbour Ledger (6 paragraphs, 83 words)") in result.output
+    assert add_project.read_text(encoding="utf-8") == before.replace(
+        "    id: first     # named by hand\n", "    id: first     # named by hand\n  - path: articles/news.html\n")
+
+
+def test_add_then_build_reads_a_page_and_a_pdf(add_project: Path) -> None:
+    from tests.stages.articles.conftest import make_pdf
+
+    pdf = add_project.parent / "report.pdf"
+    pdf.write_bytes(make_pdf([["Taiwan was not on the agenda of the summit in Moscow.", "1"]],
+                             {"Author": "Irena Volkova"}))
+    result = add(add_project, str(add_project.parent / "articles" / "news.html"), str(pdf))
+    assert result.exit_code == 0, result.output
+    assert "added report.pdf: (no title found) — Irena Volkova, no date found (1 paragraphs, 11 words)" \
+        in result.output
+    built = build(add_project)
+    assert built.exit_code == 0, built.output
+    assert "read 3 of 3 articles" in built.output
+    articles = store.read_table(add_project.parent / "out", "articles").set_index("article_id")
+    assert articles.loc["news", "outlet"] == "The Harbour Ledger"
+    assert articles.loc["report", "author"] == "Irena Volkova"
+
+
+def test_add_a_folder_lists_every_readable_article_and_says_why_not_the_rest(add_project: Path) -> None:
+    folder = add_project.parent / "inbox"
+    (folder / "deeper").mkdir(parents=True)
+    (folder / ".hidden").mkdir()
+    (folder / "one.md").write_text("---\ntitle: One\n---\nTaiwan is discussed.\n", encoding="utf-8")
+    (folder / "deeper" / "two.txt").write_text("The treaty holds.\n", encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "picture.png").write_bytes(b"\x89PNG\x00\x00")
+    (folder / ".hidden" / "three.md").write_text("Hidden.\n", encoding="utf-8")
+    (folder / "copy-of-a.md").write_bytes((add_project.parent / "articles" / "a.md").read_bytes())
+    result = add(add_project, str(folder))
+    assert result.exit_code == 0, result.output
+    assert "added inbox/deeper/two.txt" in result.output and "added inbox/one.md: “One”" in result.output
+    assert f"skipped {folder / 'empty.txt'}: is empty" in result.output
+    assert f"skipped {folder / 'copy-of-a.md'}: same content as articles/a.md, already listed" in result.output
+    entries = yaml.safe_load(add_project.read_text(encoding="utf-8"))["articles"]
+    assert [e["path"] for e in entries] == ["articles/a.md", "inbox/deeper/two.txt", "inbox/one.md"]
+    again = add(add_project, str(folder))
+    assert again.exit_code == 0 and "skipped 2 file(s) already listed" in again.output
+    assert "nothing added" in again.output
+
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("a.md", None, "refused {dir}/articles/a.md: already listed as articles/a.md"),
+    ("same.md", "Taiwan matters.", "refused {dir}/same.md: same content as articles/a.md, "
+     "already listed"),
+    ("empty.md", "", "refused {dir}/empty.md: is empty"),
+    ("binary.md", b"\x00\x01\x02", "refused {dir}/binary.md: binary file (it contains NUL bytes)"),
+    ("scan.pdf", "scan", "refused {dir}/scan.pdf: scanned PDF, no text layer; run OCR first"),
+    ("missing.md", "missing", "refused {dir}/missing.md: no such file"),
+])
+def test_add_refuses_duplicates_and_unreadable_files_with_the_reason(tmp_path: Path, name: str,
+                                                                     content: str | bytes | None,
+                                                                     reason: str) -> None:
+    from tests.stages.articles.conftest import make_pdf
+
+    config = write_config_text(tmp_path, MINIMAL_CONFIG)
+    target = tmp_path / "articles" / name if content is None else tmp_path / name
+    if content == "scan":
+        target.write_bytes(make_pdf([[]]))
+    elif isinstance(content, bytes):
+        target.write_bytes(content)
+    elif content != "missing" and content is not None:
+        target.write_text(content, encoding="utf-8")
+    before = config.read_bytes()
+    result = add(config, str(target))
+    assert result.exit_code == 1
+    assert reason.format(dir=tmp_path) in result.output
+    assert config.read_bytes() == before
+
+
+def test_add_outside_the_folder_needs_copy_or_allow_outside(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    config = write_config_text(project, MINIMAL_CONFIG)
+    page = tmp_path / "Downloads" / "news.html"
+    page.parent.mkdir()
+    shutil.copy(PAGES / "news.html", page)
+    refused = add(config, str(page))
+    assert refused.exit_code == 1
+    assert (f"refused {page}: is outside the config's folder; pass --copy to copy it under data/articles/, "
+            "or --allow-outside to list it where it is") in refused.output
+    copied = add(config, str(page), "--copy")
+    assert copied.exit_code == 0, copied.output
+    assert (project / "data" / "articles" / "news.html").read_bytes() == page.read_bytes()
+    assert "added data/articles/news.html" in copied.output
+    # The copy is listed: the original is now a duplicate by content, wherever it is.
+    assert "same content as data/articles/news.html" in add(config, str(page), "--allow-outside").output
+
+
+def test_add_to_an_empty_config_starts_its_article_list(tmp_path: Path) -> None:
+    (tmp_path / "config.yaml").write_text("# articles to come\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("The treaty holds.\n", encoding="utf-8")
+    result = add(tmp_path / "config.yaml", str(tmp_path / "a.md"))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "config.yaml").read_text(encoding="utf-8") == "# articles to come\n\narticles:\n  - path: a.md\n"
+
+
 # --- build ------------------------------------------------------------------------------------------------
 
 
@@ -243,3 +379,20 @@ def test_cli_export(seed_corpus, tmp_path) -> None:
     assert "Taiwan is a constituent part of China" in out.read_text(encoding="utf-8")
     bad = runner.invoke(cli, ["export", "--config", str(seed_corpus), "--topic", "nope"])
     assert bad.exit_code == 1 and "choose one of: treaty_status" in bad.output
+
+
+def test_cli_export_by_outlet_and_by_a_declared_field(tmp_path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "tests" / "data" / "dashboard", corpus)
+    config = str(corpus / "config.yaml")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", "--config", config]).exit_code == 0
+    by_outlet = runner.invoke(cli, ["export", "--config", config, "--topic", "taiwan", "--by", "outlet"])
+    assert by_outlet.exit_code == 0, by_outlet.output
+    assert "# Taiwan: how the outlets treat it" in by_outlet.output and "## Pacific Review" in by_outlet.output
+    assert "reunification, the stance of Xi Jinping, quoted by Pacific Review" in by_outlet.output
+    csv = runner.invoke(cli, ["export", "--config", config, "--topic", "taiwan", "--by", "leaning", "--format", "csv"])
+    assert csv.exit_code == 0 and csv.output.splitlines()[0].startswith("Leaning,article,")
+    assert "hawkish" in csv.output and "dovish" in csv.output
+    bad = runner.invoke(cli, ["export", "--config", config, "--topic", "taiwan", "--by", "leanings"])
+    assert bad.exit_code == 1 and "choose one of: author, outlet, article, leaning" in bad.output

@@ -1,4 +1,4 @@
-"""Command line: ``perspectives build · validate · evaluate · score · export``."""
+"""Command line: ``perspectives add · build · validate · evaluate · score · export``."""
 
 from __future__ import annotations
 
@@ -15,8 +15,11 @@ from perspectives.build import store
 from perspectives.build.run import run_pipeline
 from perspectives.config import CONFIG_FILE, Config, ConfigError, load_config
 from perspectives.evaluate import GoldError, evaluate, format_table, score_folder
+from perspectives.measures.groups import AUTHOR, BUILT_IN
 from perspectives.measures.selection import prepare_tables
 from perspectives.present.briefing import FORMATS, render_briefing
+from perspectives.records import Article
+from perspectives.register import COPY_DIR, RegisterError, add_articles
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 _CONFIG_OPTION = click.option("--config", "config_path", default=CONFIG_FILE, show_default=True,
@@ -51,6 +54,54 @@ def validate(config_path: Path, allow_outside: bool) -> None:
     config = _load(config_path, allow_outside, require_articles=True)
     click.echo(f"{config_path}: OK ({len(config.articles)} articles, {len(config.topics)} topics, "
                f"{len(config.sources)} known sources)")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_CONFIG_OPTION
+@click.option("--copy", is_flag=True, help=f"Copy the files under the config's {COPY_DIR.as_posix()}/ first.")
+@click.option("--allow-outside", is_flag=True, help="List files outside the config's folder where they are.")
+@click.option("--dry-run", is_flag=True, help="Show what would be added; change nothing.")
+def add(paths: tuple[Path, ...], config_path: Path, copy: bool, allow_outside: bool, dry_run: bool) -> None:
+    """List article files (text, markdown, web pages, PDFs), or every one in a folder, in the config.
+
+    Each file is read as the build will read it, and its metadata shown. Files already listed (the same
+    path, or the same content), files that cannot be read and files outside the config's folder are
+    refused with the reason; the config keeps its comments and layout, only the new lines are added.
+
+    Example: perspectives add ~/Downloads/page.html report.pdf --copy && perspectives build
+    """
+    try:
+        result = add_articles(config_path, list(paths), copy=copy, allow_outside=allow_outside, dry_run=dry_run)
+    except RegisterError as exc:
+        raise click.ClickException(str(exc)) from None
+    verb = "would add" if dry_run else "added"
+    for added in result.added:
+        click.echo(f"{verb} {added.entry['path']}: {_describe(added.article)}")
+    # Adding a folder again is how new files in it get listed: its files already listed are only counted.
+    relisted = [r for r in result.refused if not r.named and r.reason.startswith("already listed")]
+    for refused in result.refused:
+        if refused not in relisted:
+            click.echo(f"{'refused' if refused.named else 'skipped'} {refused.path}: {refused.reason}", err=True)
+    if relisted:
+        click.echo(f"skipped {len(relisted)} file(s) already listed", err=True)
+    if result.added:
+        click.echo(f"{verb} {len(result.added)} article(s) to {config_path}; metadata in the config (title:, "
+                   "author:, date:, outlet:) wins over the file's" + ("" if dry_run else
+                   f"; next: perspectives build --config {config_path}"))
+    else:
+        click.echo("nothing added" if result.refused else "no article files found (.txt, .md, .html, .htm, .pdf)")
+    if any(refused.named for refused in result.refused):
+        sys.exit(1)
+
+
+def _describe(article: Article) -> str:
+    """An article's metadata on one line, naming what was not found, so it can be checked before a build."""
+    title = f"“{article.title}”" if article.title else "(no title found)"
+    parts = [article.author or "no author found", article.date or "no date found"]
+    if article.outlet:
+        parts.append(article.outlet)
+    return f"{title} — {', '.join(parts)} ({len(article.paragraphs)} paragraphs, {len(article.body.split())} words)"
 
 
 @cli.command()
@@ -132,18 +183,24 @@ def score(config_path: Path, articles_dir: Path, gold_dir: Path, as_json: bool) 
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True,
               help="Markdown briefing or CSV rows.")
 @click.option("--out", type=click.Path(path_type=Path), help="Write to this file instead of standard output.")
-def export(config_path: Path, topic: str, fmt: str, out: Path | None) -> None:
-    """Export one topic's briefing: each author's claims, positions and cited sources side by side.
+@click.option("--by", default=AUTHOR, show_default=True,
+              help="Compare by author, outlet, article, or the id of a field declared in the config.")
+def export(config_path: Path, topic: str, fmt: str, out: Path | None, by: str) -> None:
+    """Export one topic's briefing: each author's (outlet's, …) claims, positions and cited sources side by side.
 
-    Example: perspectives export --topic taiwan --format md --out taiwan.md
+    Example: perspectives export --topic taiwan --by outlet --format md --out taiwan.md
     """
     config = _load(config_path)
     labels = {t.id: t.label for t in config.topics}
     if topic not in labels:
         raise click.ClickException(f"no topic {topic!r} in {config_path}; choose one of: {', '.join(labels)}")
+    fields = {f.id: f.title for f in config.fields}
+    if by not in (*BUILT_IN, *fields):
+        raise click.ClickException(f"cannot compare by {by!r}; choose one of: {', '.join((*BUILT_IN, *fields))}")
     if not store.has_tables(config.output_dir):
         raise click.ClickException(f"nothing built yet in {config.output_dir}; run `perspectives build` first")
-    text = render_briefing(prepare_tables(store.read_tables(config.output_dir)), topic, labels[topic], fmt)
+    tables = prepare_tables(store.read_tables(config.output_dir), tuple(fields))
+    text = render_briefing(tables, topic, labels[topic], fmt, by=by, fields=fields)
     if out is None:
         click.echo(text, nl=False)
     else:
