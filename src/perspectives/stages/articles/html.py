@@ -12,8 +12,6 @@ from __future__ import annotations
 import copy
 import re
 
-import trafilatura
-
 from perspectives.stages.articles.errors import ArticleError
 from perspectives.stages.articles.frontmatter import parse_date
 
@@ -33,6 +31,10 @@ def read_html(data: bytes) -> tuple[dict[str, str | None], str]:
 
     Raises ArticleError when the page cannot be parsed or holds no article text.
     """
+    # Imported here: it takes most of a second, which a corpus of text files (and every worker process of
+    # a parallel build, and every CLI start) should not pay.
+    import trafilatura
+
     tree = trafilatura.load_html(data)
     if tree is None:
         raise ArticleError("is not a web page that can be parsed; save the page again (File → Save Page As, "

@@ -11,10 +11,12 @@ import re
 import statistics
 import warnings
 from collections import Counter
-
-from pypdf import PdfReader
+from typing import TYPE_CHECKING
 
 from perspectives.stages.articles.errors import ArticleError
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 SUFFIXES = (".pdf",)
 NO_TEXT_LAYER = "scanned PDF, no text layer; run OCR first (e.g. ocrmypdf) or save the article's text as .md"
@@ -50,6 +52,8 @@ def read_pdf(data: bytes) -> tuple[dict[str, str | None], str, list[Dropped]]:
 
 def _extract(data: bytes) -> tuple[list[str], dict[str, str | None]]:
     """Each page's text and the document info; any failure of the parser is the file's problem, not ours."""
+    from pypdf import PdfReader  # here, as trafilatura in ``html``: only a corpus with PDFs pays its import
+
     try:
         with warnings.catch_warnings():
             # pypdf warns about the many small defects PDFs in the wild have, and reads on.
