@@ -55,7 +55,9 @@ def _claim_citations(claim: Claim, text: str, mentions: list[Mention], links: li
                      gazetteer: Gazetteer) -> list[Citation]:
     hits = cue_hits(text, mentions) + _link_hits(text, mentions, links)
     found = [_citation(claim.index, m, cue, surface) for m, cue, surface in hits]
-    found += [c for url in URL.findall(text) if (c := _url_citation(claim.index, url, gazetteer))]
+    # A bare URL in the text cites only a source the list knows by its domain: an unknown host, a link
+    # shortener or a handle's page names no party.
+    found += [c for url in URL.findall(text) if (c := _url_citation(claim.index, url, gazetteer)) and c.known]
     for link in links:
         known = gazetteer.by_url(link.url)
         if known is not None:

@@ -72,14 +72,15 @@ _STANCE = (r"(?:(?:agree|believe|hold|maintain|think|feel)(?:s|d|ed)?|held|thoug
            r"\s+that\b")
 _WORKS = (r"(?:report|statement|commentary|editorial|article|op-ed|opinion piece|piece|column|essay|study|paper|"
           r"book|analysis|interview|letter|speech|remarks?|comments?|readout|tweet|testimony|briefing|"
-          r"assessment|estimate|warning|claim|message|address|announcement)s?")
+          r"assessment|estimate|warning|claim|message|address|announcement|communiqu[eé]|declaration|"
+          r"resolution|memorandum|memo|press release|white paper)s?")
 _PUBLICATION = re.compile(r"\b(?:piece|article|op-ed|opinion piece|editorial|column|commentary|report|interview|"
                           r"essay)s?\b")
 # One party or a list of them ("⟦0⟧, ⟦1⟧ and the ⟦2⟧"), never starting after a preposition or inside a list:
 # in "the views of China and Russia underline" neither country is the one speaking.
 _NAMES = r"⟦\d+⟧(?:(?:,\s*⟦\d+⟧)*,?\s+and\s+(?:the\s+)?⟦\d+⟧)?"
 _SUBJ = (r"(?<!of )(?<!in )(?<!for )(?<!with )(?<!from )(?<!to )(?<!by )(?<!on )(?<!at )(?<!about )"
-         r"(?<!between )(?<!against )(?<!among )(?<!and )(?<!and the )(?<!of the )(?<!in the )(?<!at the )"
+         r"(?<!between )(?<!against )(?<!among )(?<![⟧\w] and )(?<![⟧\w] and the )(?<!of the )(?<!in the )(?<!at the )"
          r"(?<!like )(?<!than )(?<!into )(?<!over )"
          r"(?<!toward )(?<!towards )(?<!against the )(?<!over the )(?<!like the )"
          rf"(?<!for the )(?<!from the )(?<!with the )(?<!to the )(?<!by the ){_NAMES}")
@@ -99,11 +100,12 @@ _BY_WHOM = r"(?:,?\s+\w+ed\s+by\s+[^.;,“”]{0,60}?)?"
 _AFFILIATION = r"(?:\s+(?:of|at|from)\s+(?:the\s+)?(?:⟦\d+⟧|[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*))?"
 _NAME_SLOT = re.compile(r"⟦(\d+)⟧")
 _INVERTED_VERBS = (r"(?:said|says|added|adds|noted|wrote|writes|asked|explained|continued|stressed|warned|observed|"
+                   r"argues|warns|insists|notes|believes|"
                    r"insisted|argued|declared|concluded|told|tweeted|emphasi[sz]ed|remarked|recalled|replied|"
                    r"answered|commented|reported|announced|urged|cautioned|quipped|posted|stated|affirmed|"
                    r"according to)")
 # After an inverted speaker: the sentence ends, or a time, place or audience phrase follows.
-_AFTER_INVERTED = (r"(?=\s*[,.;:!?…]|\s*$|\s+(?:to|on|in|at|during|after|before|from|when|while|last|this|"
+_AFTER_INVERTED = (r"(?=\s*[,.;:!?…]|\s*$|\s+(?:to|on|in|at|of|during|after|before|from|when|while|last|this|"
                    r"earlier|via|through|speaking|who|adding|citing|quoting|referring)\b)")
 # (family cue, pattern): the named group "subj" holds the cited mentions; "obj" too where both count.
 _PATTERN_SOURCES: tuple[tuple[str, str], ...] = (
@@ -150,7 +152,8 @@ _HEAD_OF = re.compile(r"\b(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:head|chief|spokes(?:
                       r"representative|minister|director|official|press (?:service|office|secretary)|"
                       r"sources?)s?\s+(?:of|for|at|in|close to)\s+(?:the\s+)?(⟦\d+⟧)")
 # "the news agency ⟦Interfax⟧", "the state-owned company ⟦Gazprom⟧": words describing an unknown party.
-_DESCRIBED = re.compile(r"\b(?:[Tt]he\s+)?((?:[\w-]+\s+){0,2}?(?:news agency|agency|newspaper|daily|broadcaster|outlet|"
+_DESCRIBED = re.compile(r"\b(?:[Tt]he\s+)?((?:(?!(?:by|of|to|in|at|for|from|with|the|and|said|told)\b)[\w-]+\s+){0,2}?"
+                        r"(?:news agency|agency|newspaper|daily|broadcaster|outlet|"
                         r"website|news site|channel|magazine|tabloid|network|company|firm|group|giant|operator|"
                         r"holding|institute|think tank|university|producer|carrier|regulator|union))\s+(⟦\d+⟧)")
 # "⟦the CNSA⟧ and its Russian counterpart ⟦Roscosmos⟧": two parties, one subject.

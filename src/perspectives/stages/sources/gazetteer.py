@@ -25,7 +25,7 @@ chancellor governor mayor senator official diplomat general admiral commander ch
 deputy vice prime foreign defence defense state councillor councilor aide adviser advisor leader
 counterpart kremlin government administration embassy department office parliament duma congress
 representative consul attache attaché military presidential lawmaker legislator politician senate
-spokespeople ceo executive chairperson chair commissioner prosecutor regulator ministerial mp speaker
+spokespeople ceo executive chairperson chair commissioner prosecutor regulator ministerial mp speaker commission
 """.split())
 EXPERT_WORDS = frozenset("""
 professor analyst expert scholar researcher fellow academic economist historian theorist strategist
@@ -48,7 +48,9 @@ head chief senior former acting spokespeople
 ORG_WORDS = (EXPERT_WORDS | MEDIA_WORDS | DOCUMENT_WORDS | frozenset("""
 ministry government administration embassy department office parliament duma congress committee commission
 party bank group association society union organization organisation corporation company council house
-kremlin pentagon
+kremlin pentagon federation confederation chamber league coalition board authority
+freight airlines airways shipping motors energy holdings industries logistics railways lines partners capital
+systems technologies inc ltd plc llc corp gmbh
 """.split())) - frozenset("professor analyst expert scholar researcher fellow academic economist historian "
                           "theorist strategist director lecturer specialist dr prof editor correspondent "
                           "journalist reporter columnist".split())

@@ -59,8 +59,7 @@ People = dict[str, tuple[str, Known | None, str]]
 """Short names met so far in an article ("Wang" → "Wang Wenbin", "CNSA" → "China National Space
 Administration"): name, gazetteer entry and kind, for resolving later mentions."""
 # "the Indian foreign ministry", "China's defence ministry": an institution named in lower case after its state.
-_INSTITUTION_WORDS = ("foreign ministry|defen[cs]e ministry|finance ministry|trade ministry|economy ministry|"
-                      "interior ministry|justice ministry|energy ministry|foreign office|state department|"
+_INSTITUTION_WORDS = ("(?:[a-z]+ )?ministry|foreign office|state department|"
                       "ministry of (?:foreign affairs|defen[cs]e|finance|trade|commerce|economy)|government|"
                       "embassy|parliament|military|armed forces|navy|army|air force|coast guard|central bank|"
                       "cabinet|presidency|foreign affairs ministry")
@@ -208,6 +207,8 @@ def _unknown(text: str, runs: list[tuple[int, int]], taken: list[Mention],
     """Proper names the gazetteer does not know: states, people (two to four names) and institutions."""
     found = []
     for run_start, run_end in runs:
+        if run_start and text[run_start - 1] in "@#/.":
+            continue  # a handle, a hashtag or part of an address, not a name
         cursor = run_start
         for mention in sorted((m for m in taken if m.start < run_end and run_start < m.end), key=lambda m: m.start):
             found += _pieces(text, cursor, mention.start, common)
@@ -222,11 +223,18 @@ def _pieces(text: str, start: int, end: int, common: frozenset[str] = frozenset(
     while named and _bare(named[0][2]) in _SKIPPED:
         named.pop(0)
     role: list[str] = []
-    while tokens and (_bare(tokens[0][2]) in _SKIPPED or _is_role(tokens[0][2])
+    nationality_start: int | None = None  # "the British Seafood Federation": the nationality is in its name
+    while tokens and (_bare(tokens[0][2]) in _SKIPPED
+                      or (_is_role(tokens[0][2]) and not (  # "Institute for ...", "Ministry of ..." are names
+                          _bare(tokens[0][2]) in ORG_WORDS and len(tokens) > 1 and _bare(tokens[1][2]) in _CONNECTORS))
                       or (_bare(tokens[0][2]) in NATIONALITIES and len(tokens) > 1
                           and _bare(tokens[1][2]) not in _CONNECTORS)):
         if _bare(tokens[0][2]) not in _SKIPPED:
             role.append(tokens[0][2])
+        if _bare(tokens[0][2]) in NATIONALITIES and not _is_role(tokens[0][2]):
+            nationality_start = tokens[0][0] if nationality_start is None else nationality_start
+        else:
+            nationality_start = None
         tokens.pop(0)
     while tokens and (_bare(tokens[-1][2]) in _CONNECTORS or not tokens[-1][2][:1].isupper()
                       or _bare(tokens[-1][2]) in _TIMES):
@@ -271,6 +279,8 @@ def _pieces(text: str, start: int, end: int, common: frozenset[str] = frozenset(
     name = _unpossess(text[s:e])
     e = s + len(name)
     if any(w in ORG_WORDS for w in words):
+        if nationality_start is not None and role and not any(_is_role(r) for r in role):
+            s, name, role = nationality_start, text[nationality_start:e], []
         kind = {"media": "media", "document": "document"}.get(guess_type(name, head_last=True) or "", "org")
         return [Mention(s, e, name, None, kind, " ".join(role))]
     if 2 <= len(tokens) <= 4 and not any(w in _CONNECTORS for w in words):
