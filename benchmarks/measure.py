@@ -106,7 +106,7 @@ def dashboard(config_path: Path) -> dict[str, float]:
     app = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=600)
     figures["first_render_compare"] = _timed(app.run)
     _check(app)
-    app.radio(key="view").set_value("Overview")
+    app.radio(key="view").set_value("overview")
     figures["first_render_overview"] = _timed(app.run)
     _check(app)
     app.multiselect(key="topics").set_value([load_config(config_path).topics[0].id])

@@ -37,32 +37,39 @@ def main() -> None:
                 f"```\nperspectives build --config {loaded.config_path}\n```")
         st.stop()
     # ── controls ─────────────────────────────────────────────────────────────
-    view = st.radio("View", state.VIEWS, key=state.VIEW, horizontal=True, bind="query-params",
-                    label_visibility="collapsed")
-    selection = sidebar.filters_ui(loaded.tables, loaded.topics)
+    view = state.choose_one(st.radio, state.VIEW, state.VIEWS, default="compare", what="the view",
+                            horizontal=True, label_visibility="collapsed")
+    by = sidebar.group_ui(loaded.fields)
+    selection = sidebar.filters_ui(loaded.tables, loaded.topics, loaded.fields)
     scope = cached.select(loaded.out_dir, loaded.stamp, loaded.tables, selection)
+    group = state.Grouping(by, loaded.fields)
+    notices = st.container()  # filled last: views draw pickers (topic, article) that read the address too
     # ── render ───────────────────────────────────────────────────────────────
-    if view == "Compare":
-        compare.render(scope, loaded.topics, selection, loaded.positions)
-    elif view == "Contrast":
-        contrast.render(scope, loaded.topics, selection, loaded.positions)
-    elif view == "Overview":
-        overview.render(scope, loaded.topics, loaded.positions)
-    elif view == "Sources":
-        sources.render(scope)
-    elif view == "Article":
+    if view == "compare":
+        compare.render(scope, loaded.topics, selection, loaded.positions, group)
+    elif view == "contrast":
+        contrast.render(scope, loaded.topics, selection, loaded.positions, group)
+    elif view == "overview":
+        overview.render(scope, loaded.topics, loaded.positions, group)
+    elif view == "sources":
+        sources.render(scope, group)
+    elif view == "article":
         article.render(scope, loaded.topics, loaded.positions,
                        lambda article_id: loading.article_body(str(loaded.out_dir), loaded.stamp, article_id),
-                       lambda article_id: loading.article_dropped(str(loaded.out_dir), loaded.stamp, article_id))
-    elif view == "Claims":
+                       lambda article_id: loading.article_dropped(str(loaded.out_dir), loaded.stamp, article_id),
+                       warnings=_warnings(loaded), fields=loaded.fields)
+    elif view == "claims":
         claims.render(scope, loaded.topics)
     else:  # Topics: rule diagnostics look at every topic, whatever the topic filter
         topics.render(cached.select(loaded.out_dir, loaded.stamp, loaded.tables, replace(selection, topics=())),
                       loaded.topics, loaded.config, loaded.report)
+    for notice in state.address_notices():
+        notices.warning(notice, icon=":material/link_off:")
 
 
 def status_ui(loaded: loading.Loaded) -> None:
-    """Title, then what went wrong (config or build errors) and the build report's warnings."""
+    """Title, then what went wrong (config or build errors) and the build's warnings: their count always in
+    view (a warning can mean an article lost its metadata), the list one click away."""
     st.title("Perspectives")
     if loaded.config_error:
         st.error(f"**{loaded.config_path} has problems**; showing the last good tables until it is fixed.\n\n"
@@ -70,18 +77,26 @@ def status_ui(loaded: loading.Loaded) -> None:
     if loaded.build_error:
         st.error(f"Rebuilding the tables failed ({loaded.build_error}); showing the last good tables.")
     report = loaded.report or {}
-    failed = [": ".join(str(v) for v in item.values()) if isinstance(item, dict) else str(item)
-              for item in report.get("articles_failed", [])]
-    warnings = [*failed, *map(str, report.get("errors", [])), *map(str, report.get("warnings", []))]
+    warnings = _warnings(loaded)
     if loaded.rebuilt:
         st.toast(f"Tables rebuilt: {report.get('articles_read', 0)} articles, "
                  f"{report.get('claims', 0)} claims.")
     if warnings:
-        with st.expander(f"Build report: {len(warnings)} warning{'s' if len(warnings) != 1 else ''}",
-                         expanded=loaded.rebuilt):
+        st.warning(f"**The last build has {len(warnings)} warning{'s' if len(warnings) != 1 else ''}** "
+                   "(skipped articles, metadata read leniently, unrecognised sources…); each article's show on "
+                   "its Article view.", icon=":material/warning:")
+        with st.expander("Show the build's warnings", expanded=loaded.rebuilt):
             st.code("\n".join(warnings[:MAX_WARNINGS]), language=None)
             if len(warnings) > MAX_WARNINGS:
                 st.caption(f"{len(warnings) - MAX_WARNINGS} more in build_report.json.")
+
+
+def _warnings(loaded: loading.Loaded) -> list[str]:
+    """The build report's skipped articles, errors and warnings, one line each."""
+    report = loaded.report or {}
+    failed = [": ".join(str(v) for v in item.values()) if isinstance(item, dict) else str(item)
+              for item in report.get("articles_failed", [])]
+    return [*failed, *map(str, report.get("errors", [])), *map(str, report.get("warnings", []))]
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import hashlib
 import logging
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ import state
 from perspectives.build import plan, store
 from perspectives.build import run as pipeline
 from perspectives.config import CONFIG_FILE, Config, ConfigError, load_config
+from perspectives.measures.groups import field_ids
 from perspectives.measures.selection import Tables, prepare_tables
 from perspectives.present import styles
 from perspectives.tables import TABLES
@@ -44,6 +45,8 @@ class Loaded:
     build_error: str | None = None
     rebuilt: bool = False
     stamp: int = 0
+    # The declared fields, id -> label, in config order: what the views can compare and filter by.
+    fields: dict[str, str] = field(default_factory=dict)
 
 
 def config_path() -> Path:
@@ -146,13 +149,16 @@ def _read(path: Path, out_dir: Path, config: Config | None, *, config_error: str
     topics = [(t.id, t.label, t.color) for t in config.topics] if config else []
     positions = styles.position_styles([(t.id, p.id, p.label or p.id) for t in config.topics for p in t.positions]
                                        if config else [])
+    declared = {f.id: f.title for f in config.fields} if config else {}
     if not store.has_tables(out_dir):
         return Loaded(path, out_dir, None, styles.topic_styles(topics), positions, config, None,
-                      config_error=config_error, build_error=build_error)
+                      config_error=config_error, build_error=build_error, fields=declared)
     stamp = _stamp(out_dir)
-    tables = load_tables(str(out_dir), stamp)
+    tables = load_tables(str(out_dir), stamp, tuple(declared))
+    # A field the tables carry but the config no longer declares (or no config loads) still groups and filters.
+    found = {fid: fid.replace("_", " ").capitalize() for fid in field_ids(tables["articles"]) if fid not in declared}
     return Loaded(path, out_dir, tables, _styles(topics, tables), positions, config, store.read_report(out_dir),
-                  config_error=config_error, build_error=build_error, stamp=stamp)
+                  config_error=config_error, build_error=build_error, stamp=stamp, fields={**declared, **found})
 
 
 def _stamp(out_dir: Path) -> int:
@@ -172,11 +178,12 @@ COLUMNS = {name: [c for c in columns if c not in {"body", "dropped", "content_ha
 # A resource cache, not a data cache: a data cache hands every rerun a fresh copy of 300,000 claims,
 # which took longer than reading the files. Nothing may change the frames it returns.
 @st.cache_resource(show_spinner="Reading the tables…", max_entries=2)
-def load_tables(out_dir: str, stamp: int) -> Tables:
-    """The four tables with the dashboard's derived columns; ``stamp`` only keys the cache."""
+def load_tables(out_dir: str, stamp: int, fields: tuple[str, ...] = ()) -> Tables:
+    """The four tables with the dashboard's derived columns (a column per field in ``fields``, the declared
+    ones); ``stamp`` only keys the cache."""
     del stamp
     return prepare_tables({name: store.read_table(Path(out_dir), name, columns)
-                                    for name, columns in COLUMNS.items()})
+                           for name, columns in COLUMNS.items()}, fields)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

@@ -49,8 +49,16 @@ CSS = """
 .pv-legend u {text-underline-offset: 3px; text-decoration-thickness: 2px;}
 .pv-dropped {color: #8a8a8a; font-size: 0.85rem; line-height: 1.4; margin: 0 0 0.35rem 0; word-break: break-word;}
 .pv-dropped .pv-chip {background: #eee; color: #666; margin: 0 0.35rem 0 0;}
-.pv-meta td {padding: 0.1rem 0.8rem 0.1rem 0; vertical-align: top; font-size: 0.92rem; word-break: break-word;}
-.pv-meta td:first-child {color: #666; white-space: nowrap;}
+.pv-meta {width: 100%;}
+.pv-meta td {padding: 0.1rem 0.8rem 0.1rem 0; vertical-align: top; font-size: 0.92rem; overflow-wrap: anywhere;}
+.pv-meta td:first-child {color: #666; white-space: nowrap; overflow-wrap: normal; width: 1%;}
+.pv-chip.pv-topic {color: #222;}
+.pv-chip.pv-topic i {display: inline-block; width: 0.6rem; height: 0.6rem; border-radius: 2px; margin-right: 0.25rem;
+                     vertical-align: -1px;}
+.pv-side-holder {color: #4a2a63; font-size: 0.8rem; margin: 0 0 0.2rem 0;}
+/* Compare: one row of fixed-width columns that scrolls sideways, never wrapping into rows of three. */
+.st-key-compare_row [data-testid="stHorizontalBlock"] {flex-wrap: nowrap; overflow-x: auto; padding-bottom: 0.4rem;}
+.st-key-compare_row [data-testid="stColumn"] {flex: 0 0 19rem; min-width: 19rem; width: 19rem;}
 </style>
 """
 VOICE_LABELS = {"attributed": "reported"}
@@ -67,38 +75,68 @@ def column_header(heading: str, subheading: str, claims: int, share: float, *, t
 
 
 def claim_cards(claims: pd.DataFrame, *, color: str, show_article: bool, topic: str,
-                positions: pd.DataFrame) -> str:
-    """Claims as cards: own assertions plain, quoted or reported ones shaded and tagged, the position the
-    claim takes on ``topic`` and its sources as chips (``positions`` is ``styles.position_styles``), and a
-    claim that is on the topic only by context (its ``context`` says what established it) chipped as such:
-    its own words do not name the topic, which a reader comparing authors must be able to tell."""
+                positions: pd.DataFrame, topic_styles: pd.DataFrame | None = None) -> str:
+    """Claims as cards: own assertions plain, quoted or reported ones shaded and tagged with their speaker (a
+    reported claim's position is its speaker's, said so on the chip), the position the claim takes on ``topic``
+    and its sources as chips (``positions`` is ``styles.position_styles``), each other topic the claim is in as
+    a chip in that topic's colour (``topic_styles``), and a claim that is on the topic only by context (its
+    ``context`` says what established it) chipped as such: its own words do not name the topic, which a reader
+    comparing authors must be able to tell."""
     cards = []
+    colors, labels = _topic_maps(topic_styles)
     for row in claims.itertuples(index=False):
         attributed = row.voice == "attributed"
+        speaker = getattr(row, "speaker", None)
         where = (f"<div class='pv-where'>{escape(str(row.display_title))} · sentence "
                  f"{int(row.position_in_article) + 1}</div>") if show_article else ""
         chips = "".join(_source_chip(name, known) for name, known in row.sources)
-        voice = f"<span class='pv-chip pv-voice'>{VOICE_LABELS['attributed']}</span>" if attributed else ""
-        stance = position_chip(positions, topic, row.position) if isinstance(row.position, str) else ""
+        tag = f"{VOICE_LABELS['attributed']}: {speaker}" if isinstance(speaker, str) else VOICE_LABELS["attributed"]
+        voice = f"<span class='pv-chip pv-voice'>{escape(tag)}</span>" if attributed else ""
+        holder = f"{speaker}'s stance" if attributed and isinstance(speaker, str) else (
+            "a reported stance" if attributed else "Position on this topic")
+        stance = position_chip(positions, topic, row.position, title=holder) if isinstance(row.position, str) else ""
+        others = "".join(_topic_chip(labels.get(t, t), colors.get(t, UNKNOWN_COLOR))
+                         for t in getattr(row, "topics", ())[1:])
         context = (_context_chip(f"context: {row.context}", "On this topic by context, not by its own words",
                                  color) if isinstance(row.context, str) else "")
         css = "pv-claim pv-attributed" if attributed else "pv-claim"
         cards.append(f"<div class='{css}' style='border-left-color: {escape(color)}'>{where}"
-                     f"{escape(str(row.text))}<div>{context}{stance}{voice}{chips}</div></div>")
+                     f"{escape(str(row.text))}<div>{context}{stance}{voice}{chips}{others}</div></div>")
     return "".join(cards)
 
 
-def position_chip(positions: pd.DataFrame, topic: str, position: str) -> str:
-    """A claim's position on a topic as a chip in the position's colour, the same in every view."""
+def _topic_maps(styles: pd.DataFrame | None) -> tuple[dict[str, str], dict[str, str]]:
+    if styles is None:
+        return {}, {}
+    return (dict(zip(styles["topic"], styles["color"], strict=True)),
+            dict(zip(styles["topic"], styles["label"], strict=True)))
+
+
+def _topic_chip(label: str, color: str) -> str:
+    """Another topic a claim is in, as a chip with that topic's colour swatch."""
+    return (f"<span class='pv-chip pv-topic' title='Also in this topic'><i style='background: {escape(color)}'></i>"
+            f"{escape(label)}</span>")
+
+
+def position_chip(positions: pd.DataFrame, topic: str, position: str, *, title: str = "Position on this topic") -> str:
+    """A claim's position on a topic as a chip in the position's colour, the same in every view; ``title`` says
+    whose stance it is when it is not the author's."""
     label, color = position_style(positions, topic, position)
     return (f"<span class='pv-chip pv-position' style='background: {escape(color)}55' "
-            f"title='Position on this topic'>{escape(label)}</span>")
+            f"title='{escape(title)}'>{escape(label)}</span>")
 
 
-def pair_side(author: str, article: str, position: str, text: str, *, color: str) -> str:
-    """One side of a pair of claims (a disagreement or a closest match): who, in which article, the
-    position chip (already markup, from ``position_chip``, or empty) and the claim."""
-    return (f"<p class='pv-side-head'>{escape(author)}</p><div class='pv-claim' "
+def pair_side(group: str, article: str, position: str, text: str, *, color: str, holder: str | None = None,
+              reported: bool = False) -> str:
+    """One side of a pair of claims (a disagreement or a closest match): who, whose stance it is (``holder``,
+    when given: the group's own, or the speaker it quotes), in which article, the position chip (already
+    markup, from ``position_chip``, or empty) and the claim (shaded and italic when reported)."""
+    whose = ""
+    if holder is not None:
+        whose = (f"<p class='pv-side-holder'>Reported stance: {escape(holder)}</p>" if reported
+                 else f"<p class='pv-side-holder'>Own stance of {escape(group)}</p>")
+    css = "pv-claim pv-attributed" if reported else "pv-claim"
+    return (f"<p class='pv-side-head'>{escape(group)}</p>{whose}<div class='{css}' "
             f"style='border-left-color: {escape(color)}'><div class='pv-where'>{escape(article)}</div>"
             f"{escape(text)}<div>{position}</div></div>")
 
@@ -155,13 +193,18 @@ def article_text(segments: Iterable[Segment], colors: Mapping[str, str], labels:
 
 def _highlight(text: str, seg: Segment, colors: Mapping[str, str], labels: Mapping[str, str]) -> str:
     """``text`` (escaped) marked in the colour of the claim's first direct topic, or, when every topic is by
-    context, of its first topic with the dashed, hatched context style; the title lists every topic."""
+    context, of its first topic with the dashed, hatched context style, and a stripe of each other topic's colour
+    under it; the title lists every topic."""
     by_context = dict(seg.context)
     direct = [topic for topic in seg.topics if topic not in by_context]
     color = escape(colors.get((direct or list(seg.topics))[0], UNKNOWN_COLOR))
     style = (f"background: {color}33; border-bottom: 2px solid {color}" if direct else
              f"background: repeating-linear-gradient(135deg, {color}30 0 4px, {color}0d 4px 8px); "
              f"border-bottom: 2px dashed {color}")
+    # Each further topic adds a stripe of its colour under the first: a claim in two topics shows both.
+    stripes = [escape(colors.get(t, UNKNOWN_COLOR)) for t in seg.topics if t != (direct or list(seg.topics))[0]]
+    if stripes:
+        style += "; box-shadow: " + ", ".join(f"0 {2 + 3 * (i + 1)}px 0 -1px {c}" for i, c in enumerate(stripes))
     names = "; ".join(labels.get(t, t) + (f" (by context: {by_context[t]})" if t in by_context else "")
                       for t in seg.topics)
     return f"<mark style='{style}' title='{escape(names)}'>{text}</mark>"

@@ -1,40 +1,53 @@
-"""Sidebar: the filters every view applies, bound to the URL's query parameters so a view can be shared."""
+"""Sidebar: what to compare by, and the filters every view applies, all in the page's address so a view can be
+shared."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 import state
+from perspectives.measures.groups import ARTICLE, AUTHOR, OUTLET, group_column
 from perspectives.measures.selection import SOURCE_TYPES, Selection, Tables, date_bounds
 
 
-def filters_ui(tables: Tables, topics: pd.DataFrame) -> Selection:
-    """Draw the sidebar filters and return the selection they describe."""
+def group_ui(fields: Mapping[str, str]) -> str:
+    """The "Compare by" choice: author, outlet, article, or a declared field (``fields`` maps ids to labels)."""
+    with st.sidebar:
+        return state.group_picker({AUTHOR: "Author", OUTLET: "Outlet", ARTICLE: "Article", **fields})
+
+
+def filters_ui(tables: Tables, topics: pd.DataFrame, fields: Mapping[str, str]) -> Selection:
+    """Draw the sidebar filters (one per declared field among them) and return the selection they describe."""
     articles = tables["articles"]
     labels = dict(zip(topics["topic"], topics["label"], strict=True))
     titles = dict(zip(articles["article_id"], articles["display_title"], strict=True))
     bounds = date_bounds(articles)
     with st.sidebar:
         st.header("Filters")
-        chosen_topics = st.multiselect("Topics", list(labels), key=state.TOPICS, format_func=labels.__getitem__,
-                                       bind="query-params", placeholder="All topics")
+        chosen_topics = state.choose_many(state.TOPICS, labels, what="topics", label="Topics",
+                                          placeholder="All topics")
         authors = st.multiselect("Authors", sorted(articles["author_label"].unique()), key=state.AUTHORS,
                                  bind="query-params", placeholder="All authors")
-        chosen_articles = st.multiselect("Articles", list(titles), key=state.ARTICLES,
-                                         format_func=titles.__getitem__, bind="query-params",
-                                         placeholder="All articles")
+        outlets = st.multiselect("Outlets", sorted(articles["outlet_label"].unique()), key=state.OUTLETS,
+                                 bind="query-params", placeholder="All outlets")
+        chosen_fields = tuple((fid, tuple(st.multiselect(
+            label, sorted(articles[group_column(fid)].dropna().unique()), key=state.field_key(fid),
+            bind="query-params", placeholder=f"Any {label.lower()}"))) for fid, label in fields.items())
+        chosen_articles = state.choose_many(state.ARTICLES, titles, what="articles", label="Articles",
+                                            placeholder="All articles")
         types = st.multiselect("Source types", list(SOURCE_TYPES), key=state.TYPES, bind="query-params",
                                placeholder="All source types",
                                help="Keep claims citing a source of these types.")
         date_from, date_to = _dates_ui(bounds)
         text = st.text_input("Search claims", key=state.TEXT, bind="query-params", placeholder="word or phrase")
-        st.button("Reset filters", key=state.RESET, on_click=_reset, args=(bounds,), width="stretch")
+        st.button("Reset filters", key=state.RESET, on_click=_reset, args=(bounds, tuple(fields)), width="stretch")
     return Selection(tuple(chosen_topics), tuple(authors), tuple(chosen_articles), tuple(types),
-                              date_from, date_to, text)
+                     date_from, date_to, text, tuple(outlets), tuple(f for f in chosen_fields if f[1]))
 
 
 def _dates_ui(bounds: tuple[dt.date, dt.date] | None) -> tuple[dt.date | None, dt.date | None]:
@@ -55,9 +68,9 @@ def _dates_ui(bounds: tuple[dt.date, dt.date] | None) -> tuple[dt.date | None, d
     return (start if start and start > bounds[0] else None, end if end and end < bounds[1] else None)
 
 
-def _reset(bounds: tuple[dt.date, dt.date] | None) -> None:
+def _reset(bounds: tuple[dt.date, dt.date] | None, fields: tuple[str, ...]) -> None:
     """Put every filter back to 'everything'; runs as a callback, before the widgets are drawn."""
-    for key in state.MULTI_KEYS:
+    for key in (*state.MULTI_KEYS, *map(state.field_key, fields)):
         st.session_state[key] = []
     st.session_state[state.TEXT] = ""
     st.session_state.pop(state.FOCUS, None)

@@ -379,3 +379,20 @@ def test_cli_export(seed_corpus, tmp_path) -> None:
     assert "Taiwan is a constituent part of China" in out.read_text(encoding="utf-8")
     bad = runner.invoke(cli, ["export", "--config", str(seed_corpus), "--topic", "nope"])
     assert bad.exit_code == 1 and "choose one of: treaty_status" in bad.output
+
+
+def test_cli_export_by_outlet_and_by_a_declared_field(tmp_path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "tests" / "data" / "dashboard", corpus)
+    config = str(corpus / "config.yaml")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", "--config", config]).exit_code == 0
+    by_outlet = runner.invoke(cli, ["export", "--config", config, "--topic", "taiwan", "--by", "outlet"])
+    assert by_outlet.exit_code == 0, by_outlet.output
+    assert "# Taiwan: how the outlets treat it" in by_outlet.output and "## Pacific Review" in by_outlet.output
+    assert "reunification, the stance of Xi Jinping, quoted by Pacific Review" in by_outlet.output
+    csv = runner.invoke(cli, ["export", "--config", config, "--topic", "taiwan", "--by", "leaning", "--format", "csv"])
+    assert csv.exit_code == 0 and csv.output.splitlines()[0].startswith("Leaning,article,")
+    assert "hawkish" in csv.output and "dovish" in csv.output
+    bad = runner.invoke(cli, ["export", "--config", config, "--topic", "taiwan", "--by", "leanings"])
+    assert bad.exit_code == 1 and "choose one of: author, outlet, article, leaning" in bad.output

@@ -3,7 +3,7 @@ context), citations marked, and on request the site furniture the build dropped 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -12,6 +12,7 @@ import cached
 import markup
 import state
 from perspectives.measures import article as measures
+from perspectives.measures.groups import group_column
 from perspectives.measures.selection import isin
 from perspectives.present import charts
 
@@ -20,26 +21,35 @@ PART_CLAIMS = 300
 
 
 def render(scope: cached.Scope, topics: pd.DataFrame, positions: pd.DataFrame,
-           body_of: Callable[[str], str], dropped_of: Callable[[str], str]) -> None:
+           body_of: Callable[[str], str], dropped_of: Callable[[str], str], *, warnings: Sequence[str] = (),
+           fields: Mapping[str, str] | None = None) -> None:
     """Draw the Article view for one article of the filtered set; ``positions`` styles the position chips,
     ``body_of`` reads an article's text and ``dropped_of`` its dropped furniture as JSON (the tables leave
-    both out: they are as large as the corpus)."""
+    both out: they are as large as the corpus); ``warnings`` are the build's, of which this article's are shown
+    above it, and ``fields`` the declared fields (id -> label), shown with its metadata."""
     tables = scope.tables
     articles = tables["articles"]
     if articles.empty:
         st.info("No articles match these filters.")
         return
-    titles = dict(zip(articles["article_id"], articles["author_label"] + " — " + articles["display_title"],
-                      strict=True))
-    article_id = st.selectbox("Article", list(titles), key=state.ARTICLE, format_func=titles.__getitem__,
-                              bind="query-params")
+    titles = {aid: " · ".join(v for v in (str(title), str(author), outlet if isinstance(outlet, str) else "",
+                                          date if isinstance(date, str) else "") if v)
+              for aid, title, author, outlet, date in zip(articles["article_id"], articles["display_title"],
+                                                          articles["author_label"], articles["outlet"],
+                                                          articles["date"], strict=True)}
+    article_id = state.choose_one(st.selectbox, state.ARTICLE, titles, what="the article", label="Article")
     article = articles.set_index("article_id").loc[article_id]
-    text_col, side_col = st.columns([3, 1])
+    mine = [w.removeprefix(f"{article['path']}: ") for w in warnings if w.startswith(f"{article['path']}: ")]
+    for warning in mine:
+        st.warning(f"Reading this article: {warning}", icon=":material/warning:")
+    text_col, side_col = st.columns([2, 1], gap="large")
     with side_col:
         st.html(markup.metadata_table({
-            "Author": article["author_label"], "Date": article["date"], "Outlet": article["outlet"],
-            "Original publisher": article["original_publisher"], "File": article["path"],
-            "Claims": str(article["n_claims"]), "Words": str(article["n_words"]),
+            "Author": article["author"] if isinstance(article["author"], str) else "no byline",
+            "Date": article["date"], "Outlet": article["outlet"],
+            "Original publisher": article["original_publisher"],
+            **{label: article.get(group_column(fid)) for fid, label in (fields or {}).items()},
+            "File": article["path"], "Claims": str(article["n_claims"]), "Words": str(article["n_words"]),
         }, article["url"]))
         _dropped(article_id, dropped_of)
         profile = scope.aggregate(measures.topic_profile, article_id, topics)

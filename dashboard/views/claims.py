@@ -31,7 +31,7 @@ def render(scope: cached.Scope, topics: pd.DataFrame) -> None:
                      f"(page {min(page, pages)} of {pages}). The download holds all {len(claims):,}. "
                      "Use the sidebar's search and filters to narrow them.")
     st.dataframe(shown, hide_index=True, width="stretch",
-                 column_config={"article": st.column_config.TextColumn("article", width="medium"),
+                 column_config={"text": st.column_config.TextColumn("claim", width="large", pinned=True),
+                                "article": st.column_config.TextColumn("article", width="medium"),
                                 "topics": st.column_config.TextColumn("topics", width="medium"),
-                                "sources": st.column_config.TextColumn("sources", width="medium"),
-                                "text": st.column_config.TextColumn("text", width="large")})
+                                "sources": st.column_config.TextColumn("sources", width="medium")})

@@ -1,4 +1,5 @@
-"""Sources view: who each author cites, by type and country, shared sources, and every citation."""
+"""Sources view: who each group (author, outlet, article or a field's value) cites, by type and country, shared
+sources, and every citation."""
 
 from __future__ import annotations
 
@@ -11,13 +12,13 @@ from perspectives.measures.claims import page_count, page_of
 from perspectives.measures.selection import Tables
 from perspectives.present import charts, styles
 
-MAX_SOURCES = 30
+SOURCES, MAX_GROUPS = 30, 20
 COUNTRIES = 10
 PAGE_SIZE = 200
 MAX_SHARED = 200
 
 
-def render(scope: cached.Scope) -> None:
+def render(scope: cached.Scope, group: state.Grouping) -> None:
     """Draw the Sources view for the filtered tables."""
     citations = scope.tables["citations"]
     if citations.empty:
@@ -28,32 +29,46 @@ def render(scope: cached.Scope) -> None:
                                                      ("Sources", citations["source"].nunique()),
                                                      ("Unrecognised citations", unknown)], strict=True):
         column.metric(name, f"{value:,}")
-    _matrix(scope)
+    _matrix(scope, group)
     left, right = st.columns(2)
-    by_type = scope.aggregate(sources.citations_by, "type_label")
-    by_country = scope.aggregate(sources.citations_by, "country_label", top=COUNTRIES)
-    left.altair_chart(charts.stacked_citations(by_type, category_title="Source type",
+    by_type = scope.aggregate(sources.citations_by, "type_label", by=group.by)
+    by_country = scope.aggregate(sources.citations_by, "country_label", by=group.by, top=COUNTRIES)
+    left.altair_chart(charts.stacked_citations(by_type, category_title="Source type", group_title=group.title,
                                                colors=styles.SOURCE_TYPE_COLORS), width="stretch")
-    right.altair_chart(charts.stacked_citations(by_country, category_title="Country"), width="stretch")
-    st.subheader("Sources shared by several authors")
-    shared = scope.aggregate(sources.shared_sources)
+    right.altair_chart(charts.stacked_citations(by_country, category_title="Country", group_title=group.title),
+                       width="stretch")
+    st.subheader(f"Sources shared by several {group.nouns}")
+    shared = scope.aggregate(sources.shared_sources, by=group.by)
     if shared.empty:
-        st.caption("No source is cited by more than one author.")
+        st.caption(f"No source is cited by more than one {group.noun}.")
     else:
-        st.dataframe(shared.head(MAX_SHARED), hide_index=True, width="stretch")
+        st.dataframe(shared.head(MAX_SHARED).rename(columns={"groups": group.nouns}), hide_index=True,
+                     width="stretch", column_config={"source": st.column_config.TextColumn("source", width="medium"),
+                                                     "cited_by": st.column_config.TextColumn("cited by",
+                                                                                             width="large")})
         if len(shared) > MAX_SHARED:
             st.caption(f"Showing the {MAX_SHARED} most shared of {len(shared):,} sources.")
     _citation_list(scope.tables)
 
 
-def _matrix(scope: cached.Scope) -> None:
-    """The author x source matrix, limited to the most cited sources."""
-    matrix = scope.aggregate(sources.source_matrix)
-    top = matrix.groupby("source")["citations"].sum().nlargest(MAX_SOURCES).index
-    st.altair_chart(charts.source_matrix_chart(matrix[matrix["source"].isin(top)]), width="stretch")
-    hidden = matrix["source"].nunique() - len(top)
-    st.caption("Dashed cells are sources not in the config's list (unrecognised)."
-               + (f" {hidden} less cited sources are not shown." if hidden > 0 else ""))
+def _matrix(scope: cached.Scope, group: state.Grouping) -> None:
+    """The source x group matrix, a row per source (every one labelled), the most cited first, as many as the
+    reader asks for; the hidden sources and groups are counted."""
+    matrix = scope.aggregate(sources.source_matrix, by=group.by)
+    totals = matrix.groupby("source")["citations"].sum().sort_values(ascending=False, kind="stable")
+    left, note = st.columns([1, 3], vertical_alignment="bottom")
+    rows = int(left.number_input("Sources shown", min_value=1, max_value=max(len(totals), 1),
+                                 value=min(SOURCES, len(totals)), step=10, key=state.SOURCE_ROWS,
+                                 bind="query-params"))
+    top = list(totals.index[:rows])
+    groups = matrix.groupby("group")["citations"].sum().nlargest(MAX_GROUPS).index
+    shown = matrix[matrix["source"].isin(top) & matrix["group"].isin(groups)]
+    st.altair_chart(charts.source_matrix_chart(shown, group_title=group.title, source_order=top), width="stretch")
+    hidden = [f"{len(totals) - len(top)} less cited sources" if len(totals) > len(top) else "",
+              f"{matrix['group'].nunique() - len(groups)} {group.nouns} citing least" if
+              matrix["group"].nunique() > len(groups) else ""]
+    note.caption("Most cited first. Dashed cells are sources not in the config's list (unrecognised)."
+                 + (f" Not shown: {' and '.join(h for h in hidden if h)}." if any(hidden) else ""))
 
 
 def _citation_list(tables: Tables) -> None:
@@ -67,5 +82,5 @@ def _citation_list(tables: Tables) -> None:
     st.caption(f"Showing {len(shown):,} of {len(citations):,} citations. Unticked 'recognised' marks a source "
                "the config does not list.")
     st.dataframe(shown, hide_index=True, width="stretch",
-                 column_config={"recognised": st.column_config.CheckboxColumn("recognised"),
-                                "sentence": st.column_config.TextColumn("sentence", width="large")})
+                 column_config={"sentence": st.column_config.TextColumn("sentence", width="large", pinned=True),
+                                "recognised": st.column_config.CheckboxColumn("recognised")})

@@ -96,7 +96,7 @@ def _context_claims(scope: cached.Scope, by_context: pd.DataFrame) -> None:
                "join it (none for a sentence that continues the one before).")
     titles = dict(zip(scope.tables["articles"]["article_id"], scope.tables["articles"]["display_title"], strict=True))
     shown = by_context.head(MAX_ROWS)
-    rows = shown.assign(article=shown["article_id"].map(titles))[["article", "text", "context", "evidence"]]
+    rows = shown.assign(article=shown["article_id"].map(titles))[["text", "context", "evidence", "article"]]
     _capped_table(rows.rename(columns={"context": "established by", "evidence": "cue"}), "context placements",
                   total=len(by_context))
 
@@ -111,7 +111,7 @@ def _multi_topic(scope: cached.Scope, topics: pd.DataFrame) -> None:
     labels = dict(zip(topics["topic"], topics["label"], strict=True))
     shown = multi.head(MAX_ROWS)
     shown = shown.assign(topics=[", ".join(labels.get(t, t) for t in ids.split(", ")) for ids in shown["topics"]])
-    _capped_table(shown[["topics", "text"]], "claims", total=len(multi))
+    _capped_table(shown[["text", "topics"]], "claims", total=len(multi))
 
 
 def _uncaught(scope: cached.Scope) -> None:
@@ -133,7 +133,7 @@ def _uncaught(scope: cached.Scope) -> None:
     with right:
         titles = dict(zip(tables["articles"]["article_id"], tables["articles"]["display_title"], strict=True))
         shown = missed.head(MAX_ROWS)
-        rows = shown.assign(article=shown["article_id"].map(titles))[["article", "text"]]
+        rows = shown.assign(article=shown["article_id"].map(titles))[["text", "article"]]
         _capped_table(rows, "uncaught claims", total=len(missed))
 
 
@@ -156,6 +156,6 @@ def _capped_table(rows: pd.DataFrame, what: str, *, total: int | None = None) ->
     already cut to the first ones)."""
     total = len(rows) if total is None else total
     st.dataframe(rows.head(MAX_ROWS), hide_index=True, width="stretch",
-                 column_config={"text": st.column_config.TextColumn("claim", width="large")})
+                 column_config={"text": st.column_config.TextColumn("claim", width="large", pinned=True)})
     if total > MAX_ROWS:
         st.caption(f"Showing {MAX_ROWS} of {total:,} {what}; narrow them with the sidebar filters.")

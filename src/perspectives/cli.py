@@ -15,6 +15,7 @@ from perspectives.build import store
 from perspectives.build.run import run_pipeline
 from perspectives.config import CONFIG_FILE, Config, ConfigError, load_config
 from perspectives.evaluate import GoldError, evaluate, format_table, score_folder
+from perspectives.measures.groups import AUTHOR, BUILT_IN
 from perspectives.measures.selection import prepare_tables
 from perspectives.present.briefing import FORMATS, render_briefing
 from perspectives.records import Article
@@ -182,18 +183,24 @@ def score(config_path: Path, articles_dir: Path, gold_dir: Path, as_json: bool) 
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True,
               help="Markdown briefing or CSV rows.")
 @click.option("--out", type=click.Path(path_type=Path), help="Write to this file instead of standard output.")
-def export(config_path: Path, topic: str, fmt: str, out: Path | None) -> None:
-    """Export one topic's briefing: each author's claims, positions and cited sources side by side.
+@click.option("--by", default=AUTHOR, show_default=True,
+              help="Compare by author, outlet, article, or the id of a field declared in the config.")
+def export(config_path: Path, topic: str, fmt: str, out: Path | None, by: str) -> None:
+    """Export one topic's briefing: each author's (outlet's, …) claims, positions and cited sources side by side.
 
-    Example: perspectives export --topic taiwan --format md --out taiwan.md
+    Example: perspectives export --topic taiwan --by outlet --format md --out taiwan.md
     """
     config = _load(config_path)
     labels = {t.id: t.label for t in config.topics}
     if topic not in labels:
         raise click.ClickException(f"no topic {topic!r} in {config_path}; choose one of: {', '.join(labels)}")
+    fields = {f.id: f.title for f in config.fields}
+    if by not in (*BUILT_IN, *fields):
+        raise click.ClickException(f"cannot compare by {by!r}; choose one of: {', '.join((*BUILT_IN, *fields))}")
     if not store.has_tables(config.output_dir):
         raise click.ClickException(f"nothing built yet in {config.output_dir}; run `perspectives build` first")
-    text = render_briefing(prepare_tables(store.read_tables(config.output_dir)), topic, labels[topic], fmt)
+    tables = prepare_tables(store.read_tables(config.output_dir), tuple(fields))
+    text = render_briefing(tables, topic, labels[topic], fmt, by=by, fields=fields)
     if out is None:
         click.echo(text, nl=False)
     else:

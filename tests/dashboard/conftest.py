@@ -62,13 +62,18 @@ def assert_clean(at: AppTest) -> None:
     assert not at.error, [e.value for e in at.error]
 
 
-def contrast(topic_label: str, **params: str) -> AppTest:
-    """The Contrast view on the topic labelled ``topic_label``, run and checked clean."""
+def opened(**params: str) -> AppTest:
+    """The app opened at an address with these query parameters, run and checked clean."""
     at = app()
-    at.query_params.update({"view": "Contrast", "topic": topic_label, **params})
+    at.query_params.update(params)
     at.run(timeout=120)
     assert_clean(at)
     return at
+
+
+def contrast(topic: str, **params: str) -> AppTest:
+    """The Contrast view on ``topic`` (an id, or a label as older addresses have it), run and checked clean."""
+    return opened(view="contrast", topic=topic, **params)
 
 
 def boxes(at: AppTest, prefix: str) -> list[str]:

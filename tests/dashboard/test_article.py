@@ -17,9 +17,13 @@ def _article(article_id: str) -> AppTest:
     return at
 
 
-def test_unattributed_article_is_labelled_and_html_is_escaped(corpus):
-    html = page_html(_article("hostile"))
-    assert "Unattributed — Hostile &lt;b&gt;bold&lt;/b&gt;" in html
+def test_unattributed_article_is_labelled_by_its_title_and_html_is_escaped(corpus):
+    at = _article("hostile")
+    html = page_html(at)
+    assert "<td>Author</td><td>no byline</td>" in html
+    assert "hostile.txt" not in at.selectbox(key="article").format_func("hostile"), "never the file name"
+    assert "Hostile <b>bold</b>" in at.selectbox(key="article").format_func("hostile")
+    assert "Hostile &lt;b&gt;bold&lt;/b&gt;" in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=alert(2)&gt;" in html
     assert "<script" not in html and "<img" not in html
@@ -27,7 +31,7 @@ def test_unattributed_article_is_labelled_and_html_is_escaped(corpus):
 
 def test_article_view_highlights_claims_in_topic_colour(corpus):
     at = app()
-    at.query_params.update({"view": "Article", "article": "Unattributed — Tension in the Strait"})
+    at.query_params.update({"view": "article", "article": "walker-trade"})
     at.run()
     at.selectbox(key="article").set_value("walker-strait").run()
     html = page_html(at)
@@ -58,3 +62,14 @@ def test_dropped_text_shows_on_request_with_its_reason(corpus):
     html = page_html(at)
     assert "<span class='pv-chip'>related link</span>Read more: Taiwan after &lt;script&gt;alert(4)" in html
     assert "<script" not in html, "dropped text is page text, escaped"
+
+
+def test_an_articles_warnings_show_on_its_view_and_a_colon_headline_keeps_its_metadata(corpus):
+    at = _article("evans-harbour")
+    html = page_html(at)
+    assert "Harbour Lights: Why Taiwan Will Come Home" in html
+    assert "<td>Author</td><td>Dan Evans</td>" in html and "<td>Date</td><td>2023-05-02</td>" in html
+    assert "<td>Leaning</td><td>hawkish</td>" in html, "declared fields show with the metadata"
+    assert any(w.value.startswith("Reading this article: front matter is not valid YAML") for w in at.warning)
+    at.selectbox(key="article").set_value("walker-strait").run()
+    assert not any(w.value.startswith("Reading this article") for w in at.warning)

@@ -23,10 +23,10 @@ def test_compare_author_silent_on_topic_says_so(corpus):
     assert "0 claims on Taiwan · 0% of their claims" in carol
 
 
-def test_compare_groups_an_authors_articles_and_toggle_splits_them(corpus):
+def test_compare_groups_an_authors_articles_and_by_article_splits_them(corpus):
     at = app().run()
     assert sum("Alice Walker" in h for h in headers(at)) == 1
-    at.toggle(key="by_article").set_value(True).run()
+    at.selectbox(key="by").set_value("article").run()
     assert_clean(at)
     headings = headers(at)
     assert any("Tension in the Strait" in h for h in headings)
@@ -62,3 +62,20 @@ def test_compare_cards_chip_a_claim_on_the_topic_by_context(corpus):
     assert "context: &quot;taipei&quot; in sentence 4</span>" in drills[0], "the chip names what established it"
     direct = [c for c in cards if "Nobody in Taipei wants a war." in c]
     assert direct and "pv-context" not in direct[0], "a direct match carries no context chip"
+
+
+def test_compare_stays_one_row_and_the_chooser_picks_the_groups(corpus):
+    at = app().run()
+    assert len(headers(at)) == 5, "every author in one scrolling row"
+    at.multiselect(key="groups").set_value(["Carol Diaz", "Bob Chen"]).run()
+    assert_clean(at)
+    assert [h.split("<p class='pv-head'>")[1].split("</p>")[0] for h in headers(at)] == ["Carol Diaz", "Bob Chen"]
+
+
+def test_a_quoted_card_names_its_speaker_and_a_claim_in_two_topics_shows_both_colours(corpus):
+    html = page_html(app().run())
+    quoted = html.split("President Xi said that")[1].split("</div></div>")[0]
+    assert "pv-chip pv-voice'>reported: Xi Jinping</span>" in quoted
+    assert "title='Xi Jinping&#x27;s stance'>Reunification ahead</span>" in quoted
+    trade = html.split("Taiwan chip exports rose again this quarter.")[1].split("</div></div>")[0]
+    assert "<i style='background: #4e79a7'></i>Trade</span>" in trade, "its other topic, in that topic's colour"

@@ -48,4 +48,15 @@ def test_reset_clears_filters(corpus):
     assert_clean(at)
     assert at.multiselect(key="authors").value == []
     assert at.text_input(key="q").value == ""
-    assert len(headers(at)) == 4
+    assert len(headers(at)) == 5
+
+
+def test_outlet_and_declared_field_filters(corpus):
+    at = app()
+    at.query_params.update({"outlets": "Pacific Review"})
+    at.run()
+    assert_clean(at)
+    assert [h.split("<p class='pv-head'>")[1].split("</p>")[0] for h in headers(at)] == ["Bob Chen", "Dan Evans"]
+    at.multiselect(key="f_leaning").set_value(["hawkish"]).run()
+    assert_clean(at)
+    assert [h.split("<p class='pv-head'>")[1].split("</p>")[0] for h in headers(at)] == ["Dan Evans"]

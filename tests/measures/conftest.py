@@ -100,3 +100,19 @@ POSITIONED = positioned_tables([
     ("b2", "bob", "econ", None, "Gas flows through the pipeline."),
     ("c1", "cat", "econ", "unequal", "The pipeline deal is lopsided."),
 ])
+
+
+def _reported_tables() -> Tables:
+    """Ann holds "short" in her own voice; Bob only quotes Lavrov holding "toward"."""
+    tables = positioned_tables([
+        ("a1", "ann", "mil", "short", "There is no need for a formal military alliance."),
+        ("b1", "bob", "mil", "toward", "Lavrov said a de facto military alliance is forming."),
+    ])
+    claims = tables["claims"].assign(voice=["own", "attributed"])
+    cites = conform("citations", [{"citation_id": "c9", "article_id": "bob", "claim_id": "b1",
+                                   "source": "Sergei Lavrov", "known": True}])
+    return prepare_tables({**tables, "claims": claims, "citations": cites})
+
+
+# Ann holds "short" in her own voice; Bob only quotes Lavrov holding "toward".
+REPORTED = _reported_tables()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from perspectives.build import store
 from perspectives.build.run import run_pipeline
 from perspectives.config import load_config
 from perspectives.measures.contrast import closest_claims, contrast_table, disagreements, distinctive_terms
 from perspectives.measures.selection import prepare_tables
-from tests.measures.conftest import POSITIONED
+from tests.measures.conftest import POSITIONED, REPORTED
 
 
 def test_disagreements_pair_opposite_positions_of_different_authors() -> None:
@@ -40,8 +42,23 @@ def test_seed_contrast_shows_the_codebook_disagreements(seed_corpus) -> None:
     run_pipeline(config)
     tables = prepare_tables(store.read_tables(config.output_dir))
     econ = disagreements(tables, "economic_asymmetry")
+    assert set(econ["voice_a"]) | set(econ["voice_b"]) == {"own"}, "own stances only, by default"
     texts = list(econ["text_a"] + " || " + econ["text_b"])
     assert any("partnership of unequals" in t and "mutually" in t for t in texts)
-    military = disagreements(tables, "military_cooperation")
+    # "no need to evolve…" is what "Russia and China agree": a reported stance, paired only when asked for.
+    assert not any("no need to evolve" in t for t in disagreements(tables, "military_cooperation")["text_b"])
+    military = disagreements(tables, "military_cooperation", include_reported=True)
     texts = list(military["text_a"] + " || " + military["text_b"])
     assert any("de facto military alliance" in t and "no need to evolve" in t for t in texts)
+
+
+def test_a_reported_stance_is_its_speakers_never_the_authors() -> None:
+    tables = REPORTED
+    table = contrast_table(tables, "mil").set_index("group")
+    assert table.loc["bob", "positions"] == "—" and pd.isna(table.loc["bob", "dominant_position"])
+    assert table.loc["bob", "reported"] == [("Sergei Lavrov, quoted by bob", "toward", 1)]
+    assert disagreements(tables, "mil").empty, "ann and bob's own stances agree"
+    pairs = disagreements(tables, "mil", include_reported=True)
+    assert len(pairs) == 1
+    sides = {pairs.loc[0, "holder_a"], pairs.loc[0, "holder_b"]}
+    assert sides == {"ann", "Sergei Lavrov, quoted by bob"}

@@ -5,20 +5,20 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from perspectives.measures import selection
+from perspectives.measures import groups, selection
 from perspectives.measures.selection import Selection
 from perspectives.tables import TABLES
 
 
-@pytest.mark.parametrize("author, title, path, expected", [
-    ("Ann", "T", "x.md", "Ann"),
+@pytest.mark.parametrize("author, outlet, title, expected", [
+    ("Ann", "Herald", "T", "Ann"),
     ("  Ann  ", None, None, "Ann"),
-    (None, "A Title", "x.md", "Unattributed — A Title"),
-    ("", "  ", "dir/file.txt", "Unattributed — file.txt"),
-    (pd.NA, pd.NA, pd.NA, "Unattributed — untitled"),
+    (None, "ITV News", "A Title", "ITV News"),
+    ("", "  ", "A Title", "A Title"),
+    (pd.NA, pd.NA, pd.NA, "Untitled article"),
 ])
-def test_author_label_never_blank(author, title, path, expected):
-    assert selection.author_label(author, title, path) == expected
+def test_author_label_is_byline_else_outlet_else_title_never_a_file_name(author, outlet, title, expected):
+    assert groups.author_label(author, outlet, title) == expected
 
 
 def test_prepare_tables_adds_labels_without_mutating(tables):
@@ -27,7 +27,7 @@ def test_prepare_tables_adds_labels_without_mutating(tables):
     before = raw["articles"].copy()
     selection.prepare_tables(raw)
     pd.testing.assert_frame_equal(raw["articles"], before)
-    assert list(tables["articles"]["author_label"]) == ["Ann", "Ann", "Unattributed — b.txt"]
+    assert list(tables["articles"]["author_label"]) == ["Ann", "Ann", "Untitled article"]
     assert list(tables["citations"]["type_label"]) == ["media", "unclassified", "media"]
 
 
@@ -66,3 +66,12 @@ def test_date_filter_drops_undated_articles(tables):
     kept = selection.apply_selection(tables, Selection(date_from=dt.date(2023, 1, 15)))
     assert list(kept["articles"]["article_id"]) == ["a2"]
     assert selection.date_bounds(tables["articles"]) == (dt.date(2023, 1, 1), dt.date(2023, 2, 1))
+
+
+def test_selection_by_outlet_and_declared_field(tables):
+    articles = tables["articles"].assign(fields=['{"leaning": "left"}', None, '{"leaning": "right"}'])
+    tables = selection.prepare_tables({**tables, "articles": articles})
+    assert list(selection.apply_selection(tables, Selection(outlets=("Herald",)))["articles"]["article_id"]) == ["a1"]
+    kept = selection.apply_selection(tables, Selection(fields=(("leaning", ("right", "(no leaning)")),)))
+    assert list(kept["articles"]["article_id"]) == ["a2", "b"]
+    assert set(kept["claims"]["article_id"]) == {"a2", "b"}

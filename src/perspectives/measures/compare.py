@@ -1,43 +1,63 @@
-"""Compare: one topic's column headers (count and share per author or article) and their claims in order."""
+"""Compare: one topic's column headers (count and share per group: author, outlet, article or a field's value)
+and their claims in order."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 
-from perspectives.measures.selection import Tables, isin, placed_claims
+from perspectives.measures.groups import ARTICLE, AUTHOR, OUTLET, claim_speakers
+from perspectives.measures.selection import Tables, isin, placed_claims, with_group
 from perspectives.measures.sources import claim_sources
 
 
-def compare_headers(tables: Tables, topic: str, *, by_article: bool) -> pd.DataFrame:
+def compare_headers(tables: Tables, topic: str, *, by: str = AUTHOR) -> pd.DataFrame:
     """One row per column of the Compare view: group, heading, subheading, claims, total, share.
 
-    Every author (or article) in the selection gets a row, even with no claims on the topic,
-    because saying nothing on a topic is itself a finding.
+    Every group in the selection gets a row, even with no claims on the topic, because saying nothing on a
+    topic is itself a finding. The subheading says what the group holds: an article's author, outlet and
+    date; an author's outlets and articles; an outlet's or a field value's authors and articles.
     """
-    articles = tables["articles"]
-    on_topic = placed_claims(tables)
+    articles = with_group(tables["articles"], by)
+    on_topic = placed_claims(tables, by)
     on_topic = on_topic[on_topic["topic"] == topic]
-    key = "article_id" if by_article else "author_label"
-    counts = on_topic.groupby(key)["claim_id"].nunique()
-    groups = articles.groupby(key, sort=False).agg(
-        total=("n_claims", "sum"), first=("published", "min"), n_articles=("article_id", "nunique"),
-        heading=("display_title" if by_article else "author_label", "first"),
-        subheading=("author_label" if by_article else "outlet", "first"))
+    counts = on_topic.groupby("group")["claim_id"].nunique()
+    groups = articles.groupby("group", sort=False).agg(
+        total=("n_claims", "sum"), n_articles=("article_id", "nunique"),
+        authors=("author_label", lambda s: list(dict.fromkeys(s))),
+        outlets=("outlet", lambda s: list(dict.fromkeys(s.dropna()))),
+        date=("date", "first"))
     groups["claims"] = counts.reindex(groups.index, fill_value=0).astype("int64")
     groups["share"] = (groups["claims"] / groups["total"].where(groups["total"] > 0)).fillna(0.0)
-    if not by_article:
-        groups["subheading"] = [f"{n} articles" if n > 1 else "1 article" for n in groups["n_articles"]]
+    groups["heading"] = groups.index
+    groups["subheading"] = [_subheading(by, row) for row in groups.to_dict("records")]
     groups = groups.sort_values(["claims", "heading"], ascending=[False, True], kind="stable")
     groups = groups.rename_axis("group").reset_index()
     return groups[["group", "heading", "subheading", "claims", "total", "share"]]
 
 
-def compare_claims(tables: Tables, topic: str, *, by_article: bool, groups: Sequence[str] | None = None,
+def _subheading(by: str, row: Mapping[str, Any]) -> str:
+    n = int(row["n_articles"])
+    count = f"{n} articles" if n > 1 else "1 article"
+    authors, outlets = list(row["authors"]), list(row["outlets"])
+    if by == ARTICLE:
+        date = row["date"]
+        return " · ".join(str(v) for v in (*authors, *outlets, date) if isinstance(v, str) and v)
+    if by == AUTHOR:
+        return " · ".join([*outlets[:2], count]) if outlets else count
+    people = ", ".join(authors[:3]) + (f" and {len(authors) - 3} more" if len(authors) > 3 else "")
+    if by == OUTLET:
+        return f"{count} · {people}"
+    return " · ".join([count, ", ".join(outlets[:3])]) if outlets else count
+
+
+def compare_claims(tables: Tables, topic: str, *, by: str = AUTHOR, groups: Sequence[str] | None = None,
                    per_group: int | None = None) -> pd.DataFrame:
-    """The claims on one topic, each with its group, article, voice, sources, position and ``context`` (what
-    placed it in the topic by context; null when its own words did), in article order.
+    """The claims on one topic, each with its group, article, voice, its speaker when reported, sources,
+    position, ``context`` (what placed it in the topic by context; null when its own words did) and the other
+    topics it is in, in article order.
 
     ``groups`` keeps only those groups and ``per_group`` only each group's first claims: the Compare view
     shows a dozen columns of a hundred-odd claims, and looking up the sources of the rest (tens of
@@ -45,9 +65,9 @@ def compare_claims(tables: Tables, topic: str, *, by_article: bool, groups: Sequ
     """
     placed = tables["claim_topics"].loc[tables["claim_topics"]["topic"] == topic, ["claim_id", "position", "context"]]
     claims = tables["claims"][isin(tables["claims"]["claim_id"], placed["claim_id"])]
-    claims = claims.merge(tables["articles"][["article_id", "author_label", "display_title", "published"]],
-                          on="article_id").merge(placed.drop_duplicates("claim_id"), on="claim_id", how="left")
-    claims["group"] = claims["article_id"] if by_article else claims["author_label"]
+    articles = with_group(tables["articles"], by)[["article_id", "group", "display_title", "published"]]
+    claims = claims.merge(articles, on="article_id").merge(placed.drop_duplicates("claim_id"), on="claim_id",
+                                                           how="left")
     if groups is not None:
         claims = claims[isin(claims["group"], groups)]
     claims = claims.sort_values(["group", "published", "article_id", "position_in_article"],
@@ -55,7 +75,13 @@ def compare_claims(tables: Tables, topic: str, *, by_article: bool, groups: Sequ
     if per_group is not None:
         claims = claims.groupby("group", sort=False).head(per_group)
     citations = tables["citations"]
-    sources = claim_sources(citations[isin(citations["claim_id"], claims["claim_id"])])
+    cited = citations[isin(citations["claim_id"], claims["claim_id"])]
+    sources, speakers = claim_sources(cited), claim_speakers(cited)
+    others = tables["claim_topics"][isin(tables["claim_topics"]["claim_id"], claims["claim_id"])]
+    others = others[others["topic"] != topic].groupby("claim_id")["topic"].agg(tuple)
     claims["sources"] = [sources.get(cid, ()) for cid in claims["claim_id"]]
+    claims["speaker"] = [speakers.get(cid) if voice == "attributed" else None
+                         for cid, voice in zip(claims["claim_id"], claims["voice"], strict=True)]
+    claims["topics"] = [(topic, *others.get(cid, ())) for cid in claims["claim_id"]]
     return claims[["group", "claim_id", "article_id", "display_title", "position_in_article", "text",
-                   "voice", "quote", "sources", "position", "context"]].reset_index(drop=True)
+                   "voice", "quote", "speaker", "sources", "position", "context", "topics"]].reset_index(drop=True)

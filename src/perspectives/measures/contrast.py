@@ -1,4 +1,9 @@
-"""Contrast: how authors' treatments of one topic differ: positions, voice, certainty, words, disagreements."""
+"""Contrast: how groups' treatments of one topic differ: positions, voice, certainty, words, disagreements.
+
+A group's position on a topic is what its articles say in their own voice: a claim that reports someone else
+(``voice == "attributed"``) states its speaker's stance, never the author's, so it is counted apart and shown
+with its holder ("Xi Jinping, quoted by Bob Chen").
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,8 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-from perspectives.measures.selection import Tables
+from perspectives.measures.groups import AUTHOR, claim_speakers, holders
+from perspectives.measures.selection import Tables, isin, with_group
 from perspectives.measures.vocabulary import cosine, log_odds, tfidf_vectors, tokens
 
 # Similarity is computed over at most this many claims of a topic, so a huge corpus stays responsive.
@@ -15,28 +21,35 @@ MAX_PAIRING_CLAIMS = 800
 MAX_VOCABULARY_CLAIMS = 20_000
 
 
-def topic_claims(tables: Tables, topic: str, *, by: str = "author_label") -> pd.DataFrame:
-    """The topic's claims with their group (author or article), position, voice, certainty and article."""
+def topic_claims(tables: Tables, topic: str, *, by: str = AUTHOR) -> pd.DataFrame:
+    """The topic's claims with their group, position, voice, certainty and article, and ``holder``: whose
+    stance the claim states (the group, or "<speaker>, quoted by <group>" for a reported claim)."""
     placed = tables["claim_topics"][tables["claim_topics"]["topic"] == topic][
         ["claim_id", "position", "position_evidence"]]
     claims = tables["claims"].merge(placed, on="claim_id")
-    articles = tables["articles"][["article_id", "author_label", "display_title"]]
+    articles = with_group(tables["articles"], by)[["article_id", "author_label", "display_title", "group"]]
     frame = claims.merge(articles, on="article_id")
-    frame["group"] = frame[by]
+    citations = tables["citations"]
+    speakers = claim_speakers(citations[isin(citations["claim_id"], frame["claim_id"])])
+    frame["holder"] = holders(frame, frame["group"], speakers)
     return frame.sort_values(["group", "article_id", "position_in_article"], ignore_index=True)
 
 
-def contrast_table(tables: Tables, topic: str, *, by: str = "author_label", top_terms: int = 5,
+def contrast_table(tables: Tables, topic: str, *, by: str = AUTHOR, top_terms: int = 5,
                    top_sources: int = 3) -> pd.DataFrame:
-    """One row per author (or article): claims, share of their text, position mix, voice, certainty,
+    """One row per group: claims, share of their text, the positions its own claims take (``positions``,
+    "id n, …"), the stances it reports (``reported``: (holder, position id, n) triples), voice, certainty,
     distinctive terms and top sources on this topic."""
     frame = topic_claims(tables, topic, by=by)
-    totals = tables["claims"].merge(tables["articles"][["article_id", by]], on="article_id").groupby(by).size()
+    articles = with_group(tables["articles"], by)[["article_id", "group"]]
+    totals = tables["claims"].merge(articles, on="article_id").groupby("group").size()
     terms = distinctive_terms(tables, topic, by=by, top=top_terms)
     cites = tables["citations"].merge(frame[["claim_id", "group"]], on="claim_id")
     rows = []
     for group, claims in frame.groupby("group", sort=True):
-        positions = claims["position"].dropna().value_counts()
+        own = claims["voice"] != "attributed"
+        positions = claims.loc[own, "position"].dropna().value_counts()
+        reported = claims[~own & claims["position"].notna()].groupby(["holder", "position"], sort=True).size()
         group_cites = cites[cites["group"] == group]["source"].value_counts().head(top_sources)
         rows.append({
             "group": group,
@@ -44,16 +57,17 @@ def contrast_table(tables: Tables, topic: str, *, by: str = "author_label", top_
             "share": round(len(claims) / totals.get(group, len(claims)), 4),
             "positions": ", ".join(f"{p} {n}" for p, n in positions.items()) or "—",
             "dominant_position": positions.index[0] if len(positions) else None,
-            "own_share": round(float((claims["voice"] == "own").mean()), 4),
+            "reported": [(str(h), str(p), int(n)) for (h, p), n in reported.items()],
+            "own_share": round(float(own.mean()), 4),
             "certainty": round(float(claims["certainty"].mean()), 4),
             "terms": ", ".join(terms[terms["group"] == group]["term"]) or "—",
             "sources": ", ".join(group_cites.index) or "—",
         })
-    return pd.DataFrame(rows, columns=["group", "claims", "share", "positions", "dominant_position", "own_share",
-                                       "certainty", "terms", "sources"])
+    return pd.DataFrame(rows, columns=["group", "claims", "share", "positions", "dominant_position", "reported",
+                                       "own_share", "certainty", "terms", "sources"])
 
 
-def distinctive_terms(tables: Tables, topic: str, *, by: str = "author_label", top: int = 8) -> pd.DataFrame:
+def distinctive_terms(tables: Tables, topic: str, *, by: str = AUTHOR, top: int = 8) -> pd.DataFrame:
     """Each author's most distinctive words on the topic against the other authors (log-odds z-scores),
     with the ids of the claims each word comes from.
 
@@ -95,19 +109,25 @@ def _pairs(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 _PAIR_COLUMNS = ["similarity", "group_a", "claim_id_a", "article_id_a", "display_title_a", "position_a", "text_a",
-                 "group_b", "claim_id_b", "article_id_b", "display_title_b", "position_b", "text_b"]
+                 "holder_a", "voice_a", "group_b", "claim_id_b", "article_id_b", "display_title_b", "position_b",
+                 "text_b", "holder_b", "voice_b"]
 
 
-def disagreements(tables: Tables, topic: str, *, by: str = "author_label", per_pair: int = 3,
-                  limit: int = 30) -> pd.DataFrame:
-    """Pairs of claims from different authors taking different positions on the topic.
+def disagreements(tables: Tables, topic: str, *, by: str = AUTHOR, include_reported: bool = False,
+                  per_pair: int = 3, limit: int = 30) -> pd.DataFrame:
+    """Pairs of claims from different groups taking different positions on the topic, each side with its
+    ``holder`` (whose stance it is).
 
+    Only own-voice claims by default: a quote of a minister in one outlet against a quote of an ambassador in
+    another is not the outlets disagreeing. ``include_reported`` adds reported stances, held by their speakers.
     Pairs are ranked by how alike the two claims are plus how clearly each states its position (its
-    number of position cues), and each pair of authors gets at most ``per_pair`` rows, so one prolific
-    author cannot crowd out the others.
+    number of position cues), and each pair of groups gets at most ``per_pair`` rows, so one prolific
+    group cannot crowd out the others.
     """
     frame = topic_claims(tables, topic, by=by)
     frame = frame[frame["position"].notna()]
+    if not include_reported:
+        frame = frame[frame["voice"] != "attributed"]
     if frame.empty:
         return pd.DataFrame(columns=_PAIR_COLUMNS)
     pairs = _pairs(frame)
@@ -135,7 +155,7 @@ def _distinct_pairs(pairs: pd.DataFrame, per_pair: int) -> list[int]:
     return keep
 
 
-def closest_claims(tables: Tables, topic: str, *, by: str = "author_label", per_claim: int = 1,
+def closest_claims(tables: Tables, topic: str, *, by: str = AUTHOR, per_claim: int = 1,
                    min_similarity: float = 0.05) -> pd.DataFrame:
     """For each claim on the topic, the most similar claims of other authors: the same point, side by side."""
     frame = topic_claims(tables, topic, by=by)

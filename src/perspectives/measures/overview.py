@@ -1,44 +1,53 @@
-"""Overview: headline counts, topic coverage per author, dominant positions and blind spots."""
+"""Overview: headline counts, topic coverage per group (author, outlet, article or a field's value), dominant
+positions (own voice only, reported stances apart with their speakers) and blind spots."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from perspectives.measures.selection import Tables, isin, placed_claims
+from perspectives.measures.groups import AUTHOR, claim_speakers
+from perspectives.measures.selection import Tables, isin, placed_claims, with_group
 
 TIE = "tie"
 
 
 def headline(tables: Tables) -> dict[str, int]:
-    """Headline counts: articles, authors, claims placed in a topic, distinct sources cited."""
+    """Headline counts: articles, authors, outlets, claims placed in a topic, distinct sources cited."""
+    outlets = tables["articles"]["outlet"].dropna()
     return {
         "articles": len(tables["articles"]),
         "authors": tables["articles"]["author_label"].nunique(),
+        "outlets": outlets[outlets.str.strip() != ""].nunique(),
         "claims placed": tables["claim_topics"]["claim_id"].nunique(),
         "sources": tables["citations"]["source"].nunique(),
     }
 
 
-def coverage(tables: Tables, topics: pd.DataFrame) -> pd.DataFrame:
-    """Every author x topic: claims on the topic, the author's claims in all, and the share.
+def coverage(tables: Tables, topics: pd.DataFrame, *, by: str = AUTHOR) -> pd.DataFrame:
+    """Every group x topic: claims on the topic, the group's claims in all, and the share.
 
-    The share's denominator is the author's whole text (``n_claims``), so a topic filter does not
-    inflate it; an author with no claims on a topic gets an explicit zero row.
+    The share's denominator is the group's whole text (``n_claims``), so a topic filter does not
+    inflate it; a group with no claims on a topic gets an explicit zero row.
     """
-    counts = placed_claims(tables).groupby(["author_label", "topic"])["claim_id"].nunique()
-    totals = tables["articles"].groupby("author_label")["n_claims"].sum()
-    grid = pd.MultiIndex.from_product([totals.index, topics["topic"]], names=["author_label", "topic"])
+    counts = placed_claims(tables, by).groupby(["group", "topic"])["claim_id"].nunique()
+    totals = with_group(tables["articles"], by).groupby("group")["n_claims"].sum()
+    grid = pd.MultiIndex.from_product([totals.index, topics["topic"]], names=["group", "topic"])
     frame = counts.reindex(grid, fill_value=0).rename("claims").reset_index()
-    frame["total"] = frame["author_label"].map(totals).astype("int64")
+    frame["total"] = frame["group"].map(totals).astype("int64")
     frame["share"] = (frame["claims"] / frame["total"].where(frame["total"] > 0)).fillna(0.0)
     frame = frame.merge(topics[["topic", "label"]], on="topic")
-    frame = frame.rename(columns={"author_label": "author"})
-    return frame[["topic", "label", "author", "claims", "total", "share"]]
+    return frame[["topic", "label", "group", "claims", "total", "share"]]
 
 
-def top_authors(coverage_frame: pd.DataFrame, limit: int) -> list[str]:
-    """The authors with the most placed claims, most first, at most ``limit``."""
-    ranked = coverage_frame.groupby("author")["claims"].sum().sort_values(ascending=False, kind="stable")
+def top_groups(coverage_frame: pd.DataFrame, limit: int) -> list[str]:
+    """The groups with the most placed claims, most first, at most ``limit``."""
+    ranked = coverage_frame.groupby("group")["claims"].sum().sort_values(ascending=False, kind="stable")
+    return list(ranked.index[:limit])
+
+
+def top_topics(coverage_frame: pd.DataFrame, limit: int) -> list[str]:
+    """The topics with the most placed claims, most first, at most ``limit``."""
+    ranked = coverage_frame.groupby("topic", sort=False)["claims"].sum().sort_values(ascending=False, kind="stable")
     return list(ranked.index[:limit])
 
 
@@ -51,54 +60,73 @@ def topics_per_article(tables: Tables, topics: pd.DataFrame) -> pd.DataFrame:
     return counts.rename(columns={"display_title": "article", "author_label": "author"})
 
 
-def dominant_positions(tables: Tables, topics: pd.DataFrame) -> pd.DataFrame:
-    """Per author and topic they cover: claims, claims taking a position, every position's count and the
-    dominant one (missing when no claim takes a position; ``TIE`` when the top positions tie).
+def dominant_positions(tables: Tables, topics: pd.DataFrame, *, by: str = AUTHOR) -> pd.DataFrame:
+    """Per group and topic it covers: claims, own claims taking a position, every own position's count, the
+    dominant one (missing when no own claim takes a position; ``TIE`` when the top positions tie), and the
+    stances it only reports (``reported``: "speaker: position id" -> count).
 
+    Only own-voice claims make a group's position: quoting a minister is not holding the minister's view.
     The Overview's positions chart reads it, so one glance tells who leans which way on what.
     """
     placed = tables["claim_topics"][["claim_id", "topic", "position"]].merge(
-        tables["claims"][["claim_id", "article_id"]], on="claim_id").merge(
-        tables["articles"][["article_id", "author_label"]], on="article_id")
-    keys = ["author_label", "topic"]
+        tables["claims"][["claim_id", "article_id", "voice"]], on="claim_id").merge(
+        with_group(tables["articles"], by)[["article_id", "group"]], on="article_id")
+    keys = ["group", "topic"]
     claims = placed.groupby(keys, sort=True)["claim_id"].nunique()
-    # Counted in one groupby rather than a value_counts per author and topic (seconds at 5,000 articles);
+    taking = placed[placed["position"].notna()]
+    own = taking[taking["voice"] != "attributed"]
+    # Counted in one groupby rather than a value_counts per group and topic (seconds at 5,000 articles);
     # sort=False plus a stable sort keeps value_counts' order: most first, ties in order of appearance.
-    counts = (placed[placed["position"].notna()].groupby([*keys, "position"], sort=False).size()
+    counts = (own.groupby([*keys, "position"], sort=False).size()
               .rename("n").reset_index().sort_values("n", ascending=False, kind="stable"))
     mixes: dict[tuple[str, str], dict[str, int]] = {}
-    for author, topic, position, n in zip(counts["author_label"], counts["topic"], counts["position"],
-                                          counts["n"], strict=True):
-        mixes.setdefault((author, topic), {})[str(position)] = int(n)
+    for group, topic, position, n in zip(counts["group"], counts["topic"], counts["position"], counts["n"],
+                                         strict=True):
+        mixes.setdefault((group, topic), {})[str(position)] = int(n)
+    reported = _reported(tables, taking[taking["voice"] == "attributed"])
     rows = []
-    for (author, topic), n_claims in claims.items():
-        mix = mixes.get((author, topic), {})
+    for (group, topic), n_claims in claims.items():
+        mix = mixes.get((group, topic), {})
         top = [p for p, n in mix.items() if n == max(mix.values())]
-        rows.append({"author": author, "topic": topic, "claims": int(n_claims), "positioned": sum(mix.values()),
-                     "mix": mix, "dominant": None if not top else top[0] if len(top) == 1 else TIE})
-    frame = pd.DataFrame(rows, columns=["author", "topic", "claims", "positioned", "mix", "dominant"])
+        rows.append({"group": group, "topic": topic, "claims": int(n_claims), "positioned": sum(mix.values()),
+                     "mix": mix, "dominant": None if not top else top[0] if len(top) == 1 else TIE,
+                     "reported": reported.get((group, topic), {})})
+    frame = pd.DataFrame(rows, columns=["group", "topic", "claims", "positioned", "mix", "dominant", "reported"])
     return frame.merge(topics[["topic", "label"]], on="topic")
 
 
-def blind_spots(tables: Tables, topics: list[str]) -> pd.DataFrame:
-    """Topics an author never covers, or covers without citing any source.
+def _reported(tables: Tables, taking: pd.DataFrame) -> dict[tuple[str, str], dict[tuple[str, str], int]]:
+    """Per group and topic, how often each (speaker, position id) stance is reported."""
+    speakers = claim_speakers(tables["citations"][isin(tables["citations"]["claim_id"], taking["claim_id"])])
+    found: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
+    for cid, group, topic, position in zip(taking["claim_id"], taking["group"], taking["topic"], taking["position"],
+                                           strict=True):
+        mix = found.setdefault((group, topic), {})
+        key = (speakers.get(cid, "someone"), str(position))
+        mix[key] = mix.get(key, 0) + 1
+    return found
 
-    One groupby over the placed claims, not a scan of them per author and topic: at 5,000 articles the
+
+def blind_spots(tables: Tables, topics: list[str], *, by: str = AUTHOR) -> pd.DataFrame:
+    """Topics a group never covers, or covers without citing any source.
+
+    One groupby over the placed claims, not a scan of them per group and topic: at 5,000 articles the
     scans took seconds.
     """
-    authors = sorted(tables["articles"]["author_label"].unique())
+    articles = with_group(tables["articles"], by)
+    groups = sorted(articles["group"].unique())
     placed = tables["claim_topics"][["claim_id", "topic"]].merge(
         tables["claims"][["claim_id", "article_id"]], on="claim_id").merge(
-        tables["articles"][["article_id", "author_label"]], on="article_id")
+        articles[["article_id", "group"]], on="article_id")
     placed = placed.assign(cited=isin(placed["claim_id"], tables["citations"]["claim_id"]))
-    stats = placed.groupby(["author_label", "topic"]).agg(claims=("claim_id", "size"), cited=("cited", "any"))
-    grid = pd.MultiIndex.from_product([authors, topics], names=["author_label", "topic"])
+    stats = placed.groupby(["group", "topic"]).agg(claims=("claim_id", "size"), cited=("cited", "any"))
+    grid = pd.MultiIndex.from_product([groups, topics], names=["group", "topic"])
     stats = stats.reindex(grid)
     rows = []
-    for (author, topic), claims, cited in zip(stats.index, stats["claims"], stats["cited"], strict=True):
+    for (group, topic), claims, cited in zip(stats.index, stats["claims"], stats["cited"], strict=True):
         if pd.isna(claims):
-            rows.append({"author": author, "topic": topic, "gap": "never covers it"})
+            rows.append({"group": group, "topic": topic, "gap": "never covers it"})
         elif not cited:
             count = f"{int(claims)} claim{'s' if claims != 1 else ''}"
-            rows.append({"author": author, "topic": topic, "gap": f"{count}, no source cited"})
-    return pd.DataFrame(rows, columns=["author", "topic", "gap"])
+            rows.append({"group": group, "topic": topic, "gap": f"{count}, no source cited"})
+    return pd.DataFrame(rows, columns=["group", "topic", "gap"])

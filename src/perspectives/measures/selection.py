@@ -6,12 +6,17 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import TypeAlias
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from perspectives.measures.groups import AUTHOR, add_group_columns, group_column
+
 Tables = dict[str, pd.DataFrame]
+# Per declared field, the values kept: ((field id, (value, ...)), ...), hashable so it can key a cache.
+FieldFilter: TypeAlias = tuple[tuple[str, tuple[str, ...]], ...]
 
 UNCLASSIFIED = "unclassified"
 UNKNOWN_COUNTRY = "unknown"
@@ -29,6 +34,8 @@ class Selection:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     text: str = ""
+    outlets: tuple[str, ...] = ()
+    fields: FieldFilter = ()
 
     @property
     def narrows_claims(self) -> bool:
@@ -53,24 +60,14 @@ def _arrow_strings(column: pd.Series) -> pa.Array:
     return pa.array(column.astype("string[pyarrow]")).cast(pa.string())
 
 
-def author_label(author: object, title: object, path: object) -> str:
-    """The author's name, or "Unattributed — <title or file name>" so a missing byline is never blank."""
-    if isinstance(author, str) and author.strip():
-        return author.strip()
-    if isinstance(title, str) and title.strip():
-        name = title.strip()
-    else:
-        name = PurePath(path).name if isinstance(path, str) and path else "untitled"
-    return f"Unattributed — {name}"
-
-
-def prepare_tables(tables: Tables) -> Tables:
-    """Tables with the derived columns every view needs: author label, parsed date, source type label."""
+def prepare_tables(tables: Tables, fields: tuple[str, ...] = ()) -> Tables:
+    """Tables with the derived columns every view needs: each article's group labels (author, outlet, article
+    and every field, the declared ``fields`` among them even when no article sets one), parsed date, source
+    type label."""
     articles = tables["articles"].copy()
-    articles["author_label"] = [author_label(a, t, p) for a, t, p in
-                                zip(articles["author"], articles["title"], articles["path"], strict=True)]
     articles["display_title"] = [t.strip() if isinstance(t, str) and t.strip() else PurePath(str(p)).name
                                  for t, p in zip(articles["title"], articles["path"], strict=True)]
+    articles = add_group_columns(articles, fields)
     articles["published"] = pd.to_datetime(articles["date"], errors="coerce")
     citations = tables["citations"].copy()
     citations["type_label"] = citations["source_type"].fillna(UNCLASSIFIED).astype("string")
@@ -119,6 +116,12 @@ def _filter_articles(articles: pd.DataFrame, selection: Selection) -> pd.DataFra
         keep &= isin(articles["author_label"], selection.authors)
     if selection.articles:
         keep &= isin(articles["article_id"], selection.articles)
+    if selection.outlets:
+        keep &= isin(articles["outlet_label"], selection.outlets)
+    for field_id, values in selection.fields:
+        column = group_column(field_id)
+        if values and column in articles:
+            keep &= isin(articles[column], values)
     # A date filter drops undated articles: they cannot be shown to fall inside the range.
     if selection.date_from is not None:
         keep &= articles["published"] >= pd.Timestamp(selection.date_from)
@@ -127,8 +130,15 @@ def _filter_articles(articles: pd.DataFrame, selection: Selection) -> pd.DataFra
     return articles[keep.fillna(False).astype(bool)]
 
 
-def placed_claims(tables: Tables) -> pd.DataFrame:
-    """claim_id, topic, article_id, author_label and display_title for every placed claim."""
+def placed_claims(tables: Tables, by: str = AUTHOR) -> pd.DataFrame:
+    """claim_id, topic, article_id, author_label, display_title and ``group`` (under ``by``) for every placed
+    claim."""
     placed = tables["claim_topics"][["claim_id", "topic"]].merge(
         tables["claims"][["claim_id", "article_id"]], on="claim_id")
-    return placed.merge(tables["articles"][["article_id", "author_label", "display_title"]], on="article_id")
+    return placed.merge(with_group(tables["articles"], by)[["article_id", "author_label", "display_title", "group"]],
+                        on="article_id")
+
+
+def with_group(articles: pd.DataFrame, by: str) -> pd.DataFrame:
+    """The articles with a ``group`` column: each one's group when comparing by ``by``."""
+    return articles.assign(group=articles[group_column(by)])

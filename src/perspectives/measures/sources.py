@@ -1,10 +1,12 @@
-"""Sources: who cites whom, each claim's cited sources, citations by category, shared sources, every citation."""
+"""Sources: who cites whom (by author, outlet, article or a field's value), each claim's cited sources, citations
+by category, shared sources, every citation."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from perspectives.measures.selection import Tables, isin
+from perspectives.measures.groups import AUTHOR
+from perspectives.measures.selection import Tables, isin, with_group
 
 
 def claim_sources(citations: pd.DataFrame) -> dict[str, tuple[tuple[str, bool], ...]]:
@@ -23,42 +25,46 @@ def source_names(pairs: tuple[tuple[str, bool], ...]) -> str:
     return ", ".join(name if known else f"{name} (unrecognised)" for name, known in pairs)
 
 
-def source_matrix(tables: Tables) -> pd.DataFrame:
-    """Citations per author and source: author, source, type, known, citations."""
-    cited = tables["citations"].merge(tables["articles"][["article_id", "author_label"]], on="article_id")
-    counts = cited.groupby(["author_label", "source", "type_label", "known"])["citation_id"].count()
+def _cited(tables: Tables, by: str) -> pd.DataFrame:
+    """The citations, each with its article's ``group`` under ``by``."""
+    return tables["citations"].merge(with_group(tables["articles"], by)[["article_id", "group"]], on="article_id")
+
+
+def source_matrix(tables: Tables, *, by: str = AUTHOR) -> pd.DataFrame:
+    """Citations per group and source: group, source, type, known, citations."""
+    counts = _cited(tables, by).groupby(["group", "source", "type_label", "known"])["citation_id"].count()
     counts = counts.rename("citations").reset_index()
-    return counts.rename(columns={"author_label": "author", "type_label": "type"})
+    return counts.rename(columns={"type_label": "type"})
 
 
-def citations_by(tables: Tables, column: str, *, top: int | None = None) -> pd.DataFrame:
-    """Citations per author and category (``type_label`` or ``country_label``); beyond ``top``, 'other'."""
-    cited = tables["citations"].merge(tables["articles"][["article_id", "author_label"]], on="article_id")
+def citations_by(tables: Tables, column: str, *, by: str = AUTHOR, top: int | None = None) -> pd.DataFrame:
+    """Citations per group and category (``type_label`` or ``country_label``); beyond ``top``, 'other'."""
+    cited = _cited(tables, by)
     category = cited[column].astype(str)
     if top is not None:
         keep = category.value_counts().index[:top]
         category = category.where(isin(category, keep), "other")
-    frame = pd.DataFrame({"author": cited["author_label"], "category": category})
-    return frame.groupby(["author", "category"]).size().rename("citations").reset_index()
+    frame = pd.DataFrame({"group": cited["group"], "category": category})
+    return frame.groupby(["group", "category"]).size().rename("citations").reset_index()
 
 
-def shared_sources(tables: Tables, *, min_authors: int = 2) -> pd.DataFrame:
-    """Sources cited by at least ``min_authors`` authors, with who cites them and how often."""
-    cited = tables["citations"].merge(tables["articles"][["article_id", "author_label"]], on="article_id")
-    grouped = cited.groupby("source").agg(
+def shared_sources(tables: Tables, *, by: str = AUTHOR, min_groups: int = 2) -> pd.DataFrame:
+    """Sources cited by at least ``min_groups`` groups, with who cites them and how often."""
+    grouped = _cited(tables, by).groupby("source").agg(
         type=("type_label", "first"), country=("country_label", "first"),
-        authors=("author_label", "nunique"), citations=("citation_id", "count"),
-        cited_by=("author_label", lambda s: ", ".join(sorted(s.unique()))))
-    grouped = grouped[grouped["authors"] >= min_authors]
-    return grouped.sort_values(["authors", "citations"], ascending=False, kind="stable").reset_index()
+        groups=("group", "nunique"), citations=("citation_id", "count"),
+        cited_by=("group", lambda s: ", ".join(sorted(s.unique()))))
+    grouped = grouped[grouped["groups"] >= min_groups]
+    return grouped.sort_values(["groups", "citations"], ascending=False, kind="stable").reset_index()
 
 
 def citation_rows(tables: Tables) -> pd.DataFrame:
     """Every citation with its sentence and article, unrecognised sources flagged."""
     cited = tables["citations"].merge(tables["claims"][["claim_id", "text"]], on="claim_id", how="left")
-    cited = cited.merge(tables["articles"][["article_id", "display_title", "author_label"]], on="article_id")
+    cited = cited.merge(tables["articles"][["article_id", "display_title", "author_label", "outlet_label"]],
+                        on="article_id")
     cited["recognised"] = cited["known"].fillna(False).astype(bool)
     return cited.rename(columns={"display_title": "article", "author_label": "author", "text": "sentence",
-                                 "type_label": "type", "country_label": "country_name"})[
-        ["source", "recognised", "type", "country_name", "cue", "sentence", "article", "author"]
+                                 "type_label": "type", "country_label": "country_name", "outlet_label": "outlet"})[
+        ["sentence", "source", "recognised", "type", "country_name", "cue", "article", "author", "outlet"]
     ].rename(columns={"country_name": "country"})
