@@ -3,6 +3,8 @@ paragraphs rebuilt, metadata from the document info; a PDF without a text layer 
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from perspectives.stages.articles.errors import ArticleError
@@ -98,13 +100,15 @@ def test_pdf_without_text_layer_says_run_ocr() -> None:
     assert NO_TEXT_LAYER.startswith("scanned PDF, no text layer; run OCR first")
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"%PDF-1.4\nnot really a pdf", "is not a PDF that can be read"),
-    (b"%PDF-1.4\n" + b"\x00" * 64, "is not a PDF that can be read"),
+@pytest.mark.parametrize("data", [
+    b"%PDF-1.4\nnot really a pdf",
+    b"%PDF-1.4\n" + b"\x00" * 64,
+    make_pdf([["Cut short by a failed download."]])[:200],
 ])
-def test_damaged_pdf_says_why(data: bytes, reason: str) -> None:
-    with pytest.raises(ArticleError, match=reason):
+def test_damaged_pdf_says_why(data: bytes, caplog: pytest.LogCaptureFixture) -> None:
+    with pytest.raises(ArticleError, match="^is a damaged or incomplete PDF; download or save it again"):
         parse_article(data, article_id="bad", cleaner=Cleaner(), path="bad.pdf")
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], "pypdf's complaints stay quiet"
 
 
 def test_pdf_recognised_by_its_signature_whatever_the_extension() -> None:

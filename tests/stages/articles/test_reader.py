@@ -49,6 +49,7 @@ def test_plain_text_has_null_metadata() -> None:
     (b"", "is empty"),
     (b"   \n\n  ", "is empty"),
     (b"\x00\x01binary", "binary file"),
+    (bytes(range(1, 27)) * 40, "binary file \\(it is full of control characters\\)"),
 ])
 def test_unreadable_articles_say_why(data: bytes, reason: str) -> None:
     with pytest.raises(ArticleError, match=reason):

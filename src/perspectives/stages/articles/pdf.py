@@ -7,6 +7,7 @@ pypdf reads the text layer; a PDF without one (a scan) is refused with the fix, 
 from __future__ import annotations
 
 import io
+import logging
 import re
 import statistics
 import warnings
@@ -18,7 +19,10 @@ from perspectives.stages.articles.errors import ArticleError
 if TYPE_CHECKING:
     from pypdf import PdfReader
 
+log = logging.getLogger(__name__)
+
 SUFFIXES = (".pdf",)
+DAMAGED = "is a damaged or incomplete PDF; download or save it again, or save the article's text as .md"
 NO_TEXT_LAYER = "scanned PDF, no text layer; run OCR first (e.g. ocrmypdf) or save the article's text as .md"
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$|^[ivxlc]{1,6}$",
                           re.IGNORECASE)
@@ -54,10 +58,14 @@ def _extract(data: bytes) -> tuple[list[str], dict[str, str | None]]:
     """Each page's text and the document info; any failure of the parser is the file's problem, not ours."""
     from pypdf import PdfReader  # here, as trafilatura in ``html``: only a corpus with PDFs pays its import
 
+    quiet = logging.getLogger("pypdf")
+    level = quiet.level
     try:
         with warnings.catch_warnings():
-            # pypdf warns about the many small defects PDFs in the wild have, and reads on.
+            # pypdf warns (and logs) about the many small defects PDFs in the wild have, and reads on: noise
+            # on a build's terminal, where only what stops an article is worth a line.
             warnings.simplefilter("ignore")
+            quiet.setLevel(logging.ERROR)
             reader = PdfReader(io.BytesIO(data))
             if reader.is_encrypted and not reader.decrypt(""):
                 raise ArticleError("is a password-protected PDF; save an unlocked copy (print to PDF) first")
@@ -65,9 +73,11 @@ def _extract(data: bytes) -> tuple[list[str], dict[str, str | None]]:
             return pages, _metadata(reader)
     except ArticleError:
         raise
-    except Exception as exc:  # noqa: BLE001 - a damaged PDF can fail anywhere inside the parser
-        raise ArticleError(f"is not a PDF that can be read ({type(exc).__name__}: {exc}); "
-                           "save it again, or save the article's text as .md") from None
+    except Exception as exc:  # a damaged PDF can fail anywhere inside the parser
+        log.debug("pypdf could not read a PDF: %r", exc)
+        raise ArticleError(DAMAGED) from None
+    finally:
+        quiet.setLevel(level)
 
 
 def _metadata(reader: PdfReader) -> dict[str, str | None]:
