@@ -47,3 +47,16 @@ def test_failed_build_shows_error_not_traceback(corpus, monkeypatch):
     assert not at.exception
     assert "disk full" in at.error[0].value
     assert "perspectives build" in at.info[0].value
+
+
+def test_missing_article_is_skipped_with_a_warning_keeping_its_rows(corpus):
+    at = app().run()
+    assert any("Alice Walker" in h for h in headers(at))
+    walker = next(p for p in (corpus / "articles").iterdir() if p.name.startswith("walker"))
+    walker.unlink()
+    at.run()
+    assert not at.exception and not at.error, "a missing article is no config error: the rest still show"
+    report = at.expander[0].label + " ".join(c.value for c in at.code)
+    assert f"articles/{walker.name}: no such file; skipped" in report
+    assert "kept the previous build's rows" in report
+    assert any("Alice Walker" in h for h in headers(at)), "its rows from the last build stay"
