@@ -138,6 +138,9 @@ _PATTERN_SOURCES: tuple[tuple[str, str], ...] = (
     ("work", rf"\b{_WORKS}\b[^.;“”]{{0,100}}?\bby\s+(?:[^.;,“”⟦]{{0,60}}?\s)?(?P<subj>{_NAMES})"),
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b(?P<phrase>[^.;:,“”]{0,120})")
+# Offices that, alone, name nobody ("according to the Minister"); "the Diplomat" or "the Economist" may be outlets.
+_PERSON_TITLES = frozenset("minister president premier spokesman spokeswoman spokesperson ambassador official "
+                           "officials secretary chairman governor mayor senator general".split())
 # Object slots where a lone capitalised word ("according to Vedomosti") is a source the gazetteer lacks.
 _LONE_NAME = re.compile(r"\b(?:[Aa]ccording to|(?:quoted|cited|reported) by|in an interview with)\s+(?:the\s+)?"
                         r"(?P<name>[A-Z][\w’'\-]+)\b(?!\s+[A-Z])(?!\s+(?:[a-z]+\s+)?(?:ministry|government|"
@@ -303,7 +306,7 @@ def _according_hits(text: str, masked: str, mentions: list[Mention],
                  for s in slots]
     for match in _LONE_NAME.finditer(masked):
         name = match.group("name")
-        if name.lower() in NATIONALITIES or name.lower() in ROLE_WORDS:
+        if name.lower() in NATIONALITIES or name.lower() in _PERSON_TITLES:
             continue  # "according to the Indian foreign ministry": a nationality is no source
         kind = "media" if guess_type(name, head_last=True) == "media" else "org"
         hits.append((Mention(0, 0, name, None, kind), "according_to", name))

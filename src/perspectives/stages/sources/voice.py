@@ -38,8 +38,10 @@ _OTHER_FRAMES = re.compile(
     rf"[”\"’,]\s*(?:said|says|added|noted|wrote|told|stressed|warned|argued|insisted|explained|continued|"
     rf"declared|concluded|read|reads)\s+(?:he|she|the\s+(?:[\w'’-]+\s+){{0,2}}?{_NOUNS})\b"
     rf"|\bwas quoted as saying\b|\baccording to\b|\bit (?:was|is|has been) reported\b"
-    rf"|\b(?:described|dubbed|labell?ed|termed|branded|called) as\s*[“\"‘]",
+    rf"|\b(?:described|dubbed|labell?ed|termed|branded) as\s*[“\"‘]",
     re.IGNORECASE)
+# Every _OTHER_FRAMES match holds one of these (the inverted order ends in a role noun or he/she: "the", "he").
+_OTHER_FRAME_WORDS = ("quoted", "according", "reported", " as", "he", "the")
 _PRONOUNS = frozenset("he she they it we".split())
 _GROUP_WORDS = frozenset(_GROUPS.replace("?", "").split("|")) | frozenset(
     w[:-1] for w in _GROUPS.replace("?", "").split("|") if w.endswith("s"))
@@ -49,7 +51,8 @@ _DETERMINERS = frozenset("the a an this that these those its his her their one t
 
 def _has_frame(text: str) -> bool:
     """Whether a claim has a reporting frame of its own (see above), read word by word."""
-    if _OTHER_FRAMES.search(text):
+    lower = text.lower()
+    if any(word in lower for word in _OTHER_FRAME_WORDS) and _OTHER_FRAMES.search(text):
         return True
     for word in _WORD.finditer(text):
         low = word.group(0).lower()
@@ -72,8 +75,8 @@ _QUOTED_SHARE = 0.5
 def assign_voice(article: Article, claims: list[Claim], citations: list[Citation]) -> list[Claim]:
     """The claims with ``voice`` set to own or attributed, and ``quote`` set on attributed claims that quote."""
     spans = quote_spans(article.body, article.paragraphs)
-    signals = {c.index for c in claims if _has_frame(c.text)}
-    signals |= {c.claim_index for c in citations if c.cue in ATTRIBUTING_CUES}
+    signals = {c.claim_index for c in citations if c.cue in ATTRIBUTING_CUES}
+    signals |= {c.index for c in claims if c.index not in signals and _has_frame(c.text)}
     signals |= _transcript(claims, citations, spans, article.body)
     voiced = [span for span in spans if _is_voiced(span, claims, signals)]
     result = []
