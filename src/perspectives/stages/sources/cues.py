@@ -8,7 +8,6 @@ the cue patterns below read like the sentences they describe.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections.abc import Iterator
 
@@ -335,10 +334,9 @@ _SINGULAR_NOUN = re.compile(rf"(?:{PERSON_NOUNS}|{ORG_NOUNS}|{DOCUMENT_NOUNS})",
 _BETWEEN_WORDS = re.compile(r"[\s\w'’-]*")
 
 
-@functools.lru_cache(maxsize=8192)
 def is_role_noun(word: str) -> bool:
     """Whether a word is a noun for a party ("minister", "companies", "statement")."""
-    return _ROLE_NOUN.fullmatch(word) is not None
+    return word.lower() in HEAD_WORDS and _ROLE_NOUN.fullmatch(word) is not None
 
 
 def noun_phrases(text: str, determiners: frozenset[str], gap: int) -> Iterator[tuple[int, int, str]]:
@@ -357,8 +355,24 @@ def noun_phrases(text: str, determiners: frozenset[str], gap: int) -> Iterator[t
 
 
 _REFERENT_DETERMINERS = frozenset({"the", "this", "that", "both"})
+_PRONOUN_WORDS = frozenset({"he", "she", "both"})
+
+
+def _expand(word: str) -> list[str]:
+    """The words a simple pattern stands for: "{man,woman,}" alternatives and "[sz]" classes spelled out."""
+    group = re.search(r"\{([^}]*)\}|\[([^\]]*)\]", word)
+    if group is None:
+        return [word]
+    options = group.group(1).split(",") if group.group(1) is not None else list(group.group(2))
+    return [w for option in options for w in _expand(word[:group.start()] + option + word[group.end():])]
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Bb]oth)\b(?!\s+(?:the|of|[a-z]+s)\b)")
-_QUICK_REFERENT = re.compile(r"\b(?i:he|she|the|this|that|both)\b")
+# Every referent holds one of these words (a pronoun or a role noun's last word, singular or plural): a
+# sentence without any is not read further.
+HEAD_WORDS = frozenset(
+    word + plural for nouns in (PERSON_NOUNS, ORG_NOUNS, DOCUMENT_NOUNS)
+    for alternative in re.sub(r"\(\?:(\w+)\|(\w+)(?:\|(\w+))?\)", r"{\1,\2,\3}", nouns).split("|")
+    for word in _expand(alternative.split(" ")[-1]) for plural in ("", "s", "es"))
+_LOWER_WORDS = re.compile(r"[a-zé]+")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -374,7 +388,8 @@ class Referent:
 def referents(text: str, mentions: list[Mention]) -> list[Referent]:
     """Pronouns and role nouns a cue makes the speaker ("the ministry said"); they are resolved against the
     parties named before (see ``citations``)."""
-    if not _QUICK_REFERENT.search(text):
+    words = set(_LOWER_WORDS.findall(text.lower()))
+    if not (words & HEAD_WORDS or words & _PRONOUN_WORDS):
         return []
     masked, _ = _mask(text, mentions)
     found = []

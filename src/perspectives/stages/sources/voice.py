@@ -15,6 +15,7 @@ from perspectives.stages.sources.cues import (
     ATTRIBUTING_CUES,
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
+    HEAD_WORDS,
     ORG_NOUNS,
     PERSON_NOUNS,
     SPEECH_VERBS,
@@ -54,6 +55,8 @@ def _has_frame(text: str) -> bool:
     lower = text.lower()
     if any(word in lower for word in _OTHER_FRAME_WORDS) and _OTHER_FRAMES.search(text):
         return True
+    if not _SUBJECT_WORDS & set(_LOWER_WORDS.findall(lower)):
+        return False  # no pronoun, group or role noun to speak
     for word in _WORD.finditer(text):
         low = word.group(0).lower()
         if low in _PRONOUNS and _AFTER_PRONOUN.match(text, word.end()):
@@ -64,6 +67,8 @@ def _has_frame(text: str) -> bool:
 
 
 _WORD = re.compile(r"[\w'’-]+")
+_LOWER_WORDS = re.compile(r"[a-zé]+")
+_SUBJECT_WORDS = HEAD_WORDS | _PRONOUNS | _GROUP_WORDS | frozenset({"party", "parties", "side", "sides"})
 # "gave an exclusive interview to": the article that follows is the interview's questions and answers.
 _INTERVIEW = re.compile(r"\b(?:interview|Q&A|questions? and answers?)\b", re.IGNORECASE)
 _FIRST_OR_SECOND = re.compile(r"\b(?:I|you|your|my|me)\b")
