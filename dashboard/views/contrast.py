@@ -124,7 +124,7 @@ def _side(side: dict[str, object], topic: str, color: str, positions: pd.DataFra
     chip = (markup.position_chip(positions, topic, position, title=f"The stance of {holder}")
             if isinstance(position, str) else "")
     st.html(markup.pair_side(str(side["group"]), str(side["display_title"]), chip, str(side["text"]), color=color,
-                             holder=holder if whose else None, reported=reported))
+                             holder=holder if whose or reported else None, reported=reported))
 
 
 def _summary(scope: cached.Scope, summary: pd.DataFrame, topic: str, label: str, color: str,

@@ -63,7 +63,8 @@ def _matrix(scope: cached.Scope, group: state.Grouping) -> None:
     top = list(totals.index[:rows])
     groups = matrix.groupby("group")["citations"].sum().nlargest(MAX_GROUPS).index
     shown = matrix[matrix["source"].isin(top) & matrix["group"].isin(groups)]
-    st.altair_chart(charts.source_matrix_chart(shown, group_title=group.title, source_order=top), width="stretch")
+    st.container(key=state.SOURCE_MATRIX).altair_chart(
+        charts.source_matrix_chart(shown, group_title=group.title, source_order=top), width="stretch")
     hidden = [f"{len(totals) - len(top)} less cited sources" if len(totals) > len(top) else "",
               f"{matrix['group'].nunique() - len(groups)} {group.nouns} citing least" if
               matrix["group"].nunique() > len(groups) else ""]

@@ -53,6 +53,12 @@ def _wait_healthy(url, proc, log):
     pytest.fail(f"streamlit did not come up:\n{log.read_text()}")
 
 
+class _Url(str):
+    """The server's address, carrying the folder of the corpus it serves."""
+
+    corpus: Path
+
+
 @contextlib.contextmanager
 def _serve(tmp_path, *options):
     """The app on a free port over a private copy of the fixture corpus; stopped however the caller ends."""
@@ -69,7 +75,9 @@ def _serve(tmp_path, *options):
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
         _wait_healthy(url, proc, log)
-        yield url
+        served = _Url(url)
+        served.corpus = corpus
+        yield served
     finally:
         proc.terminate()
         try:
@@ -178,7 +186,7 @@ def test_compare_two_authors_side_by_side_and_hostile_text_stays_text(server, pa
     assert page.locator(".pv-article img, .pv-article script").count() == 0
     page.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)
 
-    _choose(page, "article", "Alice Walker — Tension in the Strait")
+    _choose(page, "article", "Tension in the Strait · Alice Walker · The Herald · 2023-01-10")
     chip = page.locator(".pv-article .pv-context")
     expect(chip).to_have_count(1)
     expect(chip).to_have_attribute("title", 'Taiwan by context: "taipei" in sentence 4')
@@ -188,6 +196,8 @@ def test_compare_two_authors_side_by_side_and_hostile_text_stays_text(server, pa
     page.screenshot(path=str(ARTIFACTS / "article-context.png"), full_page=True)
 
     _view(page, "Overview")
+    page.get_by_role("button", name="Reset filters").click()
+    _settle(page)
     cells = page.locator(".st-key-heatmap g.mark-rect path")
     expect(cells.first).to_be_visible()
     page.screenshot(path=str(ARTIFACTS / "overview.png"), full_page=True)
@@ -197,3 +207,54 @@ def test_compare_two_authors_side_by_side_and_hostile_text_stays_text(server, pa
     expect(page.locator(".pv-focus")).to_contain_text("Bob Chen")
     expect(page.locator(".pv-focus")).to_contain_text("claim on Energy")
     assert dialogs == [], f"a script in article text ran: {dialogs}"
+
+
+VIEWPORTS = {"1440": {"width": 1440, "height": 1000}, "1024": {"width": 1024, "height": 768}}
+
+
+def _chart_texts(page, key):
+    """Every text the chart keyed ``key`` renders (Vega's SVG: axis labels, titles, legends, cell texts)."""
+    chart = page.locator(f".st-key-{key} svg.marks").first
+    chart.wait_for()
+    return {t.strip() for t in chart.locator("text").all_text_contents()}
+
+
+@pytest.mark.parametrize("size", list(VIEWPORTS))
+def test_every_view_is_readable_and_every_matrix_label_is_drawn(server, page, size, tmp_path):
+    """Screenshots of every view, by author and by outlet, at a laptop's and a small screen's width; the Overview
+    heatmap draws every topic's label and the Sources matrix every source's, whole (never cut to "…")."""
+    import pandas as pd
+    from playwright.sync_api import expect
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.set_viewport_size(VIEWPORTS[size])
+    page.goto(server)  # the first visit builds the tables
+    _settle(page)
+    sources = set(pd.read_parquet(Path(server.corpus) / "processed" / "citations.parquet")["source"])
+    topics = {"Taiwan", "Trade", "Energy"}
+    for view in ("compare", "contrast", "overview", "sources", "article", "claims", "topics"):
+        for by in ("author", "outlet"):
+            page.goto(f"{server}/?view={view}&by={by}&topic=taiwan")
+            _settle(page)
+            expect(page.locator("[data-testid='stException']")).to_have_count(0)
+            if view == "overview":
+                labels = _chart_texts(page, "heatmap")
+                assert topics <= labels, f"topic labels missing from the heatmap at {size}: {topics - labels}"
+                assert all("…" not in t for t in labels), labels
+            if view == "sources":
+                labels = _chart_texts(page, "source_matrix")
+                assert sources <= labels, f"source labels missing from the matrix at {size}: {sources - labels}"
+            if view == "compare" and by == "outlet":
+                expect(page.locator(".pv-head")).to_have_count(4)
+            _screenshots(page, f"{view}-by-{by}-{size}", VIEWPORTS[size])
+
+
+def _screenshots(page, name, viewport):
+    """The view as the screen shows it, and the whole of it at the same width: Streamlit scrolls its main area
+    inside the page, so a full-page shot alone would stop at the window's height."""
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+    height = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
+    page.set_viewport_size({"width": viewport["width"], "height": max(viewport["height"], int(height))})
+    page.wait_for_timeout(500)  # charts resize to the new window
+    page.screenshot(path=str(ARTIFACTS / f"{name}-whole.png"))
+    page.set_viewport_size(viewport)

@@ -26,6 +26,8 @@ FONT_SIZE, TITLE_SIZE, LABEL_LIMIT = 12, 13, 260
 # columns still fit at 1024 px.
 COLUMN_LABEL_LIMIT, COLUMN_LABEL_ANGLE = 170, -35
 HEATMAP_SELECTION = "cell"
+# A cell's text fits its column: the band's width less a margin (a Vega expression, so it follows resizing).
+CELL_TEXT_LIMIT = alt.ExprRef("bandwidth('x') - 6")
 # vega-embed reads these options from the spec: SVG keeps axis labels as text in the page.
 EMBED = {"embedOptions": {"renderer": "svg"}}
 # Discrete axes size by step, not a fixed height: with Streamlit's "fit" autosize a fixed height also
@@ -129,7 +131,7 @@ def source_matrix_chart(matrix: pd.DataFrame, *, group_title: str = "Author",
     )
     rect = base.mark_rect(stroke="#888888").encode(
         color=alt.Color("citations:Q", title="Citations", scale=alt.Scale(scheme="oranges"),
-                        legend=_legend()),
+                        legend=_legend("d")),
         strokeDash=alt.condition("datum.known", alt.value([1, 0]), alt.value([3, 2])),
         tooltip=[alt.Tooltip("group:N", title=group_title), alt.Tooltip("source:N", title="Source"),
                  alt.Tooltip("type:N", title="Type"), alt.Tooltip("known:N", title="Recognised"),
@@ -144,10 +146,12 @@ def stacked_citations(counts: pd.DataFrame, *, category_title: str, colors: dict
     """Each group's citations as one bar stacked by category (source type or country)."""
     scale = (alt.Scale(domain=list(colors), range=list(colors.values())) if colors
              else alt.Scale(scheme="tableau20"))
+    # Two legend columns: side by side at 1024 px the chart is narrow, and a one-line legend ran off its edge.
     chart: alt.Chart = alt.Chart(counts).mark_bar().encode(
         y=_rows("group", group_title, "-x"),
         x=alt.X("sum(citations):Q", title="Citations"),
-        color=alt.Color("category:N", title=category_title, scale=scale, legend=_legend()),
+        color=alt.Color("category:N", title=category_title, scale=scale,
+                        legend=alt.Legend(orient="bottom", columns=2)),
         tooltip=[alt.Tooltip("group:N", title=group_title), alt.Tooltip("category:N", title=category_title),
                  alt.Tooltip("citations:Q", title="Citations")],
     ).properties(title=f"Citations by {category_title.lower()}", height=ROW_STEP)
@@ -193,8 +197,9 @@ def positions_chart(dominant: pd.DataFrame, topic_order: list[str], styles: pd.D
                         legend=None),
         tooltip=tooltip,
     )
-    text = base.mark_text(fontSize=FONT_SIZE, color="#222222", dy=-6).encode(text=alt.Text("position_label:N"),
-                                                                            tooltip=tooltip)
+    # Cut to the cell's width (ellipsis), never spilling into the next cell; the tooltip has it whole.
+    text = base.mark_text(fontSize=FONT_SIZE, color="#222222", dy=-6, limit=CELL_TEXT_LIMIT).encode(
+        text=alt.Text("position_label:N"), tooltip=tooltip)
     marker = base.mark_text(fontSize=10, fontStyle="italic", color="#4a2a63", dy=9).encode(
         text=alt.Text("reported_mark:N"), tooltip=tooltip)
     layered = alt.LayerChart(layer=[rect, text, marker], title=f"Dominant own position of each {group_title.lower()} "
