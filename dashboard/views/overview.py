@@ -89,10 +89,15 @@ def _blind_spots(scope: cached.Scope, topics: pd.DataFrame, groups: list[str], g
         return
     labels = dict(zip(topics["topic"], topics["label"], strict=True))
     shown = spots.assign(topic=spots["topic"].map(labels)).head(MAX_BLIND_SPOTS).rename(columns={"group": group.noun})
-    st.caption(f"Topics a {group.noun} never covers, or covers citing no source.")
+    st.caption(f"Topics {_a(group.noun)} never covers, or covers citing no source.")
     st.dataframe(shown, hide_index=True, width="stretch")
     if len(spots) > len(shown):
         st.caption(f"{len(spots) - len(shown)} more blind spots not shown; narrow them with the sidebar's filters.")
+
+
+def _a(noun: str) -> str:
+    """The noun with its indefinite article: "an outlet", "a leaning"."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
 def _open_compare() -> None:

@@ -22,7 +22,7 @@ def test_overview_positions_count_own_stances_and_mark_reported_ones(corpus):
     at.run()
     assert_clean(at)
     spec = next(c.proto.spec for c in (at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart"))
-                if "Dominant own position" in c.proto.spec)
+                if "Own position of each" in c.proto.spec)
     assert "reported_mark" in spec, "reported stances are a layer of their own"
 
 

@@ -202,8 +202,8 @@ def positions_chart(dominant: pd.DataFrame, topic_order: list[str], styles: pd.D
         text=alt.Text("position_label:N"), tooltip=tooltip)
     marker = base.mark_text(fontSize=10, fontStyle="italic", color="#4a2a63", dy=9).encode(
         text=alt.Text("reported_mark:N"), tooltip=tooltip)
-    layered = alt.LayerChart(layer=[rect, text, marker], title=f"Dominant own position of each {group_title.lower()} "
-                             "on each topic (quoted stances marked apart)", height=alt.Step(38))
+    layered = alt.LayerChart(layer=[rect, text, marker], title=f"Own position of each {group_title.lower()} on "
+                             "each topic", height=alt.Step(38))
     return _styled(layered)
 
 
