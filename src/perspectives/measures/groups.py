@@ -17,6 +17,7 @@ BUILT_IN = (AUTHOR, OUTLET, ARTICLE)
 FIELD_PREFIX = "field:"
 NO_OUTLET = "(no outlet)"
 UNTITLED = "Untitled article"
+UNNAMED = "an unnamed speaker"  # a reported claim that cites no source
 _COLUMNS = {AUTHOR: "author_label", OUTLET: "outlet_label", ARTICLE: "article_label"}
 _NOUNS = {AUTHOR: ("author", "authors"), OUTLET: ("outlet", "outlets"), ARTICLE: ("article", "articles")}
 
@@ -86,8 +87,8 @@ def _unique_titles(titles: pd.Series, ids: pd.Series) -> list[str]:
 
 def holders(claims: pd.DataFrame, groups: Iterable[str], speakers: Mapping[str, str]) -> list[str]:
     """Whose stance each claim states: its group's for an own-voice claim, else "<speaker>, quoted by
-    <group>" (the first source it cites; "someone" when it cites none)."""
-    return [group if voice != "attributed" else f"{speakers.get(cid, 'someone')}, quoted by {group}"
+    <group>" (the first source it cites; ``UNNAMED`` when it cites none)."""
+    return [group if voice != "attributed" else f"{speakers.get(cid, UNNAMED)}, quoted by {group}"
             for cid, voice, group in zip(claims["claim_id"], claims["voice"], groups, strict=True)]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from perspectives.measures.groups import AUTHOR, claim_speakers
+from perspectives.measures.groups import AUTHOR, UNNAMED, claim_speakers
 from perspectives.measures.selection import Tables, isin, placed_claims, with_group
 
 TIE = "tie"
@@ -102,7 +102,7 @@ def _reported(tables: Tables, taking: pd.DataFrame) -> dict[tuple[str, str], dic
     for cid, group, topic, position in zip(taking["claim_id"], taking["group"], taking["topic"], taking["position"],
                                            strict=True):
         mix = found.setdefault((group, topic), {})
-        key = (speakers.get(cid, "someone"), str(position))
+        key = (speakers.get(cid, UNNAMED), str(position))
         mix[key] = mix.get(key, 0) + 1
     return found
 
