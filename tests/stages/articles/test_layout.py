@@ -65,3 +65,10 @@ def test_config_drop_patterns_are_recorded_with_the_pattern() -> None:
     article = parse_article(b"Real text here.\n\nShare this article\n\nMore real text.\n", article_id="a",
                             cleaner=Cleaner.from_config(Cleaning(drop=["^Share this"])))
     assert article.dropped == (("Share this article", "cleaning.drop '^Share this'"),)
+
+
+def test_config_remove_cuts_are_recorded_with_the_pattern() -> None:
+    article = parse_article(b"The envoys met (read more here) on Friday.\n", article_id="a",
+                            cleaner=Cleaner.from_config(Cleaning(remove=[r"\s*\(read more here\)"])))
+    assert article.body == "The envoys met on Friday."
+    assert article.dropped == (("(read more here)", "cleaning.remove '\\\\s*\\\\(read more here\\\\)'"),)

@@ -39,11 +39,15 @@ class Cleaner:
         return cls(compiled(cleaning.drop), compiled(cleaning.end_of_body),
                    compiled(cleaning.remove, multiline=True))
 
-    def strip_inline(self, text: str) -> str:
-        """The raw paragraph without inline furniture such as "(read it here)" links."""
+    def strip_inline(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """The raw paragraph without inline furniture such as "(read it here)" links, and each piece cut with
+        the ``remove`` pattern that cut it."""
+        cut: list[tuple[str, str]] = []
         for rx in self.remove:
+            reason = f"cleaning.remove {rx.pattern.removeprefix('(?m)')!r}"
+            cut += [(m.group().strip(), reason) for m in rx.finditer(text) if m.group().strip()]
             text = rx.sub("", text)
-        return text
+        return text, cut
 
     def is_furniture(self, text: str) -> bool:
         """Whether a paragraph is site furniture."""
@@ -63,18 +67,14 @@ class Cleaner:
 
         Args:
             text: the article's text as the layout read it.
-            dropped: what the layout set aside, with reasons (``cleaning.drop '<pattern>'`` for the config's).
+            dropped: what the layout set aside, with reasons (``cleaning.drop '<pattern>'`` and
+                ``cleaning.remove '<pattern>'`` for the config's).
         """
         total = len(_WORDS.findall(text))
         removed: dict[str, list[str]] = {}
         for piece, reason in dropped:
-            if reason.startswith("cleaning.drop "):
+            if reason.startswith(("cleaning.drop ", "cleaning.remove ")):
                 removed.setdefault(reason, []).append(piece)
-        for rx in self.remove:
-            # The layout cuts these block by block; over the whole text they find the same pieces.
-            pieces = [m.group() for m in rx.finditer(text) if m.group().strip()]
-            if pieces:
-                removed[f"cleaning.remove {rx.pattern.removeprefix('(?m)')!r}"] = pieces
         warnings = []
         for label, pieces in removed.items():
             counts = [len(_WORDS.findall(piece)) for piece in pieces]

@@ -49,9 +49,9 @@ def split_page(text: str, cleaner: Cleaner, title: str | None = None
     """The header's metadata, the body's paragraphs as claims will read them, the tail after the body, and
     the furniture dropped from the body with the reason for each; ``title`` (from front matter) is the
     headline a body may repeat."""
-    paras = _paragraphs(text, cleaner)
-    header, start = _read_header(paras, cleaner)
     dropped: list[Dropped] = []
+    paras = _paragraphs(text, cleaner, dropped)
+    header, start = _read_header(paras, cleaner)
     body, tail = _split_tail(paras[start:], cleaner, dropped)
     body = _drop_furniture(body, title or header.get("title"), dropped)
     body = _rejoin(_drop_repeated_deck(body, dropped))
@@ -85,11 +85,14 @@ def _drop_furniture(paras: list[Paragraph], title: str | None, dropped: list[Dro
     return kept
 
 
-def _paragraphs(text: str, cleaner: Cleaner) -> list[Paragraph]:
-    """Blank-line separated paragraphs with inline markdown reduced; bullet lines become their own."""
+def _paragraphs(text: str, cleaner: Cleaner, dropped: list[Dropped]) -> list[Paragraph]:
+    """Blank-line separated paragraphs with inline markdown reduced and the config's inline furniture cut
+    (noted in ``dropped``); bullet lines become their own."""
     paras: list[Paragraph] = []
     for block in re.split(r"\n[ \t]*\n", text):
-        lines = [ln for ln in cleaner.strip_inline(block).split("\n") if ln.strip()]
+        kept, cut = cleaner.strip_inline(block)
+        dropped += cut
+        lines = [ln for ln in kept.split("\n") if ln.strip()]
         if not lines:
             continue
         if sum(bool(_BULLET.match(ln)) for ln in lines) >= max(1, len(lines) - 1) and len(lines) > 1 or (
