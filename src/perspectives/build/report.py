@@ -12,7 +12,7 @@ import pandas as pd
 from perspectives.build import cache
 from perspectives.build.plan import fingerprint
 from perspectives.config import Config
-from perspectives.stages.sources.gazetteer import role_of, suggest_entry
+from perspectives.stages.sources.lexicon import role_of, suggest_entry
 
 
 def build_report(config: Config, tables: dict[str, pd.DataFrame], failed: list[dict[str, str]],

@@ -1,6 +1,7 @@
 """Config: the schema of ``config.yaml`` and its loading, with messages that name the file, line and key."""
 
-from perspectives.config.load import ConfigError, load_config
+from perspectives.config.load import load_config
+from perspectives.config.parse import ConfigError
 from perspectives.config.schema import (
     CONFIG_FILE,
     ArticleEntry,

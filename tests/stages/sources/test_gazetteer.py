@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from perspectives.stages.sources.gazetteer import fold, guess_type
+from perspectives.stages.sources.gazetteer import fold
+from perspectives.stages.sources.lexicon import guess_type
 
 
 @pytest.mark.parametrize("words, head_last, expected", [

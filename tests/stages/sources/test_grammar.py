@@ -10,7 +10,8 @@ import yaml
 
 from perspectives.config import SourceEntry
 from perspectives.stages.sources.citations import extract_citations
-from perspectives.stages.sources.gazetteer import compile_gazetteer, role_of, suggest_entry
+from perspectives.stages.sources.gazetteer import compile_gazetteer
+from perspectives.stages.sources.lexicon import role_of, suggest_entry
 from perspectives.stages.sources.voice import assign_voice
 
 NO_LIST = compile_gazetteer([])

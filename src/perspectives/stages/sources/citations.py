@@ -10,9 +10,12 @@ import re
 from collections.abc import Iterable, Sequence
 
 from perspectives.records import Article, Citation, Claim, Link
-from perspectives.stages.sources.cues import DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS, Referent, cue_hits, referents
+from perspectives.stages.sources.cues import cue_hits
 from perspectives.stages.sources.gazetteer import Gazetteer, fold, url_host
-from perspectives.stages.sources.mentions import Mention, People, find_mentions, remember_people
+from perspectives.stages.sources.mentions import People, find_mentions, remember_people
+from perspectives.stages.sources.parties import Mention
+from perspectives.stages.sources.referents import Referent, referents
+from perspectives.stages.sources.speech import DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS
 
 # Cues from strongest to weakest: a claim citing a source twice keeps the first of these.
 _RANK = ("outlet", "reporting_verb", "according_to", "document_says", "linked_speech", "continuation", "work", "link",

@@ -1,59 +1,18 @@
-"""Sources stage, part two: the parties a sentence names — known names, unknown proper names and their roles.
+"""Sources stage: the parties a sentence names, in order: known names, short names met before, institutions.
 
-A mention is only a candidate; whether it is cited is decided by the cues in ``sources``.
+Unknown proper names are read by ``proper_names``; the office in front of a person is taken into the
+mention, and a name's acronym in brackets stands for it later. A mention is only a candidate; whether it
+is cited is decided by the cues (see ``cues`` and ``citations``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from perspectives.stages.sources.gazetteer import (
-    NATIONALITIES,
-    ORG_WORDS,
-    ROLE_WORDS,
-    STATES,
-    Gazetteer,
-    Known,
-    given_name_before,
-    guess_country,
-    guess_type,
-    short_name,
-    state_of,
-)
-
-# A capitalised word, an initial ("E.") or a dotted acronym ("U.S."); names run over "of", "for", "and" ...
-_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z]\.|[A-Z][\w'’\-]*)"
-_CONNECTORS = frozenset("of for and the de von van al bin on".split())
-_RUN = re.compile(rf"{_TOKEN}(?:\s+(?:(?:{'|'.join(_CONNECTORS)})\s+)*{_TOKEN})*")
-_WORD = re.compile(r"[\w'’.\-]+")
-# Capitalised words that start sentences or name times and places, never a speaker.
-_STOP = frozenset("""
-the a an in on at as but and or nor however while when whenever if this that these those it its he she they
-we i you his her their our my yet so also then still even after before since for from with without by to of
-both all some most many much no not one two what which who whom how why where there here indeed meanwhile
-moreover furthermore additionally specifically curiously interestingly significantly again conceivably alas
-period lest regarding reporting speaking according given despite unlike like just only last next today
-yesterday tomorrow instead everything nothing something anything such every each either neither whether
-though although because unless until once over under between among about against during later earlier
-mr mrs ms dr prof sir madam dear let please note see read click follow share more other another any
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-september october november december
-""".split())
-# Words that make a capitalised phrase a place, event or era rather than a party that speaks.
-_PLACE_WORDS = frozenset("""
-east west north south middle latin america asia europe africa pacific atlantic arctic ocean sea river
-mountains olympics olympic games war day week summit peninsula strait island islands street square
-eurasia eurasian arctic antarctica balkans caucasus baltic baltics gulf region
-""".split())
-_ABSORBABLE = frozenset("the and in of for at to a an".split())
-# Institutions whose one word is their name; "the Ministry" alone refers back instead (see cues.referents).
-_PROPER_BODIES = frozenset("kremlin pentagon duma knesset bundestag".split())
-_TIMES = frozenset("""
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-september october november december today yesterday tonight
-""".split())
-_SKIPPED = _STOP | _CONNECTORS
+from perspectives.stages.sources.gazetteer import Gazetteer, Known, given_name_before, short_name
+from perspectives.stages.sources.lexicon import NATIONALITIES, ORG_WORDS, STATES, state_of
+from perspectives.stages.sources.parties import Mention
+from perspectives.stages.sources.proper_names import NAME_RUN, NAME_WORD, bare_word, is_role_word, unknown_names
 
 People = dict[str, tuple[str, Known | None, str]]
 """Short names met so far in an article ("Wang" → "Wang Wenbin", "CNSA" → "China National Space
@@ -68,42 +27,6 @@ _NATIONAL_INSTITUTION = re.compile(rf"\b(?!The\b)(?P<nation>[A-Z][\w.]*(?:\s[A-Z
 _INSTITUTION_WORD = re.compile(rf"\b(?:{_INSTITUTION_WORDS})\b")
 # "the China National Space Administration (CNSA)": the acronym stands for the name from then on.
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)")
-# Single capitalised words that name no party on their own.
-_NOT_SINGLE = frozenset("""
-officials analysts experts observers critics sources diplomats reports media documents witnesses residents people
-others many some several both neither each few everyone nobody anyone someone government ministry kremlin
-mr mrs ms dr sir god president minister premier king queen prince pope chairman
-""".split()) - frozenset(["kremlin"])
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A party named in a sentence; ``start:end`` covers the role words in front of the name."""
-
-    start: int
-    end: int
-    name: str
-    known: Known | None
-    kind: str  # person · org · media · document · state · name (one word: a surname, outlet or company)
-    role: str = ""
-
-    @property
-    def source_type(self) -> str | None:
-        """The gazetteer's type, or a guess from the name and role words."""
-        if self.known is not None:
-            return self.known.entry.type
-        # A person's role reads head first ("professor at MGIMO"); an institution's name head last ("Lowy
-        # Institute"), else the words describing it ("the news agency Interfax").
-        if self.kind == "person":
-            return guess_type(self.role)
-        return guess_type(self.name, head_last=True) or (guess_type(self.role) if self.role else None)
-
-    @property
-    def country(self) -> str | None:
-        """The gazetteer's country, or the nationality in the role words."""
-        if self.known is not None:
-            return self.known.entry.country
-        return guess_country(self.role) or (guess_country(self.name) if self.kind != "person" else None)
 
 
 def find_mentions(text: str, gazetteer: Gazetteer, people: People,
@@ -113,12 +36,12 @@ def find_mentions(text: str, gazetteer: Gazetteer, people: People,
     ``common`` holds the article's lower-case words: a capitalised word that also occurs in lower case
     ("Sanctions" opening a sentence) is an ordinary word, not a name.
     """
-    runs = [(m.start(), m.end()) for m in _RUN.finditer(text)]
+    runs = [(m.start(), m.end()) for m in NAME_RUN.finditer(text)]
     mentions = [_known(text, m.start, m.end, m.known) for m in gazetteer.find(text)
                 if m.known.person or not _inside_larger_name(text, m.start, m.end, runs)]
     mentions += _short_mentions(text, people, mentions)
     mentions += _institutions(text, mentions)
-    mentions += _unknown(text, runs, mentions, common)
+    mentions += unknown_names(text, runs, mentions, common)
     mentions = _absorb_roles(text, sorted(mentions, key=lambda m: m.start))
     return _acronyms(text, mentions, people)
 
@@ -181,7 +104,7 @@ def _inside_larger_name(text: str, start: int, end: int, runs: list[tuple[int, i
     for run_start, run_end in runs:
         if run_start <= start and end <= run_end and (run_start, run_end) != (start, end):
             outside = text[run_start:start] + " " + text[end:run_end]
-            return any(_bare(w) in ORG_WORDS for w in _WORD.findall(outside))
+            return any(bare_word(w) in ORG_WORDS for w in NAME_WORD.findall(outside))
     return False
 
 
@@ -202,105 +125,10 @@ def _short_mentions(text: str, people: People, taken: list[Mention]) -> list[Men
 _NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
 
 
-def _unknown(text: str, runs: list[tuple[int, int]], taken: list[Mention],
-             common: frozenset[str] = frozenset()) -> list[Mention]:
-    """Proper names the gazetteer does not know: states, people (two to four names) and institutions."""
-    found = []
-    for run_start, run_end in runs:
-        if run_start and text[run_start - 1] in "@#/.":
-            continue  # a handle, a hashtag or part of an address, not a name
-        cursor = run_start
-        for mention in sorted((m for m in taken if m.start < run_end and run_start < m.end), key=lambda m: m.start):
-            found += _pieces(text, cursor, mention.start, common)
-            cursor = max(cursor, mention.end)
-        found += _pieces(text, cursor, run_end, common)
-    return found
-
-
-def _pieces(text: str, start: int, end: int, common: frozenset[str] = frozenset()) -> list[Mention]:
-    tokens = [(m.start() + start, m.end() + start, m.group(0)) for m in _WORD.finditer(text[start:end])]
-    named = [t for t in tokens if _bare(t[2]) not in _SKIPPED or _bare(t[2]) in _CONNECTORS]
-    while named and _bare(named[0][2]) in _SKIPPED:
-        named.pop(0)
-    role: list[str] = []
-    nationality_start: int | None = None  # "the British Seafood Federation": the nationality is in its name
-    while tokens and (_bare(tokens[0][2]) in _SKIPPED
-                      or (_is_role(tokens[0][2]) and not (  # "Institute for ...", "Ministry of ..." are names
-                          _bare(tokens[0][2]) in ORG_WORDS and len(tokens) > 1 and _bare(tokens[1][2]) in _CONNECTORS))
-                      or (_bare(tokens[0][2]) in NATIONALITIES and len(tokens) > 1
-                          and _bare(tokens[1][2]) not in _CONNECTORS)):
-        if _bare(tokens[0][2]) not in _SKIPPED:
-            role.append(tokens[0][2])
-        if _bare(tokens[0][2]) in NATIONALITIES and not _is_role(tokens[0][2]):
-            nationality_start = tokens[0][0] if nationality_start is None else nationality_start
-        else:
-            nationality_start = None
-        tokens.pop(0)
-    while tokens and (_bare(tokens[-1][2]) in _CONNECTORS or not tokens[-1][2][:1].isupper()
-                      or _bare(tokens[-1][2]) in _TIMES):
-        tokens.pop()  # "Roscosmos Wednesday announced": the day is not part of the name
-    if not tokens:
-        # Only offices and nationalities: an institution when the last is one ("the Russian Foreign Ministry",
-        # "the Kremlin"), else nothing ("Russian", "President").
-        if named and _bare(named[-1][2]) in ORG_WORDS and (len(named) > 1 or _bare(named[0][2]) in _PROPER_BODIES):
-            name = _unpossess(text[named[0][0]:named[-1][1]])
-            return [Mention(named[0][0], named[0][0] + len(name), name, None, "org")]
-        return []
-    words = [_bare(t[2]) for t in tokens]
-    if "and" in words and not any(w in ORG_WORDS for w in words):
-        cut = words.index("and")
-        return (_pieces(text, tokens[0][0], tokens[cut][0], common)
-                + _pieces(text, tokens[cut][1], tokens[-1][1], common))
-    role_start = tokens[0][0]
-    s, e = tokens[0][0], tokens[-1][1]
-    state = state_of(_unpossess(text[s:e]))
-    if state is not None:  # "Russia", "the United States", "Beijing": the state, speaking through its government
-        name = _unpossess(text[s:e])
-        return [Mention(s, s + len(name), state[0], None, "state", " ".join(role))]
-    # "Gazprom CEO Alexey Miller", "Presidential Spokesman Ivan Petrov": the name after the last role word.
-    last_role = max((i for i, t in enumerate(tokens[:-1]) if _is_role(t[2])), default=None)
-    if last_role is not None:
-        rest = tokens[last_role + 1:]
-        rest_words = words[last_role + 1:]
-        if (1 <= len(rest) <= 4 and rest_words[0] not in _CONNECTORS
-                and not any(w in ORG_WORDS or w in _CONNECTORS for w in rest_words)
-                and (len(rest) >= 2 or last_role >= 1)):
-            role = [t[2] for t in tokens[:last_role + 1]]
-            tokens, words = rest, rest_words
-    is_org = any(w in ORG_WORDS for w in words)  # "Naval War College" is an institution despite "War"
-    if any((w in _PLACE_WORDS and not is_org) or (w in _STOP and w not in _CONNECTORS) for w in words):
-        return []
-    affiliation = next((i for i, w in enumerate(words) if w in ("of", "at", "from")), None)
-    if affiliation in (2, 3, 4) and not any(w in ORG_WORDS for w in words[:affiliation]):
-        # "Ivan Petrov of MGIMO University": a person, then where they work.
-        return (_pieces(text, tokens[0][0], tokens[affiliation - 1][1], common)
-                + _pieces(text, tokens[affiliation][1], tokens[-1][1], common))
-    s, e = tokens[0][0], tokens[-1][1]
-    name = _unpossess(text[s:e])
-    e = s + len(name)
-    if any(w in ORG_WORDS for w in words):
-        if nationality_start is not None and role and not any(_is_role(r) for r in role):
-            s, name, role = nationality_start, text[nationality_start:e], []
-        kind = {"media": "media", "document": "document"}.get(guess_type(name, head_last=True) or "", "org")
-        return [Mention(s, e, name, None, kind, " ".join(role))]
-    if 2 <= len(tokens) <= 4 and not any(w in _CONNECTORS for w in words):
-        # The office in front is part of the mention ("Gazprom CEO Alexey Miller"), as _absorb_roles does.
-        return [Mention(role_start, e, name, None, "person", " ".join(role))]
-    if len(tokens) == 1 and name.isupper() and len(name) >= 3:
-        return [Mention(s, e, name, None, "org", " ".join(role))]
-    if (len(tokens) == 1 and len(name) >= 3 and name[1:].islower() and name.isalpha()
-            and name.lower() not in common and name.lower() not in _NOT_SINGLE and not _is_role(name)
-            and name.lower() not in NATIONALITIES):
-        # One capitalised word that the article never writes in lower case: a surname, an outlet or a company
-        # ("Reuters", "Gazprom"); it is a source only where a cue binds it. With an office in front
-        # ("Defence Minister Shoigu") it is a person.
-        return [Mention(s, e, name, None, "person" if role else "name", " ".join(role))]
-    return []
-
-
 # The word before a mention; looked for in a bounded window so an endless "word" costs no more than a short one.
 _WORD_BEFORE = re.compile(r"(\S+)(\s+)$")
 _LOOK_BACK = 120
+_ABSORBABLE = frozenset("the and in of for at to a an".split())
 
 
 def _absorb_roles(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -321,9 +149,9 @@ def _absorb_roles(text: str, mentions: list[Mention]) -> list[Mention]:
             if org is not None:
                 start = role_start = mentions[org].start
                 suppressed.add(org)
-            elif _is_role(word) or _bare(word) in NATIONALITIES:
+            elif is_role_word(word) or bare_word(word) in NATIONALITIES:
                 start = role_start = before.start(1)
-            elif _bare(word) in _ABSORBABLE:
+            elif bare_word(word) in _ABSORBABLE:
                 start = before.start(1)  # "ambassadors in Washington": taken only if a role word comes first
                 continue
             else:
@@ -337,20 +165,6 @@ def _absorb_roles(text: str, mentions: list[Mention]) -> list[Mention]:
             f"{absorbed_role} {mention.role}".strip())
         result.append(Mention(role_start, mention.end, mention.name, mention.known, "person", role))
     return [m for i, m in enumerate(result) if i not in suppressed]
-
-
-def _is_role(word: str) -> bool:
-    bare = _bare(word)
-    return bare in ROLE_WORDS or (bare.endswith("s") and bare[:-1] in ROLE_WORDS)
-
-
-def _bare(word: str) -> str:
-    return _unpossess(word).lower()
-
-
-def _unpossess(word: str) -> str:
-    """The word without a possessive "'s" ("Russia's" → "Russia")."""
-    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _overlaps(start: int, end: int, mentions: list[Mention]) -> bool:

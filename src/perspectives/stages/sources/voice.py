@@ -11,8 +11,8 @@ import dataclasses
 import re
 
 from perspectives.records import Article, Citation, Claim
-from perspectives.stages.sources.cues import (
-    ATTRIBUTING_CUES,
+from perspectives.stages.sources.cues import ATTRIBUTING_CUES
+from perspectives.stages.sources.speech import (
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
     HEAD_WORDS,

@@ -1,0 +1,78 @@
+"""Masking: a sentence with each mention as ``⟦i⟧``, appositives and unnamed officials folded into their party."""
+
+from __future__ import annotations
+
+import re
+
+from perspectives.stages.sources.lexicon import ROLE_WORDS
+from perspectives.stages.sources.parties import Mention
+
+NAME_SLOT = re.compile(r"⟦(\d+)⟧")
+_APPOSITIVE = re.compile(
+    rf"(⟦\d+⟧),\s+((?:(?:a|an|the|his|her|its|their|who|whose|former|then|now|currently|also|speaking|"
+    rf"writing)\b|"
+    rf"(?:{'|'.join(sorted(ROLE_WORDS, key=len, reverse=True))})s?\b)[^,;:“”\"()]{{0,200}}?)(?:,(?=\s)|(?=[.!?]?$))",
+    re.IGNORECASE)
+# "the head of ⟦the ministry⟧", "a senior ⟦US⟧ official": an unnamed speaker stands for their institution.
+_HEAD_OF = re.compile(r"\b(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:head|chief|spokes(?:man|woman|person)|"
+                      r"representative|minister|director|official|press (?:service|office|secretary)|"
+                      r"sources?)s?\s+(?:of|for|at|in|close to)\s+(?:the\s+)?(⟦\d+⟧)")
+# "the news agency ⟦Interfax⟧", "the state-owned company ⟦Gazprom⟧": words describing an unknown party.
+_DESCRIBED = re.compile(r"\b(?:[Tt]he\s+)?((?:(?!(?:by|of|to|in|at|for|from|with|the|and|said|told)\b)[\w-]+\s+){0,2}?"
+                        r"(?:news agency|agency|newspaper|daily|broadcaster|outlet|"
+                        r"website|news site|channel|magazine|tabloid|network|company|firm|group|giant|operator|"
+                        r"holding|institute|think tank|university|producer|carrier|regulator|union))\s+(⟦\d+⟧)")
+# "⟦the CNSA⟧ and its Russian counterpart ⟦Roscosmos⟧": two parties, one subject.
+_COUNTERPART = re.compile(r"(⟦\d+⟧)\s+and\s+(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}?counterparts?,?\s+(⟦\d+⟧)")
+_ACRONYM = re.compile(r"(⟦\d+⟧)\s*\([A-Z][A-Za-z]{1,9}\)")
+_OFFICIAL_OF = re.compile(r"\b(?:(?:a|an|the)\s+)?(?:senior\s+|top\s+)?(⟦\d+⟧)\s+(?:officials?|"
+                          r"spokes(?:man|woman|person)|sources?|diplomats?)\b")
+
+
+_LAST_MASK: dict[tuple[object, ...], tuple[str, dict[int, str]]] = {}
+
+
+def mask(text: str, mentions: list[Mention]) -> tuple[str, dict[int, str]]:
+    """The sentence with each mention as ``⟦i⟧``, appositives and unnamed officials folded into their party
+    (the last sentence's is kept: ``cue_hits`` and ``referents`` read the same one)."""
+    if not mentions:  # the folding patterns below all need a ``⟦i⟧``
+        return text, {}
+    key = (text, *((m.start, m.end, m.name, m.kind, m.known is None) for m in mentions))
+    if key in _LAST_MASK:
+        return _LAST_MASK[key]
+    _LAST_MASK.clear()
+    _LAST_MASK[key] = result = _masked(text, mentions)
+    return result
+
+
+def _masked(text: str, mentions: list[Mention]) -> tuple[str, dict[int, str]]:
+    parts, cursor = [], 0
+    for i, mention in enumerate(mentions):
+        parts += [text[cursor:mention.start], f"⟦{i}⟧"]
+        cursor = mention.end
+    masked = "".join(parts) + text[cursor:]
+    appositives: dict[int, str] = {}
+
+    def fold_appositive(match: re.Match[str]) -> str:
+        unmasked = NAME_SLOT.sub(lambda m: text[mentions[int(m.group(1))].start:mentions[int(m.group(1))].end],
+                                 match.group(2))
+        appositives[int(match.group(1)[1:-1])] = unmasked
+        return match.group(1)
+
+    # Order matters: "a senior ⟦US⟧ official, speaking ...," needs its appositive folded after it becomes
+    # "⟦US⟧", while "⟦Wu Qian⟧, spokesperson for ⟦the ministry⟧," must fold before "spokesperson for".
+    def fold_described(match: re.Match[str]) -> str:
+        slot = int(match.group(2)[1:-1])
+        if mentions[slot].known is not None or mentions[slot].kind == "person":
+            return match.group(0)
+        appositives[slot] = match.group(1)
+        return match.group(2)
+
+    masked = _APPOSITIVE.sub(fold_appositive, _OFFICIAL_OF.sub(r"\1", masked))
+    if "(" in masked:
+        masked = _ACRONYM.sub(r"\1", masked)
+    if "counterpart" in masked:
+        masked = _COUNTERPART.sub(r"\1 and \2", masked)
+    if any(m.known is None and m.kind != "person" for m in mentions):
+        masked = _DESCRIBED.sub(fold_described, masked)
+    return _HEAD_OF.sub(r"\1", masked), appositives

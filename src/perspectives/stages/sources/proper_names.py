@@ -1,0 +1,164 @@
+"""Proper names the gazetteer does not know: a run of capitalised words read as a state, person or institution.
+
+Also the words that start, join or end such a run (sentence openers, connectors, times, places), and
+the word tests the other finders share.
+"""
+
+from __future__ import annotations
+
+import re
+
+from perspectives.stages.sources.lexicon import NATIONALITIES, ORG_WORDS, ROLE_WORDS, guess_type, state_of
+from perspectives.stages.sources.parties import Mention
+
+# A capitalised word, an initial ("E.") or a dotted acronym ("U.S."); names run over "of", "for", "and" ...
+_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z]\.|[A-Z][\w'’\-]*)"
+_CONNECTORS = frozenset("of for and the de von van al bin on".split())
+NAME_RUN = re.compile(rf"{_TOKEN}(?:\s+(?:(?:{'|'.join(_CONNECTORS)})\s+)*{_TOKEN})*")
+NAME_WORD = re.compile(r"[\w'’.\-]+")
+# Capitalised words that start sentences or name times and places, never a speaker.
+_STOP = frozenset("""
+the a an in on at as but and or nor however while when whenever if this that these those it its he she they
+we i you his her their our my yet so also then still even after before since for from with without by to of
+both all some most many much no not one two what which who whom how why where there here indeed meanwhile
+moreover furthermore additionally specifically curiously interestingly significantly again conceivably alas
+period lest regarding reporting speaking according given despite unlike like just only last next today
+yesterday tomorrow instead everything nothing something anything such every each either neither whether
+though although because unless until once over under between among about against during later earlier
+mr mrs ms dr prof sir madam dear let please note see read click follow share more other another any
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december
+""".split())
+# Words that make a capitalised phrase a place, event or era rather than a party that speaks.
+_PLACE_WORDS = frozenset("""
+east west north south middle latin america asia europe africa pacific atlantic arctic ocean sea river
+mountains olympics olympic games war day week summit peninsula strait island islands street square
+eurasia eurasian arctic antarctica balkans caucasus baltic baltics gulf region
+""".split())
+# Institutions whose one word is their name; "the Ministry" alone refers back instead (see referents).
+_PROPER_BODIES = frozenset("kremlin pentagon duma knesset bundestag".split())
+_TIMES = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december today yesterday tonight
+""".split())
+_SKIPPED = _STOP | _CONNECTORS
+# Single capitalised words that name no party on their own.
+_NOT_SINGLE = frozenset("""
+officials analysts experts observers critics sources diplomats reports media documents witnesses residents people
+others many some several both neither each few everyone nobody anyone someone government ministry kremlin
+mr mrs ms dr sir god president minister premier king queen prince pope chairman
+""".split()) - frozenset(["kremlin"])
+
+
+def unknown_names(text: str, runs: list[tuple[int, int]], taken: list[Mention],
+                  common: frozenset[str] = frozenset()) -> list[Mention]:
+    """Proper names the gazetteer does not know: states, people (two to four names) and institutions."""
+    found = []
+    for run_start, run_end in runs:
+        if run_start and text[run_start - 1] in "@#/.":
+            continue  # a handle, a hashtag or part of an address, not a name
+        cursor = run_start
+        for mention in sorted((m for m in taken if m.start < run_end and run_start < m.end), key=lambda m: m.start):
+            found += _pieces(text, cursor, mention.start, common)
+            cursor = max(cursor, mention.end)
+        found += _pieces(text, cursor, run_end, common)
+    return found
+
+
+def _pieces(text: str, start: int, end: int, common: frozenset[str] = frozenset()) -> list[Mention]:
+    tokens = [(m.start() + start, m.end() + start, m.group(0)) for m in NAME_WORD.finditer(text[start:end])]
+    named = [t for t in tokens if bare_word(t[2]) not in _SKIPPED or bare_word(t[2]) in _CONNECTORS]
+    while named and bare_word(named[0][2]) in _SKIPPED:
+        named.pop(0)
+    role: list[str] = []
+    nationality_start: int | None = None  # "the British Seafood Federation": the nationality is in its name
+    while tokens and (bare_word(tokens[0][2]) in _SKIPPED
+                      or (is_role_word(tokens[0][2]) and not (  # "Institute for ...", "Ministry of ..." are names
+                          bare_word(tokens[0][2]) in ORG_WORDS and len(tokens) > 1
+                          and bare_word(tokens[1][2]) in _CONNECTORS))
+                      or (bare_word(tokens[0][2]) in NATIONALITIES and len(tokens) > 1
+                          and bare_word(tokens[1][2]) not in _CONNECTORS)):
+        if bare_word(tokens[0][2]) not in _SKIPPED:
+            role.append(tokens[0][2])
+        if bare_word(tokens[0][2]) in NATIONALITIES and not is_role_word(tokens[0][2]):
+            nationality_start = tokens[0][0] if nationality_start is None else nationality_start
+        else:
+            nationality_start = None
+        tokens.pop(0)
+    while tokens and (bare_word(tokens[-1][2]) in _CONNECTORS or not tokens[-1][2][:1].isupper()
+                      or bare_word(tokens[-1][2]) in _TIMES):
+        tokens.pop()  # "Roscosmos Wednesday announced": the day is not part of the name
+    if not tokens:
+        # Only offices and nationalities: an institution when the last is one ("the Russian Foreign Ministry",
+        # "the Kremlin"), else nothing ("Russian", "President").
+        if named and bare_word(named[-1][2]) in ORG_WORDS and (
+                len(named) > 1 or bare_word(named[0][2]) in _PROPER_BODIES):
+            name = _unpossess(text[named[0][0]:named[-1][1]])
+            return [Mention(named[0][0], named[0][0] + len(name), name, None, "org")]
+        return []
+    words = [bare_word(t[2]) for t in tokens]
+    if "and" in words and not any(w in ORG_WORDS for w in words):
+        cut = words.index("and")
+        return (_pieces(text, tokens[0][0], tokens[cut][0], common)
+                + _pieces(text, tokens[cut][1], tokens[-1][1], common))
+    role_start = tokens[0][0]
+    s, e = tokens[0][0], tokens[-1][1]
+    state = state_of(_unpossess(text[s:e]))
+    if state is not None:  # "Russia", "the United States", "Beijing": the state, speaking through its government
+        name = _unpossess(text[s:e])
+        return [Mention(s, s + len(name), state[0], None, "state", " ".join(role))]
+    # "Gazprom CEO Alexey Miller", "Presidential Spokesman Ivan Petrov": the name after the last role word.
+    last_role = max((i for i, t in enumerate(tokens[:-1]) if is_role_word(t[2])), default=None)
+    if last_role is not None:
+        rest = tokens[last_role + 1:]
+        rest_words = words[last_role + 1:]
+        if (1 <= len(rest) <= 4 and rest_words[0] not in _CONNECTORS
+                and not any(w in ORG_WORDS or w in _CONNECTORS for w in rest_words)
+                and (len(rest) >= 2 or last_role >= 1)):
+            role = [t[2] for t in tokens[:last_role + 1]]
+            tokens, words = rest, rest_words
+    is_org = any(w in ORG_WORDS for w in words)  # "Naval War College" is an institution despite "War"
+    if any((w in _PLACE_WORDS and not is_org) or (w in _STOP and w not in _CONNECTORS) for w in words):
+        return []
+    affiliation = next((i for i, w in enumerate(words) if w in ("of", "at", "from")), None)
+    if affiliation in (2, 3, 4) and not any(w in ORG_WORDS for w in words[:affiliation]):
+        # "Ivan Petrov of MGIMO University": a person, then where they work.
+        return (_pieces(text, tokens[0][0], tokens[affiliation - 1][1], common)
+                + _pieces(text, tokens[affiliation][1], tokens[-1][1], common))
+    s, e = tokens[0][0], tokens[-1][1]
+    name = _unpossess(text[s:e])
+    e = s + len(name)
+    if any(w in ORG_WORDS for w in words):
+        if nationality_start is not None and role and not any(is_role_word(r) for r in role):
+            s, name, role = nationality_start, text[nationality_start:e], []
+        kind = {"media": "media", "document": "document"}.get(guess_type(name, head_last=True) or "", "org")
+        return [Mention(s, e, name, None, kind, " ".join(role))]
+    if 2 <= len(tokens) <= 4 and not any(w in _CONNECTORS for w in words):
+        # The office in front is part of the mention ("Gazprom CEO Alexey Miller"), as _absorb_roles does.
+        return [Mention(role_start, e, name, None, "person", " ".join(role))]
+    if len(tokens) == 1 and name.isupper() and len(name) >= 3:
+        return [Mention(s, e, name, None, "org", " ".join(role))]
+    if (len(tokens) == 1 and len(name) >= 3 and name[1:].islower() and name.isalpha()
+            and name.lower() not in common and name.lower() not in _NOT_SINGLE and not is_role_word(name)
+            and name.lower() not in NATIONALITIES):
+        # One capitalised word that the article never writes in lower case: a surname, an outlet or a company
+        # ("Reuters", "Gazprom"); it is a source only where a cue binds it. With an office in front
+        # ("Defence Minister Shoigu") it is a person.
+        return [Mention(s, e, name, None, "person" if role else "name", " ".join(role))]
+    return []
+
+
+def is_role_word(word: str) -> bool:
+    """Whether a word (possessive or plural) is an office or trade word ("Minister", "analysts")."""
+    bare = bare_word(word)
+    return bare in ROLE_WORDS or (bare.endswith("s") and bare[:-1] in ROLE_WORDS)
+
+
+def bare_word(word: str) -> str:
+    """A word in lower case without a possessive "'s"."""
+    return _unpossess(word).lower()
+
+
+def _unpossess(word: str) -> str:
+    """The word without a possessive "'s" ("Russia's" → "Russia")."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
