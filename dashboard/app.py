@@ -83,8 +83,8 @@ def status_ui(loaded: loading.Loaded) -> None:
                  f"{report.get('claims', 0)} claims.")
     if warnings:
         st.warning(f"**The last build has {len(warnings)} warning{'s' if len(warnings) != 1 else ''}** "
-                   "(skipped articles, metadata read leniently, unrecognised sources…); each article's show on "
-                   "its Article view.", icon=":material/warning:")
+                   "(skipped articles, metadata read leniently, unrecognised sources…); an article's own warnings "
+                   "show on its Article view.", icon=":material/warning:")
         with st.expander("Show the build's warnings", expanded=loaded.rebuilt):
             st.code("\n".join(warnings[:MAX_WARNINGS]), language=None)
             if len(warnings) > MAX_WARNINGS:
