@@ -40,6 +40,8 @@ class Article:
     dropped: tuple[tuple[str, str], ...] = ()
     # Values of the config's declared fields (country, leaning…): (field id, value), in declaration order.
     fields: tuple[tuple[str, str], ...] = ()
+    # The front matter's keys beyond the metadata: (key, plain value as text, or None for a list or mapping).
+    front_matter: tuple[tuple[str, str | None], ...] = ()
 
 
 @dataclass(frozen=True)

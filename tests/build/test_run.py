@@ -62,3 +62,10 @@ def test_declared_fields_reach_the_articles_table_config_over_front_matter(write
     assert pd.isna(articles.loc["b", "fields"]), "a value the field does not allow is left out"
     assert articles.loc["c", "fields"] == '{"leaning": "right"}'
     assert "articles/b.md: front matter leaning 'far' is not one of left, right; ignored" in report["warnings"]
+
+
+def test_a_front_matter_list_where_a_field_value_belongs_is_left_out_with_a_warning(write_config) -> None:
+    path = write_config({"a.md": "---\nleaning: [left, right]\n---\nThe treaty holds.\n"},
+                        fields=[{"id": "leaning"}])
+    report = run_pipeline(load_config(path))
+    assert "articles/a.md: front matter leaning is a list or mapping, not a value; ignored" in report["warnings"]

@@ -16,8 +16,7 @@ from perspectives.build import cache
 from perspectives.config import ArticleEntry, Config
 from perspectives.records import Article, ArticleResult
 from perspectives.rules import Sentences
-from perspectives.stages.articles.frontmatter import front_matter_fields
-from perspectives.stages.articles.reader import ArticleError, Cleaner, decode, read_article
+from perspectives.stages.articles.reader import ArticleError, Cleaner, read_article
 from perspectives.stages.certainty import Lexicon, compile_lexicon, mark_certainty
 from perspectives.stages.claims import split_claims
 from perspectives.stages.sources.citations import extract_citations
@@ -96,7 +95,7 @@ def process_article(entry: ArticleEntry, file: Path, *, display_path: str, stage
     article = read_article(file, article_id=entry.article_id, cleaner=stages.cleaner, overrides=overrides,
                            display_path=display_path)
     if stages.fields:
-        article = with_fields(article, file, entry, stages.fields)
+        article = with_fields(article, entry, stages.fields)
     claims = mark_certainty(split_claims(article), stages.lexicon)
     citations = extract_citations(article, claims, stages.gazetteer)
     claims = assign_voice(article, claims, citations)
@@ -104,21 +103,20 @@ def process_article(entry: ArticleEntry, file: Path, *, display_path: str, stage
                          warnings=article.warnings)
 
 
-def with_fields(article: Article, file: Path, entry: ArticleEntry,
-                fields: tuple[tuple[str, tuple[str, ...]], ...]) -> Article:
+def with_fields(article: Article, entry: ArticleEntry, fields: tuple[tuple[str, tuple[str, ...]], ...]) -> Article:
     """The article with its declared fields: the config entry's values over its front matter's; a front-matter
-    value the field does not allow is left out with a warning (the config's own are checked on loading)."""
-    try:
-        text, _ = decode(file.read_bytes())
-    except (OSError, ArticleError):  # read once already: a file gone since is an article without fields
-        text = ""
-    found, warnings = front_matter_fields(text, [fid for fid, _ in fields])
-    values = []
+    value the field does not allow, or a list where a value belongs, is left out with a warning (the config's
+    own values are checked on loading)."""
+    found = dict(article.front_matter)
+    values: list[tuple[str, str]] = []
+    warnings: list[str] = []
     for fid, allowed in fields:
         value = entry.fields.get(fid) or found.get(fid)
-        if value is not None and fid not in entry.fields and allowed and value not in allowed:
+        if fid not in entry.fields and fid in found and found[fid] is None:
+            warnings.append(f"front matter {fid} is a list or mapping, not a value; ignored")
+        elif value and fid not in entry.fields and allowed and value not in allowed:
             warnings.append(f"front matter {fid} {value!r} is not one of {', '.join(allowed)}; ignored")
-        elif value is not None:
+        elif value:
             values.append((fid, value))
     return replace(article, fields=tuple(values), warnings=(*article.warnings, *warnings))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from perspectives.stages.articles.cleaning import Cleaner
-from perspectives.stages.articles.frontmatter import front_matter_fields, parse_date
+from perspectives.stages.articles.frontmatter import parse_date, split_front_matter
 from perspectives.stages.articles.reader import parse_article
 
 FRONT_MATTER = """---
@@ -62,13 +62,12 @@ def test_front_matter_quoted_title_reads_without_warning() -> None:
     assert article.title == "Aukus: France #1 recalls envoys" and article.warnings == ()
 
 
-def test_front_matter_fields_reads_declared_ids_only_even_when_a_headline_breaks_yaml() -> None:
-    text = "---\ntitle: A: B\ncountry: France\ntags: x\n---\nBody.\n"
-    assert front_matter_fields(text, ["country", "genre"]) == ({"country": "France"}, [])
+def test_front_matter_keeps_its_other_keys_even_when_a_headline_breaks_yaml() -> None:
+    meta, _, _, others = split_front_matter("---\ntitle: A: B\ncountry: France\ntags: x\n---\nBody.\n")
+    assert meta["title"] == "A: B"
+    assert others == {"country": "France", "tags": "x"}
 
 
-def test_front_matter_fields_nested_value_is_ignored_with_a_warning() -> None:
-    fields, warnings = front_matter_fields("---\ncountry: [France, UK]\ngenre: op-ed\n---\nBody.\n",
-                                           ["country", "genre"])
-    assert fields == {"genre": "op-ed"}
-    assert warnings == ["front matter country is a list or mapping, not a value; ignored"]
+def test_front_matter_marks_a_nested_value_of_another_key_as_no_value() -> None:
+    _, _, _, others = split_front_matter("---\ncountry: [France, UK]\ngenre: op-ed\n---\nBody.\n")
+    assert others == {"country": None, "genre": "op-ed"}

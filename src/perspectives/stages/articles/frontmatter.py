@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from typing import Any
 
 import yaml
@@ -23,8 +22,10 @@ _FRONT_MATTER_KEYS = ("title", "author", "outlet", "url", "original_publisher", 
 _LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
 
 
-def split_front_matter(text: str) -> tuple[dict[str, str | None], str, list[str]]:
-    """YAML front matter between ``---`` lines, as metadata strings; the text after it; warnings."""
+def split_front_matter(text: str) -> tuple[dict[str, str | None], str, list[str], dict[str, str | None]]:
+    """YAML front matter between ``---`` lines: the metadata as strings; the text after it; warnings; and the
+    block's other keys (plain values as text, None for a list or mapping), where the config's declared
+    fields are found, so the file is read once."""
     data, rest, warnings = read_front_matter(text)
     meta: dict[str, str | None] = {}
     # Only plain values are metadata; str() of a nested value is noise, and of YAML aliases exponential.
@@ -38,22 +39,9 @@ def split_front_matter(text: str) -> tuple[dict[str, str | None], str, list[str]
         meta["date"] = parse_date(data["date"])
         if meta["date"] is None:
             warnings.append(f"front matter date {data['date']!r} is not a date I can read; use YYYY-MM-DD")
-    return meta, rest, warnings
-
-
-def front_matter_fields(text: str, ids: Iterable[str]) -> tuple[dict[str, str], list[str]]:
-    """The values of the declared fields ``ids`` in the text's front matter, as strings, and warnings about
-    them (a list or mapping where a value belongs)."""
-    data, _, _ = read_front_matter(text)
-    fields: dict[str, str] = {}
-    warnings = []
-    for key in ids:
-        value = data.get(key)
-        if isinstance(value, dict | list):
-            warnings.append(f"front matter {key} is a list or mapping, not a value; ignored")
-        elif value is not None and str(value).strip():
-            fields[key] = str(value).strip()
-    return fields, warnings
+    others = {str(key): None if isinstance(value, dict | list) else str(value).strip()
+              for key, value in data.items() if key not in _FRONT_MATTER_KEYS and value is not None}
+    return meta, rest, warnings, others
 
 
 def read_front_matter(text: str) -> tuple[dict[str, Any], str, list[str]]:

@@ -71,7 +71,7 @@ def parse_article(data: bytes, *, article_id: str, cleaner: Cleaner, path: str =
                   overrides: dict[str, str | None] | None = None) -> Article:
     """Parse an article's bytes into an Article (a pure function of bytes and config; ``path`` names the file,
     and its extension says whether it is a web page or a PDF)."""
-    meta, text, warnings, dropped_before = _text_of(data, Path(path).suffix)
+    meta, text, warnings, dropped_before, front_matter = _text_of(data, Path(path).suffix)
     header, body_paras, tail, dropped = split_page(text, cleaner, meta.get("title"))
     warnings += cleaner.overeager_warnings(text, dropped)
     dropped = dropped_before + dropped
@@ -90,23 +90,26 @@ def parse_article(data: bytes, *, article_id: str, cleaner: Cleaner, path: str =
     return Article(
         article_id=article_id, path=path, body=body, paragraphs=tuple(spans), headings=tuple(heads),
         links=tuple(links), notes=tuple(tail_meta.get("notes", ())), bio=tail_meta.get("bio"),
-        warnings=tuple(warnings), content_hash=hashlib.sha256(data).hexdigest(), dropped=tuple(dropped), **fields,
+        warnings=tuple(warnings), content_hash=hashlib.sha256(data).hexdigest(), dropped=tuple(dropped),
+        front_matter=tuple(front_matter.items()), **fields,
     )
 
 
-def _text_of(data: bytes, suffix: str) -> tuple[dict[str, str | None], str, list[str], list[Dropped]]:
-    """Metadata, paragraph text, warnings and lines already dropped, by the file's type."""
+def _text_of(data: bytes, suffix: str
+             ) -> tuple[dict[str, str | None], str, list[str], list[Dropped], dict[str, str | None]]:
+    """Metadata, paragraph text, warnings, lines already dropped and the front matter's other keys, by the
+    file's type."""
     if not data.strip():
         raise ArticleError("is empty")
     # Before decoding: a PDF is binary, and a page declares its own encoding.
     if pdf.is_pdf(data, suffix):
         meta, text, dropped = pdf.read_pdf(data)
-        return meta, text, [], dropped
+        return meta, text, [], dropped, {}
     if html.is_html(data, suffix):
         meta, text = html.read_html(data)
-        return meta, text, [], []
+        return meta, text, [], [], {}
     text, warnings = decode(data)
     if not text.strip():
         raise ArticleError("is empty")
-    meta, text, fm_warnings = split_front_matter(text)
-    return meta, text, warnings + fm_warnings, []
+    meta, text, fm_warnings, others = split_front_matter(text)
+    return meta, text, warnings + fm_warnings, [], others
