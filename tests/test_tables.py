@@ -11,6 +11,7 @@ from perspectives.tables import (
     BOOKKEEPING,
     TABLES,
     article_rows,
+    claim_article,
     claim_id,
     claim_index,
     claim_rows,
@@ -37,6 +38,7 @@ def test_claim_ids_round_trip_and_sort_in_article_order() -> None:
     ids = [claim_id("tass-2021.11", i) for i in indexes]
     assert ids[:2] == ["tass-2021.11:0000", "tass-2021.11:0002"]
     assert claim_index(pd.Series(ids)).tolist() == indexes
+    assert claim_article(pd.Series(ids)).tolist() == ["tass-2021.11"] * len(indexes)   # an id may hold dots
     assert sorted(ids[:4]) == ids[:4]  # zero-padded: "…:0002" sorts before "…:0010"
 
 

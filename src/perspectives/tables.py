@@ -82,6 +82,11 @@ def claim_index(claim_ids: pd.Series) -> pd.Series:
     return claim_ids.str.rsplit(":", n=1).str[1].astype("int64")
 
 
+def claim_article(claim_ids: pd.Series) -> pd.Series:
+    """The article of each claim id (the other half of ``claim_id``'s inverse)."""
+    return claim_ids.str.rsplit(":", n=1).str[0]
+
+
 def article_rows(results: Sequence[ArticleResult]) -> pd.DataFrame:
     """The ``articles`` table of per-article results."""
     return _typed("articles", [{

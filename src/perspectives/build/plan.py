@@ -28,7 +28,7 @@ from typing import Any
 
 from perspectives import __version__
 from perspectives.build import store
-from perspectives.config import ArticleEntry, Config
+from perspectives.config import Config
 
 # Presentation-only topic fields: editing them must not redo topic placement.
 _DISPLAY_FIELDS = {"label", "description", "color"}
@@ -101,24 +101,27 @@ def _digest(data: Any) -> str:
 
 @dataclass(frozen=True)
 class Keys:
-    """What cached rows must match: the text-shaping config with the code, and each topic's rules."""
+    """What cached rows must match: the text-shaping config with the code, each topic's rules, and each
+    article's config entry (its id, path and metadata overrides) under the text key, in config order.
+
+    Computed once per build: the plan, the read tasks and the fingerprint all take them from here.
+    """
 
     text: str
     topics: dict[str, str]
+    entries: tuple[str, ...]
 
     @classmethod
     def from_config(cls, config: Config) -> Keys:
         """Keys of the config's current state."""
-        dumped = config.model_dump(mode="json")
-        # ``continuation`` only shapes topic placement: it keys the topics, not the text.
-        text = {k: v for k, v in dumped.items() if k not in ("articles", "topics", "output", "continuation")}
+        # The articles are keyed one by one below; dumping them with the rest would cost a pass per build.
+        dumped = config.model_dump(mode="json", exclude={"articles", "output"})
         code, continuation = code_version(), dumped["continuation"]
-        return cls(text=_digest([code, text]),
-                   topics={t["id"]: _digest([code, continuation, _strip_display(t)]) for t in dumped["topics"]})
-
-    def entry(self, entry: ArticleEntry) -> str:
-        """The key of one article's config entry (its id, path and metadata overrides) under these keys."""
-        return _digest([self.text, entry.model_dump(mode="json")])
+        # ``continuation`` only shapes topic placement: it keys the topics, not the text.
+        text = _digest([code, {k: v for k, v in dumped.items() if k not in ("topics", "continuation")}])
+        return cls(text=text,
+                   topics={t["id"]: _digest([code, continuation, _strip_display(t)]) for t in dumped["topics"]},
+                   entries=tuple(_digest([text, entry.model_dump(mode="json")]) for entry in config.articles))
 
 
 def _strip_display(value: Any) -> Any:
@@ -161,17 +164,17 @@ def plan_build(config: Config, keys: Keys, cached: dict[str, tuple[str, str]],
     for index, entry in enumerate(config.articles):
         entry_key, digest = cached.get(entry.article_id, ("", ""))
         # Hash only files that could be reused: a new or re-keyed article is read anyway.
-        same = entry_key == keys.entry(entry) and digest == content_hash(config.article_file(entry))
+        same = entry_key == keys.entries[index] and digest == content_hash(config.article_file(entry))
         (reuse if same else read).append(index)
     place = [tid for tid, key in keys.topics.items() if reuse and cached_topics.get(tid) != key]
     return Plan(read=read, reuse=reuse, place=place)
 
 
-def fingerprint(config: Config) -> dict[str, Any]:
-    """What a build's tables depend on, cheaply: the keys, the order of articles and topics, and each
-    article's size and modification time. Display fields are left out, so recolouring a topic is no
-    reason to build."""
-    keys = Keys.from_config(config)
+def fingerprint(config: Config, keys: Keys | None = None) -> dict[str, Any]:
+    """What a build's tables depend on, cheaply: the keys (``keys``, when the caller has them already), the
+    order of articles and topics, and each article's size and modification time. Display fields are left
+    out, so recolouring a topic is no reason to build."""
+    keys = keys or Keys.from_config(config)
     files: dict[str, list[int] | None] = {}
     for entry in config.articles:
         try:
@@ -180,7 +183,7 @@ def fingerprint(config: Config) -> dict[str, Any]:
         except OSError:
             files[entry.path] = None
     return {"code": code_version(), "text": keys.text, "topics": list(keys.topics.items()),
-            "entries": [keys.entry(entry) for entry in config.articles], "articles": files}
+            "entries": list(keys.entries), "articles": files}
 
 
 def is_stale(config: Config) -> bool:

@@ -10,12 +10,12 @@ from typing import Any
 import pandas as pd
 
 from perspectives.build import cache
-from perspectives.build.plan import fingerprint
+from perspectives.build.plan import Keys, fingerprint
 from perspectives.config import Config
 from perspectives.stages.sources.lexicon import role_of, suggest_entry
 
 
-def build_report(config: Config, tables: dict[str, pd.DataFrame], failed: list[dict[str, str]],
+def build_report(config: Config, keys: Keys, tables: dict[str, pd.DataFrame], failed: list[dict[str, str]],
                  warnings: list[str]) -> dict[str, Any]:
     """The report written beside the tables (and printed by the CLI, shown by the dashboard)."""
     per_topic = Counter(tables["claim_topics"]["topic"])
@@ -32,7 +32,7 @@ def build_report(config: Config, tables: dict[str, pd.DataFrame], failed: list[d
         "furniture_dropped": _dropped_counts(tables["articles"]),
         "unrecognised_sources": unrecognised_sources(tables["citations"]),
         "warnings": warnings,
-        "fingerprint": fingerprint(config),
+        "fingerprint": fingerprint(config, keys),
     }
 
 

@@ -19,7 +19,7 @@ from perspectives.build.plan import Keys, Plan, plan_build
 from perspectives.build.report import build_report, reading_warnings
 from perspectives.build.work import PlaceTask, ReadTask, Rows, place_chunk, read_chunk
 from perspectives.config import Config
-from perspectives.tables import TABLES, claim_index
+from perspectives.tables import TABLES, claim_article, claim_index
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ def _build(config: Config, *, progress: Progress | None, workers: int | None) ->
     kept = _keep_previous(config.output_dir, tables, [f["article_id"] for f in failed])
     if kept:
         warnings.append(f"kept the previous build's rows for {', '.join(kept)} (it could not be read this time)")
-    report = build_report(config, tables, failed, warnings)
+    report = build_report(config, keys, tables, failed, warnings)
     store.write_tables(config.output_dir, tables, report)
     return report
 
@@ -68,7 +68,7 @@ def _compute(config: Config, plan: Plan, previous: cache.ResultCache, keys: Keys
              workers: int | None, progress: Progress | None) -> list[Rows]:
     """Read the planned articles and place the planned topics on the reused ones' claims."""
     entries = config.articles
-    reads = [ReadTask(i, entries[i], config.article_file(entries[i]), keys.entry(entries[i])) for i in plan.read]
+    reads = [ReadTask(i, entries[i], config.article_file(entries[i]), keys.entries[i]) for i in plan.read]
     places = _place_tasks(config, plan, previous)
     count = parallel.worker_count(workers, len(reads) + len(places))
     jobs: list[tuple[parallel.Job, list[Any]]] = [(read_chunk, chunk) for chunk in parallel.chunks(reads, count)]
@@ -132,6 +132,6 @@ def _keep_previous(out_dir: Path, tables: dict[str, pd.DataFrame], failed_ids: l
         return []
     for name, frame in tables.items():
         old = previous[name]
-        owner = old["article_id"] if "article_id" in old else old["claim_id"].str.rsplit(":", n=1).str[0]
+        owner = old["article_id"] if "article_id" in old else claim_article(old["claim_id"])
         tables[name] = pd.concat([frame, old[owner.isin(kept)]], ignore_index=True)
     return kept
