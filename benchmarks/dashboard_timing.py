@@ -1,0 +1,100 @@
+"""Dashboard timings under Streamlit's AppTest: every view's first render, its first render after switching,
+and one filter change on it.
+
+Run in a fresh process (the benchmark does), it prints JSON:
+``python benchmarks/dashboard_timing.py --config CONFIG``. The views and widget keys come from the dashboard's
+own ``state`` module, so a new view is timed without a change here.
+
+- first render: a new session opened at the view's address (``?view=…``) with Streamlit's caches emptied,
+  as a shared link opened on a freshly started dashboard: reading the tables is part of it.
+- after switching: a session opened on another view (tables loaded), then the view chosen in the radio; its
+  own aggregates are not cached yet.
+- filter change: on the first-render session, one topic chosen in the sidebar's topic filter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+import yaml
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "dashboard" / "app.py"
+sys.path.insert(0, str(APP.parent))
+
+import state  # noqa: E402 - the dashboard's widget keys and views; dashboard/ is not a package
+
+TIMEOUT_S = 600
+
+
+def time_views(config: Path, topic: str) -> dict[str, Any]:
+    """Seconds of the dashboard's start and of every view's first render, switch and filter change."""
+    os.environ["PERSPECTIVES_CONFIG"] = str(config)
+    # The first run of the process imports the app's modules: what starting the dashboard costs once.
+    figures: dict[str, Any] = {"start_s": _timed(_opened(next(iter(state.VIEWS))).run)}
+    views: dict[str, dict[str, float]] = {}
+    for view in state.VIEWS:
+        app = _opened(view)
+        first = _timed(app.run)
+        _check(app, view)
+        app.multiselect(key=state.TOPICS).set_value([topic])
+        views[view] = {"first_s": first, "filter_s": _timed(app.run)}
+        _check(app, f"{view} after a filter change")
+        views[view]["switch_s"] = _switched_to(view)
+    figures["views"] = views
+    return figures
+
+
+def _switched_to(view: str) -> float:
+    """Seconds of the run that switches a session, its tables loaded, from another view to ``view``."""
+    app = _opened(next(v for v in state.VIEWS if v != view))
+    app.run()
+    _check(app, f"the view before {view}")
+    app.radio(key=state.VIEW).set_value(view)
+    seconds = _timed(app.run)
+    _check(app, f"{view} after switching")
+    return seconds
+
+
+def _opened(view: str) -> AppTest:
+    """A new session at the view's address, with no cache of an earlier session left to help it."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    app = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
+    app.query_params[state.VIEW] = view
+    return app
+
+
+def _timed(action: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def _check(app: AppTest, what: str) -> None:
+    """Fail on an exception, including one the app caught and showed as an error: a timing of it is void."""
+    errors = [str(e.value) for e in app.error if "went wrong" in str(e.value)]
+    if app.exception or errors:
+        raise RuntimeError(f"dashboard failed on {what}: {app.exception[0].message if app.exception else errors[0]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--config", type=Path, required=True)
+    parser.add_argument("--topic", help="the topic the filter change picks (default: the config's first)")
+    args = parser.parse_args()
+    topic = args.topic or yaml.safe_load(args.config.read_text(encoding="utf-8"))["topics"][0]["id"]
+    print(json.dumps(time_views(args.config.resolve(), topic)))
+
+
+if __name__ == "__main__":
+    main()
