@@ -6,6 +6,7 @@ Deterministic for a seed, so two runs (or two machines) measure the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import random
 from pathlib import Path
 from typing import Any
@@ -78,6 +79,22 @@ def write_config(folder: Path, paths: list[str], **changes: Any) -> Path:
     path = folder / "config.yaml"
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path
+
+
+def output_dir(config_path: Path) -> Path:
+    """Where a build of this config writes its tables."""
+    data = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    return config_path.parent / str(data["output"])
+
+
+def digest(config_path: Path) -> str:
+    """SHA-256 of the config and every article file in it, in order: two runs measured the same bytes when
+    their digests agree (the generator reads the bundled articles through the reader, which may change)."""
+    data = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    sha = hashlib.sha256(config_path.read_bytes())
+    for entry in data["articles"]:
+        sha.update((config_path.parent / entry["path"]).read_bytes())
+    return sha.hexdigest()
 
 
 def add_article(config_path: Path, *, seed: int = SEED + 1) -> None:

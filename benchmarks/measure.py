@@ -1,128 +1,107 @@
-"""Benchmark measurements: timed CLI builds with peak memory, the raw-scan floor, and the dashboard."""
+"""Benchmark measurements of a whole process: wall seconds and the peak memory of its process tree.
+
+Every figure of the benchmark comes from a fresh process (the CLI build, the floor, the dashboard under
+AppTest), so interpreter start-up and imports are paid as a user pays them, and nothing stays warm in the
+process that measures.
+"""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from perspectives.build import store
-from perspectives.config import load_config
-from perspectives.stages.sources.gazetteer import compile_gazetteer
-from perspectives.stages.stances import compile_stances
-from perspectives.stages.topics import compile_topics
-
-ROOT = Path(__file__).resolve().parents[1]
 PAGE = os.sysconf("SC_PAGE_SIZE")
+# Often enough to catch a build's peak, rarely enough that the sampler takes no core from a 2-core build.
+SAMPLE_EVERY_S = 0.05
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants (workers and the forkserver included)."""
-    parents: dict[int, int] = {}
-    for proc in Path("/proc").iterdir():
-        if proc.name.isdigit():
-            try:
-                parents[int(proc.name)] = int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-    tree, frontier = {pid}, [pid]
+@dataclass(frozen=True)
+class Run:
+    """One finished process: wall seconds, peak resident MB of its tree, and what it printed."""
+
+    seconds: float
+    peak_rss_mb: float
+    stdout: str
+
+
+def run_process(args: list[str]) -> Run:
+    """Run ``python args…`` to completion; raises with its stderr when it fails.
+
+    The tree's peak is the larger of two figures: the sum of every descendant's RSS, sampled (workers and the
+    forkserver included, shared pages counted once per process, so it errs high), and the kernel's exact peak
+    of the single largest process it waited for, which catches a spike between two samples.
+    """
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, *args], stdout=out, stderr=err, text=True)
+        sampler = _Sampler(proc.pid)
+        sampler.start()
+        # wait4, not proc.wait(): its rusage is this child's alone, where RUSAGE_CHILDREN mixes in earlier runs.
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        sampler.stop()
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode:
+            raise RuntimeError(f"{' '.join(args)} failed ({proc.returncode}):\n{err.read()[-3000:]}")
+        # ru_maxrss is in KiB on Linux.
+        peak = max(sampler.peak, usage.ru_maxrss * 1024)
+        return Run(seconds, peak / 2**20, out.read())
+
+
+def cli_build(config: Path) -> Run:
+    """``perspectives build --config`` as a user runs it."""
+    return run_process(["-m", "perspectives", "build", "--config", str(config)])
+
+
+class _Sampler(threading.Thread):
+    """Samples the resident bytes of a process tree until stopped; keeps the largest sum seen."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak = 0
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        while not self._done.is_set():
+            self.peak = max(self.peak, sum(map(_rss, _tree(self.pid))))
+            self._done.wait(SAMPLE_EVERY_S)
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+
+def _tree(pid: int) -> list[int]:
+    """The process and all its descendants, through /proc/<pid>/task/<tid>/children (no scan of all of /proc)."""
+    found, frontier = [pid], [pid]
     while frontier:
         parent = frontier.pop()
-        children = [p for p, pp in parents.items() if pp == parent and p not in tree]
-        tree.update(children)
-        frontier += children
-    total = 0
-    for p in tree:
         try:
-            total += int(Path(f"/proc/{p}/statm").read_text().split()[1]) * PAGE
-        except (OSError, IndexError, ValueError):
+            tasks = list(Path(f"/proc/{parent}/task").iterdir())
+        except OSError:
             continue
-    return total
+        for task in tasks:
+            try:
+                children = [int(c) for c in (task / "children").read_text().split()]
+            except (OSError, ValueError):
+                continue
+            found += children
+            frontier += children
+    return found
 
 
-def cli_build(config: Path) -> dict[str, Any]:
-    """Run ``perspectives build`` as a user would; wall seconds and the peak RSS of its process tree."""
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "perspectives", "build", "--config", str(config)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0
-    done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, _tree_rss(proc.pid))
-            done.wait(0.05)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    out, err = proc.communicate()
-    seconds = time.perf_counter() - start
-    done.set()
-    sampler.join()
-    if proc.returncode:
-        raise RuntimeError(f"build failed ({proc.returncode}):\n{err[-2000:]}")
-    report = store.read_report(load_config(config).output_dir) or {}
-    return {"seconds": seconds, "peak_rss_mb": peak / 2**20, "claims": report.get("claims", 0),
-            "articles": report.get("articles_read", 0)}
-
-
-def raw_scan(config_path: Path) -> float:
-    """Seconds to read every article and run every topic, position and source pattern over its raw text.
-
-    The floor no build can beat on one core: no parsing, splitting, tables or writing.
-    """
-    config = load_config(config_path)
-    start = time.perf_counter()
-    topics = compile_topics(config.topics)
-    positions = [p for ps in compile_stances(config.topics).values() for p in ps]
-    gazetteer = compile_gazetteer(config.sources)
-    matchers = [m for t in topics for m in (*t.rules.include, *t.rules.exclude)]
-    matchers += [m for p in positions for m in (*p.negatable, *p.other, *p.exclude)]
-    for entry in config.articles:
-        text = config.article_file(entry).read_bytes().decode("utf-8", errors="replace")
-        for matcher in matchers:
-            matcher.spans(text)
-        gazetteer.find(text)
-    return time.perf_counter() - start
-
-
-def dashboard(config_path: Path) -> dict[str, float]:
-    """Seconds for the dashboard's data load, first Compare and Overview renders, and one filter change."""
-    from streamlit.testing.v1 import AppTest
-
-    sys.path.insert(0, str(ROOT / "dashboard"))
-    from perspectives.measures import selection as analysis
-
-    out_dir = load_config(config_path).output_dir
-    start = time.perf_counter()
-    analysis.prepare_tables(store.read_tables(out_dir))
-    figures = {"data_load": time.perf_counter() - start}
-    os.environ["PERSPECTIVES_CONFIG"] = str(config_path)
-    app = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=600)
-    figures["first_render_compare"] = _timed(app.run)
-    _check(app)
-    app.radio(key="view").set_value("overview")
-    figures["first_render_overview"] = _timed(app.run)
-    _check(app)
-    app.multiselect(key="topics").set_value([load_config(config_path).topics[0].id])
-    figures["filter_change"] = _timed(app.run)
-    _check(app)
-    return figures
-
-
-def _timed(action: Any) -> float:
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
-
-
-def _check(app: Any) -> None:
-    """Fail on an exception, including one the app caught and showed as an error (a timing of it is void)."""
-    errors = [e.value for e in app.error if "went wrong" in str(e.value)]
-    if app.exception or errors:
-        raise RuntimeError(f"dashboard failed: {app.exception[0].message if app.exception else errors[0]}")
+def _rss(pid: int) -> int:
+    """Resident bytes of one process; 0 once it has gone."""
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
+    except (OSError, IndexError, ValueError):
+        return 0
