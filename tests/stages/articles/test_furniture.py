@@ -30,6 +30,8 @@ from perspectives.stages.articles.furniture import ends_with_picture_credit, is_
     ("© 2022 Daily Herald. All rights reserved.", "notice"),
     ("Already a subscriber? Log in", "notice"),
     ("pic.twitter.com/AbC123xyz", "embedded post"),
+    ("The envoy posted a clip of the talks in Oslo on Tuesday evening pic.twitter.com/Xy12", "embedded post"),
+    ("Both ministers shared the statement (t.co/Ab12) within the hour", "embedded post"),
     ("— Ana Ruiz (@anaruiz) March 3, 2022", "embedded post"),
     ("https://example.org/news/2022/03/04/summit", "embedded post"),
     ("@anaruiz", "embedded post"),

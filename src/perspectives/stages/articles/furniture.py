@@ -38,8 +38,11 @@ _TRAIL = re.compile(r"\s(?:›|»|>|/|\|)\s")
 _NOTICE = re.compile(r"^(?:subscribe|sign up|sign in|log in|register|already a subscriber|support our|"
                      r"advertisement|sponsored|copyright)\b|\b(?:newsletter|paywall|free trial|unlimited access|"
                      r"billing|privacy policy|terms of (?:use|service)|all rights reserved)\b|©", re.IGNORECASE)
-_POST = re.compile(r"pic\.twitter\.com/|^—\s*.{1,80}\(@\w{1,30}\)|^@\w{1,30}$|^https?://\S+$|^(?:www\.)\S+$|"
-                   r"^\S+\.(?:com|org|net|ru|cn)/\S*$|\bt\.co/\w+", re.IGNORECASE)
+# An embedded post: a whole line that is a signature, a handle or a link (tested with ``match``), or a link
+# to a post anywhere; both links hold a "/", so a paragraph without one is spared the scan for them.
+_POST_LINE = re.compile(r"—\s*.{1,80}\(@\w{1,30}\)|@\w{1,30}$|https?://\S+$|(?:www\.)\S+$|"
+                        r"\S+\.(?:com|org|net|ru|cn)/\S*$", re.IGNORECASE)
+_POST_LINK = re.compile(r"pic\.twitter\.com/|\bt\.co/\w+", re.IGNORECASE)
 # A picture credit closing a caption's paragraph: "… in Beijing. Photo: Lena Park/AFP", "… 2021. (Xinhua/Li Wen)".
 _TRAILING_CREDIT = re.compile(rf"(?:^|[.!?”\"]\s+){_CREDIT_LABEL}\s*:\s*[^.:]{{1,60}}$|"
                               r"\s\([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}/[^)]{1,40}\)$", re.IGNORECASE)
@@ -55,21 +58,33 @@ _NOTICE_MAX = 30
 
 
 def kind_of(text: str) -> str | None:
-    """The kind of furniture a whole paragraph is, or None when it reads as article text."""
+    """The kind of furniture a whole paragraph is, or None when it reads as article text.
+
+    The kinds are tried in this order, the first that fits wins. Each word limit is tested before its
+    pattern: most paragraphs are long article text, which the limits rule out without a scan.
+    """
+    if _CREDIT.match(text) and not _CREDIT_PREFIX.match(text) or _PAREN_CREDIT.match(text):
+        return "credit"
     words = len(_WORDS.findall(text))
-    checks = (
-        ("credit", _CREDIT.match(text) and not _CREDIT_PREFIX.match(text) or _PAREN_CREDIT.match(text)),
-        ("caption", _CAPTION.search(text) and words <= 60),
-        ("timestamp", _STAMP.search(text) and words <= _SHORT),
-        ("related link", _RELATED.match(text) and not _GLUED.search(text)),
-        ("tags", _TAGS.match(text)),
-        ("navigation", len(_TRAIL.findall(text)) >= 2 and words <= _SHORT),
-        ("notice", _NOTICE.search(text) and words <= _NOTICE_MAX),
-        ("embedded post", _POST.search(text)),
-        ("forwarded subject", _MAIL_SUBJECT.match(text) and words <= _SHORT),
-        ("byline", _BYLINE.match(text) and words <= 20),
-    )
-    return next((kind for kind, found in checks if found), None)
+    if words <= 60 and _CAPTION.search(text):
+        return "caption"
+    if words <= _SHORT and _STAMP.search(text):
+        return "timestamp"
+    if _RELATED.match(text) and not _GLUED.search(text):
+        return "related link"
+    if _TAGS.match(text):
+        return "tags"
+    if words <= _SHORT and len(_TRAIL.findall(text)) >= 2:
+        return "navigation"
+    if words <= _NOTICE_MAX and _NOTICE.search(text):
+        return "notice"
+    if _POST_LINE.match(text) or "/" in text and _POST_LINK.search(text):
+        return "embedded post"
+    if words <= _SHORT and _MAIL_SUBJECT.match(text):
+        return "forwarded subject"
+    if words <= 20 and _BYLINE.match(text):
+        return "byline"
+    return None
 
 
 def strip_glued(text: str) -> tuple[str, tuple[str, str] | None]:
