@@ -19,10 +19,15 @@ _TOKEN = re.compile(
     r"|(?P<em>(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])|(?<!\w)_(?=[^\s_])|(?<=[^\s_])_(?!\w))",
     re.IGNORECASE,
 )
+# Every token opens with one of these characters (an image with its "!["); a paragraph without any, as most
+# are, is plain text already, and one scan for them is far cheaper than trying every token at every character.
+_OPENING = re.compile(r"[\\\[<*_]")
 
 
 def to_text(source: str) -> tuple[str, list[Link]]:
     """Plain text of one paragraph of inline markdown, and its link anchors with offsets into that text."""
+    if not _OPENING.search(source):
+        return source, []
     out: list[str] = []
     links: list[Link] = []
     length = 0
