@@ -53,3 +53,20 @@ def test_furniture_patterns_are_not_warned(cleaner: Cleaner) -> None:
     assert ("Subscribe to our newsletter for more.", "cleaning.drop '^Subscribe to (our|the) newsletter'") \
         in article.dropped
     assert article.warnings == ()
+
+
+@pytest.mark.parametrize("cleaning", [
+    {"drop": ["^Share this$", "^Subscribe to", "^Follow us"], "end_of_body": ["^About the author", "^Notes:"],
+     "remove": [r" \(see more\)", "^HAVANA -- "]},
+    # A quote left open (\Q) runs to its pattern's end: the patterns are then tried one by one.
+    {"drop": ["^Share this$", r"^\QSubscribe to", "^Follow us"], "end_of_body": [r"^\QAbout the author", "^Notes:"],
+     "remove": [r"\Q (see more)", "^HAVANA -- "]},
+])
+def test_each_pattern_of_a_section_still_applies(cleaning: dict[str, list[str]]) -> None:
+    text = ("HAVANA -- Talks opened (see more) on Monday.\n\nShare this\n\nThe envoys met. (See more)\n\n"
+            "SUBSCRIBE TO our letters\n\nfollow us on the site\n\nThey agreed.\n\nAbout the author: a reporter.\n\n"
+            "A footer line.")
+    article = parse_article(text.encode(), article_id="c", cleaner=Cleaner.from_config(Cleaning(**cleaning)))
+    assert article.body == "Talks opened on Monday.\n\nThe envoys met.\n\nThey agreed."
+    assert [reason.split(" ")[0] for _, reason in article.dropped] == \
+        ["cleaning.remove", "cleaning.remove", "cleaning.remove"] + ["cleaning.drop"] * 3
