@@ -197,22 +197,26 @@ def _drop_repeated_deck(paras: list[Paragraph], dropped: list[Dropped]) -> list[
     """Drop standfirst paragraphs near the top whose sentences mostly repeat later in the body (the
     codebook's deck), noting them in ``dropped``."""
     kept = list(paras)
+    # Each paragraph's words once: every candidate is compared with all the paragraphs after it.
+    norms = [_norm(p.text) for p in kept]
     for _ in range(_DECK_PARAS):
         # A standfirst is a few sentences; a long paragraph is body, and checking each of its sentences
         # against the rest would take time quadratic in the article's length.
-        index = next((i for i, p in enumerate(kept[:_DECK_PARAS]) if _repeats_later(kept, i)), None)
+        index = next((i for i, p in enumerate(kept[:_DECK_PARAS]) if _repeats_later(kept, norms, i)), None)
         if index is None:
             break
         dropped.append((kept[index].text, "repeated deck"))
-        del kept[index]
+        del kept[index], norms[index]
     return kept
 
 
-def _repeats_later(paras: list[Paragraph], index: int) -> bool:
-    """Whether most sentences of a short paragraph stand again in a later paragraph."""
+def _repeats_later(paras: list[Paragraph], norms: list[str], index: int) -> bool:
+    """Whether most sentences of a short paragraph stand again in a later paragraph (``norms``: each
+    paragraph's words, as ``_norm`` gives them)."""
     if index + 1 >= len(paras) or len(paras[index].text) > _DECK_MAX_CHARS or paras[index].heading:
         return False
-    rest = _norm(" ".join(p.text for p in paras[index + 1:]))
+    # The words of the paragraphs joined, as _norm gives those of their joined text.
+    rest = " ".join(norm for norm in norms[index + 1:] if norm)
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", paras[index].text) if _WORD.search(s)]
     return bool(sentences) and sum(_norm(s) in rest for s in sentences) * 2 > len(sentences)
 
