@@ -20,8 +20,8 @@ MILITARY = Topic.model_validate({
 
 
 def position(text: str, topic: Topic = MILITARY) -> str | None:
-    placed = assign_topics(Sentences.of([text]), compile_topics([topic]))
-    hits = assign_stances([text], placed, compile_stances([topic]))
+    sentences = Sentences.of([text])
+    hits = assign_stances(sentences, assign_topics(sentences, compile_topics([topic])), compile_stances([topic]))
     return hits[0].stance if hits else "no topic"
 
 

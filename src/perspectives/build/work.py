@@ -15,7 +15,7 @@ import pandas as pd
 from perspectives.build import cache
 from perspectives.config import ArticleEntry, Config
 from perspectives.records import Article, ArticleResult
-from perspectives.rules import Sentences
+from perspectives.rules import Screen, Sentences
 from perspectives.stages.articles.reader import ArticleError, Cleaner, read_article
 from perspectives.stages.certainty import Lexicon, compile_lexicon, mark_certainty
 from perspectives.stages.claims import split_claims
@@ -43,15 +43,19 @@ class Stages:
     lexicon: Lexicon
     gazetteer: Gazetteer
     continuations: Continuations
+    # Every topic and stance rule's screen pattern in one RE2 set (see ``rules.screen``).
+    screen: Screen
     # The declared fields and their allowed values (none: any value), in declaration order.
     fields: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @classmethod
     def from_config(cls, config: Config) -> Stages:
         """Compile every rule the per-article work needs."""
-        return cls(Cleaner.from_config(config.cleaning), compile_topics(config.topics),
-                   compile_stances(config.topics), compile_lexicon(config.certainty),
-                   compile_gazetteer(config.sources), compile_continuations(config.continuation),
+        topics, stances = compile_topics(config.topics), compile_stances(config.topics)
+        screen = Screen([*(m for t in topics for m in t.matchers()),
+                         *(m for ss in stances.values() for s in ss for m in s.matchers())])
+        return cls(Cleaner.from_config(config.cleaning), topics, stances, compile_lexicon(config.certainty),
+                   compile_gazetteer(config.sources), compile_continuations(config.continuation), screen,
                    tuple((f.id, tuple(f.values)) for f in config.fields))
 
 
@@ -126,9 +130,10 @@ def place_topics(claims: pd.DataFrame, titles: Mapping[str, str], topics: Sequen
     """The ``claim_topics`` rows of a claims table (any number of articles, in order) in these topics, with
     stances; ``titles`` are the articles' headlines, which may establish a topic for context placement."""
     texts = claims["text"].tolist()
-    sentences = Sentences(texts, claims["article_id"].tolist(), claims["paragraph"].tolist(), titles)
+    sentences = Sentences(texts, claims["article_id"].tolist(), claims["paragraph"].tolist(), titles,
+                          stages.screen.run(texts))
     hits = assign_topics(sentences, topics, stages.continuations)
-    return topic_rows(claims, assign_stances(texts, hits, stages.stances))
+    return topic_rows(claims, assign_stances(sentences, hits, stages.stances))
 
 
 def read_chunk(stages: Stages, tasks: Sequence[ReadTask]) -> Rows:

@@ -14,8 +14,9 @@ from perspectives.rules.kinds import (
     compile_rule,
 )
 from perspectives.rules.regex import check_regex, compile_regex
+from perspectives.rules.screen import Screen, Screened
 from perspectives.rules.terms import KEY_LENGTH, compile_terms, word_key
 
-__all__ = ["KEY_LENGTH", "KIND_NAMES", "RULE_KINDS", "SCOPE_HELP", "CooccurRule", "Matcher", "NearRule", "PatternRule",
-           "Problem", "Rule", "Scope", "Sentences", "Span", "TermsRule", "check_regex", "check_scope", "compile_regex",
-           "compile_rule", "compile_terms", "word_key"]
+__all__ = ["KEY_LENGTH", "KIND_NAMES", "RULE_KINDS", "SCOPE_HELP", "CooccurRule", "Matcher", "NearRule",
+           "PatternRule", "Problem", "Rule", "Scope", "Screen", "Screened", "Sentences", "Span", "TermsRule",
+           "check_regex", "check_scope", "compile_regex", "compile_rule", "compile_terms", "word_key"]

@@ -13,6 +13,11 @@ Span = tuple[int, int]
 class Matcher(Protocol):
     """Something that finds evidence of a rule in a sentence."""
 
+    @property
+    def needs(self) -> tuple[str, ...]:
+        """RE2 patterns all found in every sentence the rule matches (none: the rule cannot say); see
+        ``rules.screen``."""
+
     def spans(self, text: str) -> list[Span]:
         """(start, end) of every match; empty when the rule does not match."""
 
@@ -25,7 +30,12 @@ class Matcher(Protocol):
 
 
 class Evidence:
-    """``evidence`` derived from ``spans``, shared by every matcher."""
+    """``evidence`` derived from ``spans``, shared by every matcher; a matcher that cannot name what a
+    matching sentence contains ``needs`` nothing, and is tried on every sentence."""
+
+    @property
+    def needs(self) -> tuple[str, ...]:
+        return ()
 
     def spans(self, text: str) -> list[Span]:
         raise NotImplementedError

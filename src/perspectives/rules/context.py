@@ -4,9 +4,12 @@ scopes rules may look across: ``sentence``, ``N sentences``, ``paragraph`` or ``
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+
+from perspectives.rules.base import Matcher
+from perspectives.rules.screen import Screened
 
 SCOPE_HELP = "use sentence, N sentences (e.g. 2 sentences), paragraph or article"
 _SENTENCES = re.compile(r"^(\d{1,3})\s+sentences?$")
@@ -46,13 +49,15 @@ class Sentences:
     """Sentences in article order, with their article and paragraph, and each article's title.
 
     Rules that look beyond one sentence read their neighbours here; one article's claims or a whole
-    corpus's claims table fit alike.
+    corpus's claims table fit alike. With ``screened`` (see ``rules.screen``), rules run only on the
+    sentences they may match.
     """
 
     texts: Sequence[str]
     articles: Sequence[str] = ()
     paragraphs: Sequence[int] = ()
     titles: Mapping[str, str] = field(default_factory=dict)
+    screened: Screened | None = None
 
     @classmethod
     def of(cls, texts: Sequence[str], *, paragraphs: Sequence[int] = (), title: str = "") -> Sentences:
@@ -75,6 +80,14 @@ class Sentences:
             art_end[i] = art_end[i + 1] if art_start[i + 1] == art_start[i] else i + 1
             par_end[i] = par_end[i + 1] if par_start[i + 1] == par_start[i] else i + 1
         return art_start, art_end, par_start, par_end
+
+    def may_match(self, matcher: Matcher, i: int) -> bool:
+        """Whether ``matcher`` may match sentence ``i``: always, unless the screen rules it out."""
+        return self.screened is None or self.screened.may_match(matcher, i)
+
+    def candidates(self, matchers: Sequence[Matcher]) -> Iterable[int]:
+        """The sentences, in order, that any of ``matchers`` may match."""
+        return range(len(self.texts)) if self.screened is None else self.screened.union(matchers)
 
     def article_of(self, i: int) -> str:
         """The id of sentence ``i``'s article."""

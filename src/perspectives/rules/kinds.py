@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Annotated, Any, ClassVar, Literal, get_args
 
 import re2
@@ -92,6 +93,12 @@ class CooccurMatcher(Evidence):
     groups: tuple[TermsMatcher, ...]
     within: Scope = Scope("sentence")
 
+    @cached_property
+    def needs(self) -> tuple[str, ...]:
+        """Every group's screen in the sentence, or the first group's alone with a wider scope."""
+        groups = self.groups if self.within.kind == "sentence" else self.groups[:1]
+        return tuple(need for group in groups for need in group.needs)
+
     def spans(self, text: str) -> list[Span]:
         """The matches of every group, or none if a group is missing."""
         found: list[Span] = []
@@ -138,6 +145,11 @@ class NearMatcher(Evidence):
     words: int
     ordered: bool
 
+    @cached_property
+    def needs(self) -> tuple[str, ...]:
+        """Every group's screen."""
+        return tuple(need for group in self.groups for need in group.needs)
+
     def spans(self, text: str) -> list[Span]:
         """The first group's term and, for each other group, its nearest term close enough; none if a group
         has no term close enough."""
@@ -179,6 +191,11 @@ class PatternMatcher(Evidence):
     """A user's regular expression, on RE2."""
 
     regex: re2._Regexp
+
+    @cached_property
+    def needs(self) -> tuple[str, ...]:
+        """The pattern itself (RE2 is what runs it), case ignored as compiled."""
+        return (f"(?i){self.regex.pattern}",)
 
     def spans(self, text: str) -> list[Span]:
         """Every match of the pattern."""

@@ -1,4 +1,4 @@
-"""Terms: a list of words or phrases turned into one regex, with inflections and a word index.
+"""Terms: a list of words or phrases turned into one regex, with inflections, and the RE2 screen that finds them.
 
 Terms become Python regular expressions that we generate ourselves (no nested quantifiers, so they run in
 linear time); a user's own ``pattern`` runs on RE2 instead (see ``rules.regex``).
@@ -9,20 +9,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from perspectives.rules.base import Evidence, Span
 
 _VOWELS = set("aeiou")
 _WORD = re.compile(r"\w+")
-# How many leading characters of a term's first word the word index compares.
+# Every character Python's ``\s`` matches (str.isspace), for RE2, whose ``\s`` is ASCII only.
+_SCREEN_SEPARATOR = r"[\s\x{0b}\x{1c}-\x{1f}\x{85}\p{Z}\-–]+"
+# How many leading characters of a name's first word the gazetteer's word index compares (see ``word_key``).
 KEY_LENGTH = 4
 
 
-def _inflect(word: str) -> str:
-    """A regex for an English word and its regular inflections (treaty → treaties, ally → allied)."""
+def _inflect(word: str, *, screen: bool = False) -> str:
+    """A regex for an English word and its regular inflections (treaty → treaties, ally → allied); for the
+    RE2 ``screen``, a prefix term (``word*``) is its literal prefix alone."""
     if word.endswith("*"):
-        return re.escape(word[:-1]) + r"\w*"
+        return re.escape(word[:-1]) + ("" if screen else r"\w*")
     lower = word.lower()
     if len(lower) > 2 and lower.endswith("y") and lower[-2] not in _VOWELS:
         return re.escape(word[:-1]) + "(?:y|ies|ied)"
@@ -38,16 +40,20 @@ def _term_words(term: str) -> list[str]:
     return term.strip("'\" ").split()
 
 
-def _term_body(term: str) -> str:
+def _term_body(term: str, *, screen: bool = False) -> str:
     """The regex of a term's words (joined by spaces or hyphens, the last one inflected), without the
     word-boundary checks around it. A term whose last word is in capitals (US, BRI), or a term in quotes
-    ("'accord'"), is not inflected."""
+    ("'accord'"), is not inflected.
+
+    With ``screen``, the body is for RE2 and matches wherever Python's does: RE2's ``\\s`` is ASCII only,
+    so the separator spells out every space Python's ``\\s`` knows.
+    """
     exact = len(term) > 2 and term[0] == term[-1] and term[0] in "'\""
     words = _term_words(term)
     head = [re.escape(w) for w in words[:-1]]
     last = words[-1]
-    tail = re.escape(last) if exact or last.isupper() else _inflect(last)
-    return r"[\s\-–]+".join([*head, tail])
+    tail = re.escape(last) if exact or last.isupper() else _inflect(last, screen=screen)
+    return (_SCREEN_SEPARATOR if screen else r"[\s\-–]+").join([*head, tail])
 
 
 def _any_term(bodies: Sequence[str]) -> str:
@@ -70,20 +76,6 @@ def _first_char(body: str) -> str | None:
     return None if body[:1] in "([.^$*+?{|" else body[:1]
 
 
-def _term_key(term: str) -> str | None:
-    """The lower-cased literal start of every match of a term, at most ``KEY_LENGTH`` characters, or None
-    when it cannot be known (the word starts with a non-word character, or is not plain ASCII).
-
-    Only the last word is inflected, and every inflection keeps all but the word's last character, so a
-    one-word term keeps ``word[:-1]``; a match starts at a word boundary, so the key is the leading run of
-    word characters of that literal.
-    """
-    words = _term_words(term)
-    if not words:
-        return None
-    return word_key(words[0] if len(words) > 1 else words[0][:-1])
-
-
 def word_key(literal: str) -> str | None:
     """The lower-cased first ``KEY_LENGTH`` word characters of a literal a match starts with, or None when it
     does not start with word characters or they are not plain ASCII (case-insensitive matching may equate
@@ -94,39 +86,24 @@ def word_key(literal: str) -> str | None:
     return run.group()[:KEY_LENGTH].lower()
 
 
-@lru_cache(maxsize=16)
-def _word_starts(text: str) -> frozenset[str] | None:
-    """The lower-cased first 1 to ``KEY_LENGTH`` characters of every word of ``text``, or None when a
-    word starts with non-ASCII letters (which case-insensitive matching may equate with ASCII ones, as
-    ſ with s).
-
-    Cached because each sentence is tested against every topic's rules in turn.
-    """
-    heads = " ".join({word[:KEY_LENGTH] for word in _WORD.findall(text)})
-    if not heads.isascii():
-        return None
-    starts = set(heads.lower().split())
-    return frozenset(starts.union(*({head[:n] for head in starts} for n in range(1, KEY_LENGTH))))
-
-
 @dataclass(frozen=True)
 class TermsMatcher(Evidence):
     """Any of the terms.
 
-    ``keys`` (see ``_term_key``) index the terms by how their first word starts: a sentence with no word
-    starting so cannot match, so its regexes are skipped. That skips most of the regex scans of topic
-    placement, as a sentence mentions few topics. None when some term has no key.
+    ``screen`` is one RE2 pattern found in every sentence the terms match (see ``rules.screen``), or None
+    when a term has non-ASCII letters, which Python's case-insensitive matching may equate with others.
     """
 
     regexes: tuple[re.Pattern[str], ...]
-    keys: frozenset[str] | None = None
+    screen: str | None = None
+
+    @property
+    def needs(self) -> tuple[str, ...]:
+        """The screen pattern, when there is one."""
+        return (self.screen,) if self.screen else ()
 
     def spans(self, text: str) -> list[Span]:
         """Every matched term."""
-        if self.keys is not None:
-            starts = _word_starts(text)
-            if starts is not None and self.keys.isdisjoint(starts):
-                return []
         return [m.span() for rx in self.regexes for m in rx.finditer(text)]
 
 
@@ -135,16 +112,41 @@ def compile_terms(terms: Iterable[str], *, ignore_case: bool = True) -> TermsMat
     unless ``ignore_case`` is off."""
     folded: list[str] = []
     exact: list[str] = []
-    keys: set[str | None] = set()
     for term in terms:
-        (exact if _is_acronym(term) or not ignore_case else folded).append(_term_body(term))
-        keys.add(_term_key(term))
+        (exact if _is_acronym(term) or not ignore_case else folded).append(term)
     regexes = []
     if folded:
-        regexes.append(re.compile(_any_term(sorted(folded, key=len, reverse=True)), re.IGNORECASE))
+        bodies = sorted((_term_body(t) for t in folded), key=len, reverse=True)
+        regexes.append(re.compile(_any_term(bodies), re.IGNORECASE))
     if exact:
-        regexes.append(re.compile(_any_term(sorted(exact, key=len, reverse=True))))
-    return TermsMatcher(tuple(regexes), None if None in keys else frozenset(k for k in keys if k is not None))
+        regexes.append(re.compile(_any_term(sorted((_term_body(t) for t in exact), key=len, reverse=True))))
+    return TermsMatcher(tuple(regexes), _screen(folded, exact))
+
+
+def _screen(folded: list[str], exact: list[str]) -> str | None:
+    """An RE2 pattern that finds every match of the terms (``folded`` ones with case ignored): each term body
+    between word boundaries where it starts or ends with a word character (RE2's ASCII boundary holds
+    wherever Python's Unicode one does).
+
+    None when a term has non-ASCII letters: Python equates some with ASCII ones (ı with i) and RE2 does not.
+    """
+    if any(not c.isascii() and c.isalnum() for term in (*folded, *exact) for c in term):
+        return None
+    parts = [f"(?i:{'|'.join(map(_screen_term, folded))})"] if folded else []
+    parts += map(_screen_term, exact)
+    return f"(?:{'|'.join(parts)})"
+
+
+def _screen_term(term: str) -> str:
+    words = _term_words(term)
+    first, last = words[0][:1], words[-1][-1:]
+    start = r"\b" if _is_word_char(first) else ""
+    end = r"\b" if _is_word_char(last) else ""  # a prefix term (word*) ends in "*": no boundary
+    return f"{start}{_term_body(term, screen=True)}{end}"
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char == "_")
 
 
 def _is_acronym(term: str) -> bool:

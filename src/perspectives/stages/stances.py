@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from perspectives.config import Stance, Topic
 from perspectives.records import TopicHit
-from perspectives.rules import Matcher, compile_rule
+from perspectives.rules import Matcher, Sentences, compile_rule
 
 # A cue is negated when one of these stands before it in the same clause ("no need to evolve … into a
 # formal alliance" does not argue for an alliance).
@@ -28,13 +28,20 @@ class CompiledStance:
     other: tuple[Matcher, ...]
     exclude: tuple[Matcher, ...]
 
-    def evidence(self, text: str) -> list[str]:
-        """The cues of this stance found in the text, negated cues left out."""
-        if any(rule.spans(text) for rule in self.exclude):
+    def evidence(self, sentences: Sentences, i: int) -> list[str]:
+        """The cues of this stance found in sentence ``i``, negated cues left out; cues the screen rules out
+        are not tried."""
+        text = sentences.texts[i]
+        if any(sentences.may_match(rule, i) and rule.spans(text) for rule in self.exclude):
             return []
-        spans = [span for rule in self.negatable for span in rule.spans(text) if not is_negated(text, span[0])]
-        spans += [span for rule in self.other for span in rule.spans(text)]
+        spans = [span for rule in self.negatable if sentences.may_match(rule, i)
+                 for span in rule.spans(text) if not is_negated(text, span[0])]
+        spans += [span for rule in self.other if sentences.may_match(rule, i) for span in rule.spans(text)]
         return [text[s:e] for s, e in sorted(set(spans))]
+
+    def matchers(self) -> tuple[Matcher, ...]:
+        """Every cue and exclusion, for the screen (see ``rules.screen``)."""
+        return (*self.negatable, *self.other, *self.exclude)
 
 
 def is_negated(text: str, start: int) -> bool:
@@ -57,17 +64,17 @@ def compile_stances(topics: Sequence[Topic]) -> dict[str, tuple[CompiledStance, 
     return {t.id: tuple(compile_stance(p) for p in t.positions) for t in topics if t.positions}
 
 
-def assign_stances(texts: Sequence[str], hits: Sequence[TopicHit],
+def assign_stances(sentences: Sentences, hits: Sequence[TopicHit],
                    stances: dict[str, tuple[CompiledStance, ...]]) -> list[TopicHit]:
     """The topic hits with at most one stance each: the one with most cues, the first declared on a tie.
 
-    ``texts`` are the sentences the hits' ``claim_index`` points into (see ``topics.assign_topics``).
+    ``sentences`` are those the hits' ``claim_index`` points into (see ``topics.assign_topics``).
     """
     placed = []
     for hit in hits:
         best: tuple[int, str, tuple[str, ...]] | None = None
         for stance in stances.get(hit.topic, ()):
-            cues = stance.evidence(texts[hit.claim_index])
+            cues = stance.evidence(sentences, hit.claim_index)
             if cues and (best is None or len(cues) > best[0]):
                 best = (len(cues), stance.id, tuple(cues))
         if best is not None:

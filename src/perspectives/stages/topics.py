@@ -3,6 +3,7 @@ their own words, or by context where weak evidence meets a topic that a direct m
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,14 +22,19 @@ class CompiledRules:
 
     def evidence(self, sentences: Sentences, i: int, text: str | None = None) -> list[str] | None:
         """The matched terms of sentence ``i`` (or of ``text``, a title, when given), or None when no include
-        rule matches outside an excluded phrase."""
-        masked = mask(sentences.texts[i] if text is None else text, self.exclude)
-        found: list[str] = []
-        for rule in self.include:
-            hits = rule.evidence(masked) if text is not None else rule.evidence_in(masked, sentences, i)
-            if hits:
-                found += hits
+        rule matches outside an excluded phrase; rules the screen rules out are not tried."""
+        if text is not None:
+            masked = mask(text, self.exclude)
+            found = [hit for rule in self.include for hit in rule.evidence(masked) or ()]
+        else:
+            masked = mask(sentences.texts[i], [r for r in self.exclude if sentences.may_match(r, i)])
+            found = [hit for rule in self.include if sentences.may_match(rule, i)
+                     for hit in rule.evidence_in(masked, sentences, i) or ()]
         return _unique(found) or None
+
+    def matchers(self) -> tuple[Matcher, ...]:
+        """Every include and exclude rule."""
+        return (*self.include, *self.exclude)
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,10 @@ class CompiledTopic:
     id: str
     rules: CompiledRules
     context: tuple[CompiledContext, ...] = ()
+
+    def matchers(self) -> tuple[Matcher, ...]:
+        """Every rule of the topic, its context cues' included, for the screen (see ``rules.screen``)."""
+        return (*self.rules.matchers(), *(m for block in self.context for m in block.cues.matchers()))
 
 
 @dataclass(frozen=True)
@@ -115,7 +125,7 @@ def assign_topics(sentences: Sentences, topics: Sequence[CompiledTopic],
 
 def _direct(sentences: Sentences, topic: CompiledTopic) -> dict[int, TopicHit]:
     found = {}
-    for i in range(len(sentences.texts)):
+    for i in sentences.candidates(topic.rules.include):
         evidence = topic.rules.evidence(sentences, i)
         if evidence:
             found[i] = TopicHit(i, topic.id, tuple(evidence))
@@ -125,12 +135,21 @@ def _direct(sentences: Sentences, topic: CompiledTopic) -> dict[int, TopicHit]:
 def _by_context(sentences: Sentences, topic: CompiledTopic, direct: dict[str, dict[int, TopicHit]],
                 continuations: Continuations | None, inside_quote: Sequence[bool]) -> dict[int, TopicHit]:
     """The topic's direct hits plus the sentences that join it by context, in order: a cue of a context
-    block where a direct match established the topic within that block's scope, else a continuation."""
+    block where a direct match established the topic within that block's scope, else a continuation.
+
+    Only two kinds of sentence can join: one a cue may match, and one after a placed sentence; they are
+    visited in order, as the look-back needs the placements before them.
+    """
     own = direct[topic.id]
     placed = dict(own)
-    for i in range(len(sentences.texts)):
-        if i in own:
+    todo = [*sentences.candidates([m for block in topic.context for m in block.cues.include]), *(i + 1 for i in own)]
+    heapq.heapify(todo)
+    done = -1
+    while todo:
+        i = heapq.heappop(todo)
+        if i <= done or i in own or i >= len(sentences.texts):
             continue
+        done = i
         joined = next(((cues, origin) for block in topic.context
                        if (cues := block.cues.evidence(sentences, i) if block.cues.include else None)
                        and (origin := _established(sentences, i, topic, block.within, direct, placed))), None)
@@ -139,6 +158,8 @@ def _by_context(sentences: Sentences, topic: CompiledTopic, direct: dict[str, di
         elif continuations and i - 1 in placed and continuations.continues(sentences, i, inside_quote,
                                                                           direct=i - 1 in own):
             placed[i] = TopicHit(i, topic.id, (), context=f"continues sentence {sentences.number(i - 1)}")
+        if i in placed:
+            heapq.heappush(todo, i + 1)
     return placed
 
 
