@@ -23,3 +23,18 @@ def test_certainty_lexicons() -> None:
                                                       (1, 3, 0.5)])
 def test_certainty_score(hedges: int, boosters: int, score: float) -> None:
     assert certainty_score(hedges, boosters) == score
+
+
+def test_each_claim_is_marked_by_its_own_words_alone() -> None:
+    lexicon = compile_lexicon(Certainty(hedges=["remains to be seen", "may"], boosters=["of course", "will"]))
+    texts = ["What it remains", "to be seen is the price.", "Talks may resume.", "May talks will resume, of",
+             "course.", "So they may."]
+    marked = mark_certainty([Claim(i, 0, 0, 1, text) for i, text in enumerate(texts)], lexicon)
+    assert [(c.hedges, c.boosters) for c in marked] == [
+        ((), ()), ((), ()), (("may",), ()), (("may",), ("will",)), ((), ()), (("may",), ())]
+
+
+def test_a_term_that_would_join_two_claims_matches_neither() -> None:
+    lexicon = compile_lexicon(Certainty(hedges=["a\x00b"], boosters=[]))
+    marked = mark_certainty([Claim(0, 0, 0, 1, "Plan a"), Claim(1, 0, 0, 1, "b is set.")], lexicon)
+    assert [c.hedges for c in marked] == [(), ()]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -9,6 +10,10 @@ from dataclasses import dataclass
 from perspectives.config import Certainty
 from perspectives.records import Claim
 from perspectives.rules import Matcher, compile_terms
+
+# Joins a body's sentences so that each lexicon searches them in one scan: a term matches whole words, so
+# a match runs from one sentence into the next only if its term holds a NUL (see ``_evidence``).
+_SEPARATOR = "\x00"
 
 
 @dataclass(frozen=True)
@@ -27,15 +32,39 @@ def compile_lexicon(certainty: Certainty) -> Lexicon:
 
 def mark_certainty(claims: Sequence[Claim], lexicon: Lexicon) -> list[Claim]:
     """Claims with their hedges and boosters filled in."""
+    # A capital at the start of the sentence is not part of the word ("Clearly, …" boosts).
+    texts = [claim.text[:1].lower() + claim.text[1:] for claim in claims]
     marked = []
-    for claim in claims:
-        # A capital at the start of the sentence is not part of the word ("Clearly, …" boosts).
-        text = claim.text[:1].lower() + claim.text[1:]
-        hedges = tuple(lexicon.hedges.evidence(text) or ()) if lexicon.hedges else ()
-        boosters = tuple(lexicon.boosters.evidence(text) or ()) if lexicon.boosters else ()
-        marked.append(dataclasses.replace(claim, hedges=hedges, boosters=boosters,
-                                          certainty=certainty_score(len(hedges), len(boosters))))
+    for claim, hedges, boosters in zip(claims, _evidence(lexicon.hedges, texts),
+                                       _evidence(lexicon.boosters, texts), strict=True):
+        certainty = certainty_score(len(hedges), len(boosters))
+        if (hedges, boosters, certainty) != (claim.hedges, claim.boosters, claim.certainty):
+            claim = dataclasses.replace(claim, hedges=hedges, boosters=boosters, certainty=certainty)
+        marked.append(claim)
     return marked
+
+
+def _evidence(matcher: Matcher | None, texts: list[str]) -> list[tuple[str, ...]]:
+    """Each text's matched terms, as the matcher finds them in that text alone.
+
+    The texts are searched joined, one scan of the body instead of one per sentence; a match that crosses
+    a separator (a term with a NUL in it) would not be one of a text alone, so then each is searched alone.
+    """
+    if matcher is None:
+        return [()] * len(texts)
+    starts = []
+    offset = 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + len(_SEPARATOR)
+    joined = _SEPARATOR.join(texts)
+    found: list[list[str]] = [[] for _ in texts]
+    for start, end in matcher.spans(joined):
+        i = bisect.bisect_right(starts, start) - 1
+        if end > starts[i] + len(texts[i]):
+            return [tuple(matcher.evidence(text) or ()) for text in texts]
+        found[i].append(joined[start:end])
+    return [tuple(terms) for terms in found]
 
 
 def certainty_score(hedges: int, boosters: int) -> float:
