@@ -16,6 +16,7 @@ from perspectives.stages.sources.mentions import People, find_mentions, remember
 from perspectives.stages.sources.parties import Mention
 from perspectives.stages.sources.referents import Referent, referents
 from perspectives.stages.sources.speech import DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS
+from perspectives.stages.sources.words import sentence_words
 
 # Cues from strongest to weakest: a claim citing a source twice keeps the first of these.
 _RANK = ("outlet", "reporting_verb", "according_to", "document_says", "linked_speech", "continuation", "work", "link",
@@ -39,9 +40,10 @@ def extract_citations(article: Article, claims: list[Claim], gazetteer: Gazettee
     speakers: list[Mention] = []  # those of them a cue made speak
     for claim in claims:
         text = _blank_furniture(claim.text)
+        words = sentence_words(text)
         mentions = find_mentions(text, gazetteer, people, common)
-        cited = _claim_citations(claim, text, mentions, _claim_links(article, claim), gazetteer)
-        for referent in referents(text, mentions):
+        cited = _claim_citations(claim, text, words, mentions, _claim_links(article, claim), gazetteer)
+        for referent in referents(text, mentions, words):
             for mention in resolve(referent, named + mentions[:referent.before], speakers):
                 cited.append(_citation(claim.index, mention, "continuation", referent.surface))
                 speakers.append(mention)
@@ -54,9 +56,9 @@ def extract_citations(article: Article, claims: list[Claim], gazetteer: Gazettee
     return _dedupe(c for c in found if not _is_metadata(c.source, article))
 
 
-def _claim_citations(claim: Claim, text: str, mentions: list[Mention], links: list[Link],
+def _claim_citations(claim: Claim, text: str, words: frozenset[str], mentions: list[Mention], links: list[Link],
                      gazetteer: Gazetteer) -> list[Citation]:
-    hits = cue_hits(text, mentions) + _link_hits(text, mentions, links)
+    hits = cue_hits(text, mentions, words) + _link_hits(text, mentions, links)
     found = [_citation(claim.index, m, cue, surface) for m, cue, surface in hits]
     # A bare URL in the text cites only a source the list knows by its domain: an unknown host, a link
     # shortener or a handle's page names no party.

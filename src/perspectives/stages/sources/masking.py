@@ -6,6 +6,7 @@ import re
 
 from perspectives.stages.sources.lexicon import ROLE_WORDS
 from perspectives.stages.sources.parties import Mention
+from perspectives.stages.sources.words import sentence_words
 
 NAME_SLOT = re.compile(r"⟦(\d+)⟧")
 _APPOSITIVE = re.compile(
@@ -45,12 +46,32 @@ def mask(text: str, mentions: list[Mention]) -> tuple[str, dict[int, str]]:
     return result
 
 
-def _masked(text: str, mentions: list[Mention]) -> tuple[str, dict[int, str]]:
+def words_after_masking(text: str, mentions: list[Mention], words: frozenset[str]) -> frozenset[str]:
+    """Every word the masked sentence can hold, given the sentence's ``words``: masking removes words and adds
+    none, unless a mention starts or ends inside a word ("i⟦0⟧" from "iPhone"); then the pieces are read."""
+    if any(_inside_word(text, m.start) or _inside_word(text, m.end) for m in mentions):
+        return sentence_words(_slotted(text, mentions))
+    return words
+
+
+def _inside_word(text: str, i: int) -> bool:
+    return 0 < i < len(text) and _WORD_CHAR.match(text, i - 1) is not None and _WORD_CHAR.match(text, i) is not None
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _slotted(text: str, mentions: list[Mention]) -> str:
+    """The sentence with each mention as ``⟦i⟧``, nothing folded yet."""
     parts, cursor = [], 0
     for i, mention in enumerate(mentions):
         parts += [text[cursor:mention.start], f"⟦{i}⟧"]
         cursor = mention.end
-    masked = "".join(parts) + text[cursor:]
+    return "".join(parts) + text[cursor:]
+
+
+def _masked(text: str, mentions: list[Mention]) -> tuple[str, dict[int, str]]:
+    masked = _slotted(text, mentions)
     appositives: dict[int, str] = {}
 
     def fold_appositive(match: re.Match[str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from perspectives.stages.sources.masking import mask
+from perspectives.stages.sources.masking import mask, words_after_masking
 from perspectives.stages.sources.parties import Mention
 from perspectives.stages.sources.speech import (
     AFTER_INVERTED,
@@ -20,6 +20,7 @@ from perspectives.stages.sources.speech import (
     STANCE,
     noun_phrases,
 )
+from perspectives.stages.sources.words import needed_words
 
 # A party referred back to: "he said", "the minister added", "said the company", "the statement read".
 _REFERENT = (rf"(?P<np>\b(?:[Hh]e|[Ss]he|[Bb]oth)\b(?!\s+(?:the|of|[a-z]+s)\b)|"
@@ -31,7 +32,11 @@ _REFERENT_CUES = (
                rf"(?!\s*⟦)"),
 )
 # After a pronoun or role noun in the subject: a speech, stance or document verb ("the ministry has said").
-_AFTER_REFERENT = re.compile(rf"(?![’']s)(?!\s*⟦){AUX}\s+(?:{SPEECH_VERBS}|{STANCE}|{DOCUMENT_VERBS})")
+_VERBS = rf"(?:{SPEECH_VERBS}|{STANCE}|{DOCUMENT_VERBS})"
+_AFTER_REFERENT = re.compile(rf"(?![’']s)(?!\s*⟦){AUX}\s+{_VERBS}")
+# One of these words, whole, stands in every match of the patterns above (see ``words``).
+_CUE_WORDS = (needed_words(_VERBS) | needed_words(rf"{INVERTED_VERBS}\s")
+              | frozenset({"according", "quoted", "reported", "cited", "stated", "words"}))
 _SINGULAR_NOUN = re.compile(rf"(?:{PERSON_NOUNS}|{ORG_NOUNS}|{DOCUMENT_NOUNS})", re.IGNORECASE)
 _REFERENT_DETERMINERS = frozenset({"the", "this", "that", "both"})
 _PRONOUN_WORDS = frozenset({"he", "she", "both"})
@@ -49,11 +54,14 @@ class Referent:
     plural: bool = False
 
 
-def referents(text: str, mentions: list[Mention]) -> list[Referent]:
+def referents(text: str, mentions: list[Mention], words: frozenset[str] | None = None) -> list[Referent]:
     """Pronouns and role nouns a cue makes the speaker ("the ministry said"); they are resolved against the
-    parties named before (see ``citations``)."""
-    words = set(_LOWER_WORDS.findall(text.lower()))
-    if not (words & HEAD_WORDS or words & _PRONOUN_WORDS):
+    parties named before (see ``citations``). ``words``, the sentence's ``sentence_words``, lets a sentence
+    without a cue's word be passed over."""
+    lower_words = set(_LOWER_WORDS.findall(text.lower()))
+    if not (lower_words & HEAD_WORDS or lower_words & _PRONOUN_WORDS):
+        return []
+    if words is not None and words_after_masking(text, mentions, words).isdisjoint(_CUE_WORDS):
         return []
     masked, _ = mask(text, mentions)
     found = []
