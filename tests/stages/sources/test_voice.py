@@ -10,7 +10,8 @@ from perspectives.stages.articles.reader import Cleaner, parse_article
 from perspectives.stages.claims import split_claims
 from perspectives.stages.sources.citations import extract_citations
 from perspectives.stages.sources.gazetteer import compile_gazetteer
-from perspectives.stages.sources.voice import assign_voice, quote_spans
+from perspectives.stages.sources.voice import _FRAME_VERBS, assign_voice, quote_spans
+from perspectives.stages.sources.words import needed_words
 
 GAZETTEER = compile_gazetteer([
     SourceEntry(name="Lyle Goldstein", type="expert", country="United States"),
@@ -104,3 +105,28 @@ def test_unnamed_or_unknown_speakers_behind_a_phrase_are_attributed(text: str) -
     article = parse_article(text.encode(), article_id="a", cleaner=Cleaner())
     claims = split_claims(article)
     assert [c.voice for c in assign_voice(article, claims, [])] == ["attributed"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“The fares will rise,” read the joint statement.", "attributed"),
+    ("“The fares will rise,” she concluded.", "attributed"),
+    ("The mayor was quoted as saying the fares would rise.", "attributed"),
+    ("According to the mayor's office, the fares will rise.", "attributed"),
+    ("It was reported that the fares would rise.", "attributed"),
+    ("The plan was labelled as “a tax on the poor”.", "attributed"),
+    ("They alsosaid the fares would rise.", "attributed"),  # a missing space does not hide the verb
+    ("Analysts at the Lowy Institute warned that the fares would rise.", "attributed"),
+    ("A leading senator has vowed to stop the fares.", "attributed"),
+    ("The joint statement says the fares will rise.", "attributed"),
+    ("They waited for the fares to rise.", "own"),
+    ("The fares rose, as the drivers had expected.", "own"),
+])
+def test_frames_without_a_named_speaker(text: str, expected: str) -> None:
+    assert _voices(text) == [expected]
+
+
+def test_every_inverted_frame_verb_is_a_frame() -> None:
+    verbs = sorted(needed_words(rf"{_FRAME_VERBS}\s"))
+    assert len(verbs) > 10
+    assert {v: _voices(f"“The fares will rise,” {v} the minister.") for v in verbs} == dict.fromkeys(
+        verbs, ["attributed"])

@@ -21,6 +21,7 @@ from perspectives.stages.sources.speech import (
     SPEECH_VERBS,
     noun_phrases,
 )
+from perspectives.stages.sources.words import needed_words, sentence_words
 
 # A reporting frame whose speaker is a pronoun or a common noun: "he said", "a leading senator has vowed",
 # "the joint statement says", "another provision mentions", "said the ministry". Active voice only: "it was
@@ -35,14 +36,17 @@ _AFTER_NOUN = re.compile(
     # "Analysts at the Lowy Institute warned", "a report by the Center for a New American Security found"
     rf"(?:\s+(?:at|in|from|of|by|with|for)\s+(?:[\w'’.-]+\s+){{0,8}}?)?"
     rf"{_ADVERBS}(?:{SPEECH_VERBS}|{DOCUMENT_VERBS}|found|find|finds|show(?:s|ed)?)", re.IGNORECASE)
+_FRAME_VERBS = (r"(?:said|says|added|noted|wrote|told|stressed|warned|argued|insisted|explained|continued|"
+                r"declared|concluded|read|reads)")
+_LABELLED = r"(?:described|dubbed|labell?ed|termed|branded)"
 _OTHER_FRAMES = re.compile(
-    rf"[”\"’,]\s*(?:said|says|added|noted|wrote|told|stressed|warned|argued|insisted|explained|continued|"
-    rf"declared|concluded|read|reads)\s+(?:he|she|the\s+(?:[\w'’-]+\s+){{0,2}}?{_NOUNS})\b"
+    rf"[”\"’,]\s*{_FRAME_VERBS}\s+(?:he|she|the\s+(?:[\w'’-]+\s+){{0,2}}?{_NOUNS})\b"
     rf"|\bwas quoted as saying\b|\baccording to\b|\bit (?:was|is|has been) reported\b"
-    rf"|\b(?:described|dubbed|labell?ed|termed|branded) as\s*[“\"‘]",
+    rf"|\b{_LABELLED} as\s*[“\"‘]",
     re.IGNORECASE)
-# Every _OTHER_FRAMES match holds one of these (the inverted order ends in a role noun or he/she: "the", "he").
-_OTHER_FRAME_WORDS = ("quoted", "according", "reported", " as", "he", "the")
+# Every _OTHER_FRAMES match holds one of these words, whole (see ``words``).
+_OTHER_FRAME_WORDS = (needed_words(rf"{_FRAME_VERBS}\s") | needed_words(rf"{_LABELLED}\s")
+                      | frozenset({"quoted", "according", "reported"}))
 _PRONOUNS = frozenset("he she they it we".split())
 _GROUP_WORDS = frozenset(_GROUPS.replace("?", "").split("|")) | frozenset(
     w[:-1] for w in _GROUPS.replace("?", "").split("|") if w.endswith("s"))
@@ -51,24 +55,25 @@ _DETERMINERS = frozenset("the a an this that these those its his her their one t
 
 
 def _has_frame(text: str) -> bool:
-    """Whether a claim has a reporting frame of its own (see above), read word by word."""
-    lower = text.lower()
-    if any(word in lower for word in _OTHER_FRAME_WORDS) and _OTHER_FRAMES.search(text):
+    """Whether a claim has a reporting frame of its own (see above), read word by word; a reading needing a
+    word the claim lacks (a frame's verb, a pronoun or group, a role noun) is passed over."""
+    words = sentence_words(text)
+    if not words.isdisjoint(_OTHER_FRAME_WORDS) and _OTHER_FRAMES.search(text):
         return True
-    if not _SUBJECT_WORDS & set(_LOWER_WORDS.findall(lower)):
-        return False  # no pronoun, group or role noun to speak
-    for word in _WORD.finditer(text):
-        low = word.group(0).lower()
-        if low in _PRONOUNS and _AFTER_PRONOUN.match(text, word.end()):
-            return True
-        if low in _GROUP_WORDS and _AFTER_NOUN.match(text, word.end()):
-            return True
-    return any(_AFTER_NOUN.match(text, end) for _, end, _ in noun_phrases(text, _DETERMINERS, 3))
+    if not words.isdisjoint(_SPEAKER_WORDS):
+        for word in _WORD.finditer(text):
+            low = word.group(0).lower()
+            if low in _PRONOUNS and _AFTER_PRONOUN.match(text, word.end()):
+                return True
+            if low in _GROUP_WORDS and _AFTER_NOUN.match(text, word.end()):
+                return True
+    # A noun phrase's noun is one of HEAD_WORDS, whole.
+    return not words.isdisjoint(HEAD_WORDS) and any(
+        _AFTER_NOUN.match(text, end) for _, end, _ in noun_phrases(text, _DETERMINERS, 3))
 
 
 _WORD = re.compile(r"[\w'’-]+")
-_LOWER_WORDS = re.compile(r"[a-zé]+")
-_SUBJECT_WORDS = HEAD_WORDS | _PRONOUNS | _GROUP_WORDS | frozenset({"party", "parties", "side", "sides"})
+_SPEAKER_WORDS = _PRONOUNS | _GROUP_WORDS
 # "gave an exclusive interview to": the article that follows is the interview's questions and answers.
 _INTERVIEW = re.compile(r"\b(?:interview|Q&A|questions? and answers?)\b", re.IGNORECASE)
 _FIRST_OR_SECOND = re.compile(r"\b(?:I|you|your|my|me)\b")
