@@ -6,6 +6,7 @@ import pytest
 
 from perspectives.stages.sources.gazetteer import fold
 from perspectives.stages.sources.lexicon import guess_type
+from perspectives.stages.sources.words import sentence_words
 
 
 @pytest.mark.parametrize("words, head_last, expected", [
@@ -34,3 +35,19 @@ def test_guess_type_from_role_words(words: str, head_last: bool, expected: str |
 ])
 def test_fold(name: str, folded: str) -> None:
     assert fold(name) == folded
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wenbin spoke after Wang Yi.", ["Wang Wenbin", "Wang Yi"]),  # the longest name that matches
+    # A name hyphenated to another word is part of that word.
+    ("China and Russia; the China-Russia talks; the CSIS-led panel.", ["Chinese government", "Russian government"]),
+    ("Center for Strategic and International Studies’ fellows", ["CSIS"]),  # the longer alias, whole
+    ("Putin's and PUTIN’s aides met Vladimir   Putin.", ["Vladimir Putin", "Vladimir Putin", "Vladimir Putin"]),
+    ("The Tass report and the TASS news service bulletin", ["TASS", "TASS"]),
+    ("The Global Posture Review and the 2021 Global Posture Review", ["2021 Global Posture Review"] * 2),
+    ("Kremlinology, ex-Kremlin staff and tass.com", []),  # inside a word, after a hyphen, in lower case
+])
+def test_find_reads_each_name_once_the_longest_whole(text: str, expected: list[str], gazetteer) -> None:
+    found = [m.known.entry.name for m in gazetteer.find(text)]
+    assert found == expected
+    assert [m.known.entry.name for m in gazetteer.find(text, sentence_words(text))] == found

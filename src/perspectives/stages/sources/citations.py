@@ -41,7 +41,7 @@ def extract_citations(article: Article, claims: list[Claim], gazetteer: Gazettee
     for claim in claims:
         text = _blank_furniture(claim.text)
         words = sentence_words(text)
-        mentions = find_mentions(text, gazetteer, people, common)
+        mentions = find_mentions(text, gazetteer, people, common, words)
         cited = _claim_citations(claim, text, words, mentions, _claim_links(article, claim), gazetteer)
         for referent in referents(text, mentions, words):
             for mention in resolve(referent, named + mentions[:referent.before], speakers):

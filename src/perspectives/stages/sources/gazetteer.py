@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from urllib.parse import urlsplit
 
 from perspectives.config import SourceEntry
-from perspectives.rules.terms import KEY_LENGTH, word_key
 from perspectives.stages.sources.lexicon import ORG_WORDS, ROLE_WORDS
+from perspectives.stages.sources.words import word_starts
 
 # Chinese names put the family name first, so "Wang Wenbin" is later "Wang", not "Wenbin".
 CHINESE_SURNAMES = frozenset("""
@@ -65,17 +64,16 @@ class Gazetteer:
     exact: frozenset[str] = frozenset()
     domains: dict[str, Known] = field(default_factory=dict)
     shorts: dict[str, tuple[Known, ...]] = field(default_factory=dict)
-    # (word_key of the first word, name regex) in the order of ``regex``'s alternation; None when some name
-    # has no key. See ``_matches``.
-    keyed: tuple[tuple[str, str], ...] | None = None
-    _by_head: dict[str, re.Pattern[str] | None] = field(default_factory=dict, compare=False, repr=False)
+    # The first word of every name, lower-cased; None when one is not plain ASCII. See ``_matches``.
+    first_words: frozenset[str] | None = None
 
-    def find(self, text: str) -> list[Match]:
-        """Every non-overlapping known name in ``text``; proper names only (a lower-case hit is a common phrase)."""
+    def find(self, text: str, words: frozenset[str] | None = None) -> list[Match]:
+        """Every non-overlapping known name in ``text``; proper names only (a lower-case hit is a common phrase).
+        ``words``, the text's ``sentence_words``, narrows the search to where a name's first word stands."""
         if self.regex is None:
             return []
         found = []
-        for m in self._matches(text):
+        for m in self._matches(text, words):
             surface = m.group(0)
             key = fold(surface)
             if surface[:1].islower() or (key.upper() in self.exact and surface != key.upper()):
@@ -87,35 +85,20 @@ class Gazetteer:
                 found.append(Match(m.start(), m.end(), known))
         return found
 
-    def _matches(self, text: str) -> Iterator[re.Match[str]]:
-        """The matches of ``regex.finditer(text)``, found by trying at each word only the names it can start.
-
-        Every name starts with word characters and a match cannot follow one, so a match starts where a word
-        does, and only a name whose key begins that word can match there; keeping the alternation's order
-        among those names keeps its choice. Trying hundreds of names at every word made finding sources
-        a fifth of the build.
-        """
-        if self.keyed is None:
-            yield from self.regex.finditer(text)  # type: ignore[union-attr]
+    def _matches(self, text: str, words: frozenset[str] | None) -> Iterator[re.Match[str]]:
+        """The matches of ``regex.finditer(text)``, found by trying the regex only where a name's first word
+        stands whole: a match begins a word, and that word is its name's first. Scanning every position of
+        every claim for hundreds of names made finding sources a fifth of the build."""
+        assert self.regex is not None
+        if words is None or self.first_words is None:
+            yield from self.regex.finditer(text)
             return
         end = 0
-        for word in _WORD.finditer(text):
-            start = word.start()
-            if start < end:
-                continue
-            head = text[start:start + KEY_LENGTH]
-            regex = self._regex_for(head.lower()) if head.isascii() else self.regex
-            match = regex.match(text, start) if regex is not None else None
+        for start in word_starts(text, words & self.first_words):
+            match = self.regex.match(text, start) if start >= end else None
             if match is not None:
                 end = match.end()
                 yield match
-
-    def _regex_for(self, head: str) -> re.Pattern[str] | None:
-        """The alternation of the names a word starting with ``head`` may begin, or None when there is none."""
-        if head not in self._by_head:
-            names = tuple(rx for key, rx in self.keyed or () if head.startswith(key))
-            self._by_head[head] = _names_regex(names) if names else None
-        return self._by_head[head]
 
     def lookup(self, name: str) -> Known | None:
         """The entry whose name or alias is ``name``, else None."""
@@ -182,24 +165,50 @@ def compile_gazetteer(entries: list[SourceEntry]) -> Gazetteer:
     for short, people in shorts.items():
         if len(people) == 1:
             surfaces.setdefault(fold(short), people[0])
-    names = sorted(surfaces, key=len, reverse=True)
-    # The boundary checks go once around the alternation, not on every name: same matches, but Python's
-    # engine then tests them once per position instead of once per name (ten times faster on an article).
-    regexes = tuple(_name_regex(n) for n in names)
-    regex = _names_regex(regexes) if names else None
-    keys = [word_key(n.split(" ")[0]) for n in names]
-    keyed = None if None in keys else tuple((k, r) for k, r in zip(keys, regexes, strict=True) if k is not None)
+    regex = _names_regex(list(surfaces)) if surfaces else None
+    firsts = [_FIRST_WORD.match(name) for name in surfaces]
+    first_words = (frozenset(m.group() for m in firsts if m) if all(m and m.group().isascii() for m in firsts)
+                   else None)
     exact = frozenset(a.upper() for a in acronyms - worded)
-    return Gazetteer(regex, surfaces, exact, domains, {k: tuple(v) for k, v in shorts.items()}, keyed)
+    return Gazetteer(regex, surfaces, exact, domains, {k: tuple(v) for k, v in shorts.items()}, first_words)
 
 
-@cache
-def _names_regex(regexes: tuple[str, ...]) -> re.Pattern[str]:
-    """One case-insensitive regex for these name regexes, tried in order, as whole words."""
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(regexes)})(?![\w-])", re.IGNORECASE)
+_FIRST_WORD = re.compile(r"\w+")
+_SEPARATOR = r"[\s\-‐‑–]+"
 
 
-def _name_regex(folded: str) -> str:
-    """A folded name as a regex: any spacing or hyphen between words, either apostrophe, optional "the"."""
-    words = [re.escape(w).replace("'", "['’]") for w in folded.split(" ")]
-    return r"[\s\-‐‑–]+".join(words)
+def _names_regex(names: list[str]) -> re.Pattern[str]:
+    """One case-insensitive regex for these folded names as whole words, the longest matching name chosen;
+    any spacing or hyphen between words, either apostrophe.
+
+    The names are spelled as a tree of their characters ("putin" and "putin's" share "putin"), so the
+    engine reads a name's characters once instead of trying every name in turn; trying the longer
+    branch first chooses the longest name, as an alternation sorted longest first would. That holds while
+    no two characters of the names match the same character, checked here (else that alternation it is).
+    """
+    chars = {c for name in names for c in name}
+    if any(a != b and re.fullmatch(re.escape(a), b, re.IGNORECASE) for a in chars for b in chars
+           if not (a.isascii() and b.isascii())):
+        body = "|".join(_spelled(n) for n in sorted(names, key=len, reverse=True))
+    else:
+        tree: dict[str, dict] = {}  # type: ignore[type-arg]
+        for name in names:
+            node = tree
+            for char in name:
+                node = node.setdefault(char, {})
+            node[""] = {}
+        body = _tree_regex(tree)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def _tree_regex(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    branches = [_spelled(char) + _tree_regex(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _spelled(folded: str) -> str:
+    """A folded name (or one character of it) as a regex: a space stands for any spacing or hyphen."""
+    return "".join(_SEPARATOR if c == " " else "['’]" if c == "'" else re.escape(c) for c in folded)

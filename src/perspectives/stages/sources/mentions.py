@@ -29,15 +29,16 @@ _INSTITUTION_WORD = re.compile(rf"\b(?:{_INSTITUTION_WORDS})\b")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)")
 
 
-def find_mentions(text: str, gazetteer: Gazetteer, people: People,
-                  common: frozenset[str] = frozenset()) -> list[Mention]:
+def find_mentions(text: str, gazetteer: Gazetteer, people: People, common: frozenset[str] = frozenset(),
+                  words: frozenset[str] | None = None) -> list[Mention]:
     """Every party named in a sentence, in order, with the role words in front of people absorbed.
 
     ``common`` holds the article's lower-case words: a capitalised word that also occurs in lower case
-    ("Sanctions" opening a sentence) is an ordinary word, not a name.
+    ("Sanctions" opening a sentence) is an ordinary word, not a name. ``words``, the sentence's
+    ``sentence_words``, if given, spares looking for what needs a word the sentence lacks.
     """
     runs = [(m.start(), m.end()) for m in NAME_RUN.finditer(text)]
-    mentions = [_known(text, m.start, m.end, m.known) for m in gazetteer.find(text)
+    mentions = [_known(text, m.start, m.end, m.known) for m in gazetteer.find(text, words)
                 if m.known.person or not _inside_larger_name(text, m.start, m.end, runs)]
     mentions += _short_mentions(text, people, mentions)
     mentions += _institutions(text, mentions)

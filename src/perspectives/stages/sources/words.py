@@ -13,6 +13,7 @@ from re import _parser  # type: ignore[attr-defined]  # the stdlib's own regex p
 from typing import Any
 
 _WORD = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
 # The only characters re's case-insensitive matching equates with ASCII letters besides their own capitals
 # (found by trying every code point): lower() leaves the last two alone and turns "İ" into two characters.
 _TO_ASCII = {"İ": "i", "ı": "i", "ſ": "s"}
@@ -26,10 +27,29 @@ def sentence_words(text: str) -> frozenset[str]:
     A pattern that, case-insensitively or not, matches one whole word of ``text`` finds that word
     lower-cased here; so a pattern needing a word from ``leading_words`` cannot match when none is here.
     """
+    return frozenset(_WORD.findall(_lowered(text)))
+
+
+def word_starts(text: str, words: frozenset[str]) -> list[int]:
+    """Where in ``text`` one of these lower-cased words stands whole, in order."""
+    lower = _lowered(text)
+    starts = []
+    for word in words:
+        start = lower.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if not (start and _WORD_CHAR.match(lower, start - 1) or _WORD_CHAR.match(lower, end)):
+                starts.append(start)
+            start = lower.find(word, end)
+    return sorted(starts)
+
+
+def _lowered(text: str) -> str:
+    """The text lower-cased as case-insensitive matching compares it, each character still in its place."""
     if any(c in text for c in _TO_ASCII):
         for odd, ascii_letter in _TO_ASCII.items():
             text = text.replace(odd, ascii_letter)
-    return frozenset(_WORD.findall(text.lower()))
+    return text.lower()
 
 
 def leading_words(pattern: str) -> frozenset[str] | None:
