@@ -31,9 +31,10 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
         seen["read"].append(entry.article_id)
         return process(entry, *args, **kwargs)
 
-    def counting_place(claims, titles, topics, *args, **kwargs):
-        seen["place"] += [f"{aid}/{topic.id}" for aid in claims["article_id"].unique() for topic in topics]
-        return place(claims, titles, topics, *args, **kwargs)
+    def counting_place(claims, titles, placement, topics=None):
+        seen["place"] += [f"{aid}/{topic.id}" for aid in claims["article_id"].unique() for topic in placement.topics
+                          if topics is None or topic.id in topics]
+        return place(claims, titles, placement, topics)
 
     monkeypatch.setattr(work, "process_article", counting_process)
     monkeypatch.setattr(work, "place_topics", counting_place)

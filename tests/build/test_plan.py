@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import yaml
 
-from perspectives.build import plan, store
+from perspectives.build import plan, store, work
 from perspectives.build.plan import is_stale
 from perspectives.build.run import run_pipeline
 from perspectives.config import load_config
@@ -51,3 +52,30 @@ def test_code_version_covers_the_build_modules_only() -> None:
     assert {"build/run.py", "stages/articles/reader.py", "stages/topics.py", "rules/terms.py", "build/store.py",
             "stages/__init__.py", "__init__.py"} <= names
     assert not any(name.startswith(("measures/", "present/")) for name in names)
+
+
+def test_a_file_is_hashed_only_when_its_size_or_time_changed(write_config, monkeypatch) -> None:
+    path = write_config({"a.md": GOOD, "b.md": "The treaty lapses.\n"})
+    run_pipeline(load_config(path))
+    hashed: list[str] = []
+    read: list[str] = []
+    content_hash, process = plan.content_hash, work.process_article
+    monkeypatch.setattr(plan, "content_hash", lambda file: hashed.append(file.name) or content_hash(file))
+    monkeypatch.setattr(work, "process_article",
+                        lambda entry, *args, **kwargs: read.append(entry.path) or process(entry, *args, **kwargs))
+
+    run_pipeline(load_config(path))
+    assert (hashed, read) == ([], [])
+
+    article = path.parent / "articles" / "a.md"
+    os.utime(article, ns=(article.stat().st_atime_ns, article.stat().st_mtime_ns + 10**9))  # touched, same bytes
+    run_pipeline(load_config(path))
+    assert (hashed, read) == (["a.md"], [])
+
+    hashed.clear()
+    run_pipeline(load_config(path))
+    assert (hashed, read) == ([], [])  # the new time was kept with the cached rows
+
+    article.write_text(GOOD.replace("holds", "binds"), encoding="utf-8")  # same size, a new time
+    run_pipeline(load_config(path))
+    assert read == ["articles/a.md"]

@@ -34,11 +34,11 @@ def test_screened_placement_equals_every_rule_on_every_sentence(variant: int) ->
         articles += [entry.article_id] * len(result.claims)
         paragraphs += [claim.paragraph for claim in result.claims]
     plain = Sentences(texts, articles, paragraphs)
-    screened = Sentences(texts, articles, paragraphs, screened=stages.screen.run(texts))
+    screened = Sentences(texts, articles, paragraphs, screened=stages.placement.screen.run(texts))
 
     def placed(sentences: Sentences) -> list:
-        hits = assign_topics(sentences, stages.topics, stages.continuations)
-        return assign_stances(sentences, hits, stages.stances)
+        hits = assign_topics(sentences, stages.placement.topics, stages.placement.continuations)
+        return assign_stances(sentences, hits, stages.placement.stances)
 
     expected = placed(plain)
     assert expected, "the bundled articles place claims"

@@ -27,9 +27,10 @@ log = logging.getLogger(__name__)
 
 CACHE_DIR = "cache"
 POINTER = "current.json"
-# Bookkeeping columns of the articles table: the entry key an article was read under, and its reading warnings.
-ENTRY_KEY, WARNINGS = "_entry_key", "_warnings"
-_ARTICLE_TAGS = {ENTRY_KEY: "string", WARNINGS: "string"}
+# Bookkeeping columns of the articles table: the entry key an article was read under, its reading warnings, and
+# its file's size and modification time when it was last planned (``plan.file_stat``).
+ENTRY_KEY, WARNINGS, STAT = "_entry_key", "_warnings", "_stat"
+_ARTICLE_TAGS = {ENTRY_KEY: "string", WARNINGS: "string", STAT: "string"}
 
 
 @dataclass
@@ -65,11 +66,12 @@ class ResultCache:
             return cls.empty()
         return cls(tables, topic_keys)
 
-    def articles(self) -> dict[str, tuple[str, str]]:
-        """Article id → (entry key, content hash) of every cached article, as ``plan_build`` takes them."""
+    def articles(self) -> dict[str, tuple[str, str, str]]:
+        """Article id → (entry key, content hash, file stat) of every cached article, as ``plan_build`` takes
+        them."""
         frame = self.tables["articles"]
-        return dict(zip(frame["article_id"], zip(frame[ENTRY_KEY], frame["content_hash"], strict=True),
-                        strict=True))
+        return dict(zip(frame["article_id"], zip(frame[ENTRY_KEY], frame["content_hash"],
+                                                 frame[STAT].fillna(""), strict=True), strict=True))
 
     def rows(self, name: str, article_ids: Iterable[str]) -> pd.DataFrame:
         """The cached rows of one table (bookkeeping columns included) for these articles."""

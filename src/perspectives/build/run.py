@@ -14,10 +14,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from perspectives.build import cache, parallel, store
+from perspectives.build import cache, parallel, store, work
 from perspectives.build.plan import Keys, Plan, plan_build
 from perspectives.build.report import build_report, reading_warnings
-from perspectives.build.work import PlaceTask, ReadTask, Rows, place_chunk, read_chunk
+from perspectives.build.work import Placement, ReadTask, Rows, read_chunk
 from perspectives.config import Config
 from perspectives.tables import TABLES, claim_article, claim_index
 
@@ -50,7 +50,7 @@ def _build(config: Config, *, progress: Progress | None, workers: int | None) ->
         progress(len(plan.reuse), len(config.articles), "unchanged articles from the cache")
     fresh = _compute(config, plan, previous, keys, workers=workers, progress=progress)
     tables = _assemble(config, previous, plan, fresh)
-    if plan.read or plan.place or len(plan.reuse) != len(previous.tables["articles"]) \
+    if plan.read or plan.place or plan.touched or len(plan.reuse) != len(previous.tables["articles"]) \
             or set(keys.topics) != set(previous.topic_keys):
         cache.save(config.output_dir, tables, keys.topics)
     failed = [{"article_id": config.articles[i].article_id, "path": config.articles[i].path, "reason": reason}
@@ -66,36 +66,37 @@ def _build(config: Config, *, progress: Progress | None, workers: int | None) ->
 
 def _compute(config: Config, plan: Plan, previous: cache.ResultCache, keys: Keys, *,
              workers: int | None, progress: Progress | None) -> list[Rows]:
-    """Read the planned articles and place the planned topics on the reused ones' claims."""
+    """Read the planned articles (in parallel), then place the planned topics on the reused ones' claims."""
     entries = config.articles
     reads = [ReadTask(i, entries[i], config.article_file(entries[i]), keys.entries[i]) for i in plan.read]
-    places = _place_tasks(config, plan, previous)
-    count = parallel.worker_count(workers, len(reads) + len(places))
-    jobs: list[tuple[parallel.Job, list[Any]]] = [(read_chunk, chunk) for chunk in parallel.chunks(reads, count)]
-    jobs += [(place_chunk, chunk) for chunk in parallel.chunks(places, count)]
-    done = 0 if places else len(plan.reuse)  # reused articles count once: when placed, or up front
+    count = parallel.worker_count(workers, len(reads))
+    done = len(plan.reuse)
 
-    def advance(chunk: list[Any]) -> None:
+    def advance(chunk: list[ReadTask]) -> None:
         nonlocal done
-        done += sum(task.claims["article_id"].nunique() if isinstance(task, PlaceTask) else 1 for task in chunk)
+        done += len(chunk)
         if progress:
             progress(min(done, len(entries)), len(entries), entries[chunk[-1].index].path)
 
-    return parallel.run_jobs(config, jobs, count, advance) if jobs else []
+    jobs: list[tuple[parallel.Job, list[Any]]] = [(read_chunk, chunk) for chunk in parallel.chunks(reads, count)]
+    fresh = parallel.run_jobs(config, jobs, count, advance) if jobs else []
+    if plan.place:
+        if progress:
+            progress(len(entries), len(entries), f"placing the unchanged articles in {', '.join(plan.place)}")
+        fresh.append(_place_reused(config, plan, previous))
+    return fresh
 
 
-def _place_tasks(config: Config, plan: Plan, previous: cache.ResultCache) -> list[PlaceTask]:
-    """One task per reused article whose claims must be placed in the planned topics."""
-    if not plan.place:
-        return []
+def _place_reused(config: Config, plan: Plan, previous: cache.ResultCache) -> Rows:
+    """The reused articles' cached claims placed in the planned topics, all at once in this process: one
+    screen pass over the claims table costs less than starting workers."""
     ids = [config.articles[i].article_id for i in plan.reuse]
     claims = previous.rows("claims", ids)[["claim_id", "article_id", "paragraph", "text"]]
     articles = previous.rows("articles", ids)
     titles = dict(zip(articles["article_id"], articles["title"].fillna(""), strict=True))
-    index = {aid: i for i, aid in zip(plan.reuse, ids, strict=True)}
-    topics = tuple(plan.place)
-    return [PlaceTask(index[str(aid)], group.reset_index(drop=True), titles.get(str(aid), ""), topics)
-            for aid, group in claims.groupby("article_id", sort=False)]
+    placement = Placement.from_config(config)
+    placed = work.place_topics(claims.reset_index(drop=True), titles, placement, set(plan.place))
+    return Rows({"claim_topics": placed})
 
 
 def _assemble(config: Config, previous: cache.ResultCache, plan: Plan, fresh: list[Rows]) -> dict[str, pd.DataFrame]:
@@ -119,6 +120,8 @@ def _assemble(config: Config, previous: cache.ResultCache, plan: Plan, fresh: li
         elif name in ("claims", "citations"):
             keys = [np.arange(len(frame)), *keys]  # rows of one article keep their own order
         tables[name] = frame.iloc[np.lexsort(keys)].reset_index(drop=True)
+    stats = [plan.stats[article_order[aid]] for aid in tables["articles"]["article_id"]]
+    tables["articles"][cache.STAT] = pd.Series(stats, dtype="string")
     return tables
 
 

@@ -6,7 +6,7 @@ process or in a worker (see ``build.parallel``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -34,28 +34,40 @@ from perspectives.tables import article_rows, citation_rows, claim_rows, topic_r
 
 
 @dataclass(frozen=True)
+class Placement:
+    """The topic, stance and continuation rules, and the RE2 screen of every topic and stance rule (see
+    ``rules.screen``): all that placing claims in topics needs."""
+
+    topics: list[CompiledTopic]
+    stances: dict[str, tuple[CompiledStance, ...]]
+    continuations: Continuations
+    screen: Screen
+
+    @classmethod
+    def from_config(cls, config: Config) -> Placement:
+        """Compile the config's topics."""
+        topics, stances = compile_topics(config.topics), compile_stances(config.topics)
+        screen = Screen([*(m for t in topics for m in t.matchers()),
+                         *(m for ss in stances.values() for s in ss for m in s.matchers())])
+        return cls(topics, stances, compile_continuations(config.continuation), screen)
+
+
+@dataclass(frozen=True)
 class Stages:
     """The config's rules, compiled once per process: compiling costs more than reading one article."""
 
     cleaner: Cleaner
-    topics: list[CompiledTopic]
-    stances: dict[str, tuple[CompiledStance, ...]]
     lexicon: Lexicon
     gazetteer: Gazetteer
-    continuations: Continuations
-    # Every topic and stance rule's screen pattern in one RE2 set (see ``rules.screen``).
-    screen: Screen
+    placement: Placement
     # The declared fields and their allowed values (none: any value), in declaration order.
     fields: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @classmethod
     def from_config(cls, config: Config) -> Stages:
         """Compile every rule the per-article work needs."""
-        topics, stances = compile_topics(config.topics), compile_stances(config.topics)
-        screen = Screen([*(m for t in topics for m in t.matchers()),
-                         *(m for ss in stances.values() for s in ss for m in s.matchers())])
-        return cls(Cleaner.from_config(config.cleaning), topics, stances, compile_lexicon(config.certainty),
-                   compile_gazetteer(config.sources), compile_continuations(config.continuation), screen,
+        return cls(Cleaner.from_config(config.cleaning), compile_lexicon(config.certainty),
+                   compile_gazetteer(config.sources), Placement.from_config(config),
                    tuple((f.id, tuple(f.values)) for f in config.fields))
 
 
@@ -67,17 +79,6 @@ class ReadTask:
     entry: ArticleEntry
     file: Path
     entry_key: str
-
-
-@dataclass(frozen=True)
-class PlaceTask:
-    """One article's cached claims (``claim_id``, ``article_id``, ``paragraph``, ``text``) and its title, to
-    place in some topics; ``index`` is the article's config index, for progress."""
-
-    index: int
-    claims: pd.DataFrame
-    title: str
-    topics: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -125,15 +126,20 @@ def with_fields(article: Article, entry: ArticleEntry, fields: tuple[tuple[str, 
     return replace(article, fields=tuple(values), warnings=(*article.warnings, *warnings))
 
 
-def place_topics(claims: pd.DataFrame, titles: Mapping[str, str], topics: Sequence[CompiledTopic],
-                 stages: Stages) -> pd.DataFrame:
-    """The ``claim_topics`` rows of a claims table (any number of articles, in order) in these topics, with
-    stances; ``titles`` are the articles' headlines, which may establish a topic for context placement."""
+def place_topics(claims: pd.DataFrame, titles: Mapping[str, str], placement: Placement,
+                 topics: Collection[str] | None = None) -> pd.DataFrame:
+    """The ``claim_topics`` rows of a claims table (any number of articles, each one's claims together and in
+    order) in these topics (None: all), with stances; ``titles`` are the articles' headlines, which may
+    establish a topic for context placement.
+
+    One screen pass over the whole table picks the sentences each rule may match; only those are tried.
+    """
     texts = claims["text"].tolist()
     sentences = Sentences(texts, claims["article_id"].tolist(), claims["paragraph"].tolist(), titles,
-                          stages.screen.run(texts))
-    hits = assign_topics(sentences, topics, stages.continuations)
-    return topic_rows(claims, assign_stances(sentences, hits, stages.stances))
+                          placement.screen.run(texts))
+    chosen = [t for t in placement.topics if topics is None or t.id in topics]
+    hits = assign_topics(sentences, chosen, placement.continuations)
+    return topic_rows(claims, assign_stances(sentences, hits, placement.stances))
 
 
 def read_chunk(stages: Stages, tasks: Sequence[ReadTask]) -> Rows:
@@ -152,12 +158,4 @@ def read_chunk(stages: Stages, tasks: Sequence[ReadTask]) -> Rows:
     articles = cache.tag_articles(article_rows(results), entry_keys, [r.warnings for r in results])
     titles = {r.article.article_id: r.article.title or "" for r in results}
     return Rows({"articles": articles, "claims": claims, "citations": citation_rows(results),
-                 "claim_topics": place_topics(claims, titles, stages.topics, stages)}, failed)
-
-
-def place_chunk(stages: Stages, tasks: Sequence[PlaceTask]) -> Rows:
-    """Place chunks of cached claims in the topics each task names; only claim_topics rows come out."""
-    frames = [place_topics(task.claims, {str(task.claims["article_id"].iloc[0]): task.title},
-                           [t for t in stages.topics if t.id in task.topics], stages)
-              for task in tasks]
-    return Rows({"claim_topics": pd.concat(frames, ignore_index=True)})
+                 "claim_topics": place_topics(claims, titles, stages.placement)}, failed)
