@@ -31,10 +31,9 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
         seen["read"].append(entry.article_id)
         return process(entry, *args, **kwargs)
 
-    def counting_place(claims, titles, placement, topics=None):
-        seen["place"] += [f"{aid}/{topic.id}" for aid in claims["article_id"].unique() for topic in placement.topics
-                          if topics is None or topic.id in topics]
-        return place(claims, titles, placement, topics)
+    def counting_place(claims, titles, placement):
+        seen["place"] += [f"{aid}/{topic.id}" for aid in claims["article_id"].unique() for topic in placement.topics]
+        return place(claims, titles, placement)
 
     monkeypatch.setattr(work, "process_article", counting_process)
     monkeypatch.setattr(work, "place_topics", counting_place)

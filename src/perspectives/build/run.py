@@ -94,8 +94,8 @@ def _place_reused(config: Config, plan: Plan, previous: cache.ResultCache) -> Ro
     claims = previous.rows("claims", ids)[["claim_id", "article_id", "paragraph", "text"]]
     articles = previous.rows("articles", ids)
     titles = dict(zip(articles["article_id"], articles["title"].fillna(""), strict=True))
-    placement = Placement.from_config(config)
-    placed = work.place_topics(claims.reset_index(drop=True), titles, placement, set(plan.place))
+    placement = Placement.from_config(config, plan.place)
+    placed = work.place_topics(claims.reset_index(drop=True), titles, placement)
     return Rows({"claim_topics": placed})
 
 

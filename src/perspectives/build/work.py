@@ -44,9 +44,11 @@ class Placement:
     screen: Screen
 
     @classmethod
-    def from_config(cls, config: Config) -> Placement:
-        """Compile the config's topics."""
-        topics, stances = compile_topics(config.topics), compile_stances(config.topics)
+    def from_config(cls, config: Config, only: Collection[str] | None = None) -> Placement:
+        """Compile the config's topics, or ``only`` those named (a rule edit compiles and screens the edited
+        topics alone)."""
+        chosen = [t for t in config.topics if only is None or t.id in only]
+        topics, stances = compile_topics(chosen), compile_stances(chosen)
         screen = Screen([*(m for t in topics for m in t.matchers()),
                          *(m for ss in stances.values() for s in ss for m in s.matchers())])
         return cls(topics, stances, compile_continuations(config.continuation), screen)
@@ -126,10 +128,9 @@ def with_fields(article: Article, entry: ArticleEntry, fields: tuple[tuple[str, 
     return replace(article, fields=tuple(values), warnings=(*article.warnings, *warnings))
 
 
-def place_topics(claims: pd.DataFrame, titles: Mapping[str, str], placement: Placement,
-                 topics: Collection[str] | None = None) -> pd.DataFrame:
+def place_topics(claims: pd.DataFrame, titles: Mapping[str, str], placement: Placement) -> pd.DataFrame:
     """The ``claim_topics`` rows of a claims table (any number of articles, each one's claims together and in
-    order) in these topics (None: all), with stances; ``titles`` are the articles' headlines, which may
+    order) in the placement's topics, with stances; ``titles`` are the articles' headlines, which may
     establish a topic for context placement.
 
     One screen pass over the whole table picks the sentences each rule may match; only those are tried.
@@ -137,8 +138,7 @@ def place_topics(claims: pd.DataFrame, titles: Mapping[str, str], placement: Pla
     texts = claims["text"].tolist()
     sentences = Sentences(texts, claims["article_id"].tolist(), claims["paragraph"].tolist(), titles,
                           placement.screen.run(texts))
-    chosen = [t for t in placement.topics if topics is None or t.id in topics]
-    hits = assign_topics(sentences, chosen, placement.continuations)
+    hits = assign_topics(sentences, placement.topics, placement.continuations)
     return topic_rows(claims, assign_stances(sentences, hits, placement.stances))
 
 

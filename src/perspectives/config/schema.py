@@ -173,6 +173,7 @@ class Config(_Strict):
                                        description="Sentences that continue the one before (context placement).")
 
     _path: Path = PrivateAttr(default=Path(CONFIG_FILE))
+    _files: dict[tuple[Path, str], Path] = PrivateAttr(default_factory=dict)
 
     @property
     def path(self) -> Path:
@@ -190,7 +191,12 @@ class Config(_Strict):
         return (self.base_dir / self.output).resolve()
 
     def article_file(self, entry: ArticleEntry) -> Path:
-        """Absolute path of an article entry."""
-        return (self.base_dir / entry.path).resolve()
+        """Absolute path of an article entry, symbolic links resolved; resolved once per path, as a build asks
+        for each article's file several times (resolving 5,000 paths takes a second)."""
+        key = (self._path, entry.path)
+        file = self._files.get(key)
+        if file is None:
+            file = self._files[key] = (self.base_dir / entry.path).resolve()
+        return file
 
 
