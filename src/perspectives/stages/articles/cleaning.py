@@ -85,11 +85,13 @@ class Cleaner:
             dropped: what the layout set aside, with reasons (``cleaning.drop '<pattern>'`` and
                 ``cleaning.remove '<pattern>'`` for the config's).
         """
-        total = len(_WORDS.findall(text))
         removed: dict[str, list[str]] = {}
         for piece, reason in dropped:
             if reason.startswith(("cleaning.drop ", "cleaning.remove ")):
                 removed.setdefault(reason, []).append(piece)
+        if not removed:
+            return []  # before counting the article's words: most articles lose nothing to the config
+        total = len(_WORDS.findall(text))
         warnings = []
         for label, pieces in removed.items():
             counts = [len(_WORDS.findall(piece)) for piece in pieces]

@@ -9,6 +9,7 @@ paragraphs split by a page break are rejoined and short unpunctuated lines becom
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -189,6 +190,8 @@ def _split_tail(paras: list[Paragraph], cleaner: Cleaner,
     return body, []
 
 
+# Cached: the repeated-headline check and then the repeated-deck check normalise the same paragraphs.
+@functools.lru_cache(maxsize=1024)
 def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
