@@ -9,6 +9,7 @@ import pytest
 
 from perspectives.stages.sources.cues import cue_hits
 from perspectives.stages.sources.gazetteer import compile_gazetteer
+from perspectives.stages.sources.masking import words_after_masking
 from perspectives.stages.sources.mentions import find_mentions
 from perspectives.stages.sources.referents import referents
 from perspectives.stages.sources.speech import DOCUMENT_VERBS, INVERTED_VERBS, SPEECH_VERBS, STANCE
@@ -76,6 +77,7 @@ FRAMES = (
     "In an interview with {s}, Tom Hale {v} the talks had stalled.",
     "For {s}, an economist, “the fares are too low.”",
     "The drivers will strike, as quoted by {s}.",
+    "The drivers will strike, as quoted by{s}.",  # a name glued to a word: masking makes "by" a word
     "{s} quoted the Harbour Authority as saying the fees were fair.",
     "Under {s}, the port stays open at night.",
     "The articles of {s} were never published.",
@@ -101,7 +103,7 @@ def test_skipping_a_grammar_for_want_of_its_words_finds_the_same_sources(sentenc
     bound = 0
     for text in sentences:
         mentions = find_mentions(text, NO_LIST, {})
-        words = sentence_words(text)
+        words = words_after_masking(text, mentions, sentence_words(text))
         full = cue_hits(text, mentions)
         assert cue_hits(text, mentions, words) == full, text
         assert referents(text, mentions, words) == referents(text, mentions), text
@@ -109,7 +111,14 @@ def test_skipping_a_grammar_for_want_of_its_words_finds_the_same_sources(sentenc
     assert bound > len(sentences) / 3  # the sentences do exercise the grammar
 
 
+def test_the_words_after_masking_include_those_a_mention_cuts_out_of_a_word() -> None:
+    text = "The strike, as quoted byTom Hale, goes on."
+    mentions = find_mentions(text, NO_LIST, {})
+    assert "by" not in sentence_words(text)
+    assert "by" in words_after_masking(text, mentions, sentence_words(text))
+
+
 def test_a_sentence_without_a_cue_word_is_passed_over() -> None:
     text = "Tom Hale waited at the depot for two hours."
     mentions = find_mentions(text, NO_LIST, {})
-    assert mentions and cue_hits(text, mentions, sentence_words(text)) == []
+    assert mentions and cue_hits(text, mentions, words_after_masking(text, mentions, sentence_words(text))) == []

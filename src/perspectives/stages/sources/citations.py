@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from perspectives.records import Article, Citation, Claim, Link
 from perspectives.stages.sources.cues import cue_hits
 from perspectives.stages.sources.gazetteer import Gazetteer, fold, url_host
+from perspectives.stages.sources.masking import words_after_masking
 from perspectives.stages.sources.mentions import People, find_mentions, remember_people
 from perspectives.stages.sources.parties import Mention
 from perspectives.stages.sources.referents import Referent, referents
@@ -42,6 +43,7 @@ def extract_citations(article: Article, claims: list[Claim], gazetteer: Gazettee
         text = _blank_furniture(claim.text)
         words = sentence_words(text)
         mentions = find_mentions(text, gazetteer, people, common, words)
+        words = words_after_masking(text, mentions, words)
         cited = _claim_citations(claim, text, words, mentions, _claim_links(article, claim), gazetteer)
         for referent in referents(text, mentions, words):
             for mention in resolve(referent, named + mentions[:referent.before], speakers):
@@ -49,11 +51,13 @@ def extract_citations(article: Article, claims: list[Claim], gazetteer: Gazettee
                 speakers.append(mention)
         found += cited
         names = {fold(c.source) for c in cited if c.cue in _SPEAKING}
-        speakers += [m for m in mentions if fold(m.name) in names]
+        if names:
+            speakers += [m for m in mentions if fold(m.name) in names]
         named += mentions
         remember_people(mentions, people)
     found += _note_citations(article, claims, gazetteer)
-    return _dedupe(c for c in found if not _is_metadata(c.source, article))
+    metadata = _metadata(article)
+    return _dedupe(c for c in found if not _is_metadata(c.source, *metadata))
 
 
 def _claim_citations(claim: Claim, text: str, words: frozenset[str], mentions: list[Mention], links: list[Link],
@@ -229,10 +233,14 @@ def _blank_furniture(text: str) -> str:
     return text
 
 
-def _is_metadata(name: str, article: Article) -> bool:
-    """The republishing site, the original publisher and the author are metadata, not cited sources."""
+def _metadata(article: Article) -> tuple[list[str], list[str]]:
+    """The republishing site, the original publisher and the author, folded, and folded without punctuation."""
     meta = [fold(v) for v in (article.outlet, article.original_publisher, article.author) if v]
-    squashed = [re.sub(r"\W", "", m) for m in meta]
+    return meta, [re.sub(r"\W", "", m) for m in meta]
+
+
+def _is_metadata(name: str, meta: list[str], squashed: list[str]) -> bool:
+    """Metadata (see ``_metadata``) is not a cited source."""
     return fold(name) in meta or any(s and s in re.sub(r"\W", "", fold(name)) for s in squashed)
 
 

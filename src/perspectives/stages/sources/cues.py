@@ -11,7 +11,7 @@ import dataclasses
 import re
 
 from perspectives.stages.sources.lexicon import NATIONALITIES, guess_type, state_of
-from perspectives.stages.sources.masking import NAME_SLOT, mask, words_after_masking
+from perspectives.stages.sources.masking import NAME_SLOT, mask
 from perspectives.stages.sources.parties import Mention
 from perspectives.stages.sources.speech import (
     AFTER_INVERTED,
@@ -129,11 +129,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[frozenset[str], ...]], ...] =
 def cue_hits(text: str, mentions: list[Mention], words: frozenset[str] | None = None) -> list[tuple[Mention, str, str]]:
     """(mention, cue, surface) for every mention a cue binds in one sentence.
 
-    ``words``, the sentence's ``sentence_words``, lets a pattern be skipped when a word it needs is missing
-    (and the masking too, when every pattern is): the same hits, found sooner. None tries every pattern.
+    ``words``, those the masked sentence can hold (``words_after_masking``), let a pattern be skipped when a
+    word it needs is missing (and the masking too, when every pattern is): the same hits, found sooner. None
+    tries every pattern.
     """
-    if words is not None:
-        words = words_after_masking(text, mentions, words)
     documents = any(m.kind == "document" for m in mentions)
     # Every cue pattern binds a masked mention, so a sentence without one is not scanned.
     patterns = [(cue, pattern) for cue, pattern, needs in _PATTERNS if mentions and _holds(words, *needs)

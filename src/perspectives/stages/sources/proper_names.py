@@ -65,7 +65,16 @@ def unknown_names(text: str, runs: list[tuple[int, int]], taken: list[Mention],
     return found
 
 
+def _names_nothing(piece: str) -> bool:
+    """Whether a piece of a run is plainly no name: blank (a known name took the run) or one word that
+    opens sentences ("The", "But"); ``_pieces`` would find nothing in it, only later."""
+    words = piece.split()
+    return not words or (len(words) == 1 and bare_word(words[0]) in _SKIPPED)
+
+
 def _pieces(text: str, start: int, end: int, common: frozenset[str] = frozenset()) -> list[Mention]:
+    if _names_nothing(text[start:end]):
+        return []
     tokens = [(m.start() + start, m.end() + start, m.group(0)) for m in NAME_WORD.finditer(text[start:end])]
     named = [t for t in tokens if bare_word(t[2]) not in _SKIPPED or bare_word(t[2]) in _CONNECTORS]
     while named and bare_word(named[0][2]) in _SKIPPED:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from perspectives.stages.sources.masking import mask, words_after_masking
+from perspectives.stages.sources.masking import mask
 from perspectives.stages.sources.parties import Mention
 from perspectives.stages.sources.speech import (
     AFTER_INVERTED,
@@ -56,12 +56,12 @@ class Referent:
 
 def referents(text: str, mentions: list[Mention], words: frozenset[str] | None = None) -> list[Referent]:
     """Pronouns and role nouns a cue makes the speaker ("the ministry said"); they are resolved against the
-    parties named before (see ``citations``). ``words``, the sentence's ``sentence_words``, lets a sentence
-    without a cue's word be passed over."""
+    parties named before (see ``citations``). ``words``, those the masked sentence can hold
+    (``words_after_masking``), let a sentence without a cue's word be passed over."""
     lower_words = set(_LOWER_WORDS.findall(text.lower()))
     if not (lower_words & HEAD_WORDS or lower_words & _PRONOUN_WORDS):
         return []
-    if words is not None and words_after_masking(text, mentions, words).isdisjoint(_CUE_WORDS):
+    if words is not None and words.isdisjoint(_CUE_WORDS):
         return []
     masked, _ = mask(text, mentions)
     found = []
