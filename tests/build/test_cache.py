@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -124,3 +125,15 @@ def test_damaged_cache_is_ignored(write_config, calls, damage) -> None:
     calls["read"].clear()
     assert_same_tables(build_tables(path), first)
     assert sorted(calls["read"]) == ["a", "b", "c"]
+
+
+def test_tables_without_bookkeeping_are_written_once_and_shared_with_the_cache(write_config) -> None:
+    path = write_config(ARTICLES)
+    tables = build_tables(path)
+    out = load_config(path).output_dir
+    generation = out / cache.CACHE_DIR / json.loads((out / cache.CACHE_DIR / cache.POINTER).read_text())["generation"]
+    for name in ("claims", "citations"):
+        assert (out / f"{name}.parquet").stat().st_ino == (generation / f"{name}.parquet").stat().st_ino
+    for name in ("articles", "claim_topics"):  # the cache keeps more columns than the tables
+        assert (out / f"{name}.parquet").stat().st_ino != (generation / f"{name}.parquet").stat().st_ino
+    assert_same_tables(_fresh(path), tables)

@@ -21,7 +21,7 @@ import pandas as pd
 
 from perspectives.build import store
 from perspectives.build.plan import code_version
-from perspectives.tables import BOOKKEEPING, TABLES, empty_table
+from perspectives.tables import BOOKKEEPING, TABLES, conform, empty_table
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +31,7 @@ POINTER = "current.json"
 # its file's size and modification time when it was last planned (``plan.file_stat``).
 ENTRY_KEY, WARNINGS, STAT = "_entry_key", "_warnings", "_stat"
 _ARTICLE_TAGS = {ENTRY_KEY: "string", WARNINGS: "string", STAT: "string"}
+_ARTICLE_TABLES = ("articles",)  # the tables tagged with _ARTICLE_TAGS
 
 
 @dataclass
@@ -98,15 +99,26 @@ def warnings_of(articles: pd.DataFrame) -> list[list[str]]:
     return [json.loads(w) if w else [] for w in articles[WARNINGS]]
 
 
-def save(out_dir: Path, tables: dict[str, pd.DataFrame], topic_keys: dict[str, str]) -> None:
-    """Write the tables (with bookkeeping columns) as a new generation, switch to it, and drop older ones."""
+def save(out_dir: Path, tables: dict[str, pd.DataFrame], topic_keys: dict[str, str]) -> dict[str, Path]:
+    """Write the tables (with bookkeeping columns) as a new generation, switch to it, and drop older ones.
+
+    Returns the files of the tables that have no bookkeeping columns: they are written exactly as the
+    store writes its tables, so the store links them instead of writing them again.
+    """
     root = Path(out_dir) / CACHE_DIR
     name = uuid.uuid4().hex[:12]
     generation = root / name
     generation.mkdir(parents=True)
+    plain: dict[str, Path] = {}
     for table, frame in tables.items():
-        frame.to_parquet(generation / f"{table}.parquet", index=False)
+        file = generation / f"{table}.parquet"
+        if table in _ARTICLE_TABLES or table in BOOKKEEPING:
+            frame.to_parquet(file, index=False)
+        else:
+            conform(table, frame).to_parquet(file, index=False)
+            plain[table] = file
     store.write_json(root / POINTER, {"generation": name, "code": code_version(), "topics": topic_keys})
     for old in root.iterdir():
         if old.is_dir() and old.name != name:
             shutil.rmtree(old, ignore_errors=True)
+    return plain

@@ -50,17 +50,19 @@ def _build(config: Config, *, progress: Progress | None, workers: int | None) ->
         progress(len(plan.reuse), len(config.articles), "unchanged articles from the cache")
     fresh = _compute(config, plan, previous, keys, workers=workers, progress=progress)
     tables = _assemble(config, previous, plan, fresh)
+    written = {}
     if plan.read or plan.place or plan.touched or len(plan.reuse) != len(previous.tables["articles"]) \
             or set(keys.topics) != set(previous.topic_keys):
-        cache.save(config.output_dir, tables, keys.topics)
+        written = cache.save(config.output_dir, tables, keys.topics)
     failed = [{"article_id": config.articles[i].article_id, "path": config.articles[i].path, "reason": reason}
               for i, reason in sorted(f for rows in fresh for f in rows.failed)]
     warnings = reading_warnings(config, tables["articles"], failed)
     kept = _keep_previous(config.output_dir, tables, [f["article_id"] for f in failed])
     if kept:
         warnings.append(f"kept the previous build's rows for {', '.join(kept)} (it could not be read this time)")
+        written = {}  # the tables now hold rows the cache does not
     report = build_report(config, keys, tables, failed, warnings)
-    store.write_tables(config.output_dir, tables, report)
+    store.write_tables(config.output_dir, tables, report, written=written)
     return report
 
 

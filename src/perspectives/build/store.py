@@ -7,7 +7,7 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -23,18 +23,23 @@ REPORT_FILE = "build_report.json"
 LOCK_FILE = ".build.lock"
 
 
-def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame], report: dict[str, Any]) -> None:
+def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame], report: dict[str, Any], *,
+                 written: Mapping[str, Path] | None = None) -> None:
     """Replace all tables and the build report as one build's output.
 
     Every table is written to a temporary file first; the report is removed while the finished files
     are renamed into place, and written last. A build killed halfway through the renames thus leaves
     no report, which makes the folder stale, so the next build or dashboard visit rebuilds it rather
     than showing tables of two different builds.
+
+    ``written`` names files that already hold a table exactly as it would be written here (the result
+    cache's, in the same folder): they are hard-linked instead of written a second time.
     """
     staged: dict[str, Path] = {}
     try:
         for name, frame in tables.items():
-            staged[name] = _stage_table(out_dir, name, frame)
+            linked = _stage_link(out_dir, name, written[name]) if written and name in written else None
+            staged[name] = linked or _stage_table(out_dir, name, frame)
         (out_dir / REPORT_FILE).unlink(missing_ok=True)
         for name, tmp in staged.items():
             os.replace(tmp, out_dir / f"{name}.parquet")
@@ -43,6 +48,17 @@ def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame], report: dict[st
             tmp.unlink(missing_ok=True)
         raise
     write_json(out_dir / REPORT_FILE, report)
+
+
+def _stage_link(out_dir: Path, name: str, file: Path) -> Path | None:
+    """A hard link to ``file`` beside the table's target, or None where the file system has none."""
+    tmp = out_dir / f".{name}.{os.getpid()}.link.tmp"
+    tmp.unlink(missing_ok=True)
+    try:
+        os.link(file, tmp)
+    except OSError:
+        return None
+    return tmp
 
 
 def _stage_table(out_dir: Path, name: str, frame: pd.DataFrame) -> Path:
