@@ -34,6 +34,9 @@ def sentences(text: str) -> list[str]:
     ("The talks ended.The minister said so.", ["The talks ended.", "The minister said so."]),
     ("It was a provocation.\"The statement said more.", ["It was a provocation.\"", "The statement said more."]),
     ("Worried leaders.- Those ties may not last.", ["Worried leaders.", "Those ties may not last."]),
+    # Only a run's first mark can end a sentence, and only . ! ? before a dash.
+    ("Wait... And?! Then “Yes.”– Done.", ["Wait...", "And?!", "Then “Yes.”", "Done."]),
+    ("He paused…– Then left. Gone…- So it goes.", ["He paused…– Then left.", "Gone…- So it goes."]),
     # …but not inside abbreviations, initials, domains and names.
     ("The U.S.Navy sailed. St.Petersburg waited.", ["The U.S.Navy sailed.", "St.Petersburg waited."]),
     ("Visit example.com today. Or not.", ["Visit example.com today.", "Or not."]),
