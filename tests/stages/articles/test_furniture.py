@@ -81,6 +81,7 @@ def test_only_a_one_sentence_paragraph_before_a_credit_reads_as_its_caption() ->
 
 @pytest.mark.parametrize("text, expected", [
     ("Envoys shake hands before the talks. Photo: Lena Park/AFP", True),
+    ("Envoys shake hands before the talks. Picture: Lena Park", True),
     ("The leaders meet in Minsk, June 2, 2021. (Agency/Ivan Orlov)", True),
     ("The talks ended. Photos of the talks were not released.", False),
 ])
