@@ -19,13 +19,17 @@ _HEAD_OF = re.compile(r"\b(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:head|chief|spokes(?:
                       r"representative|minister|director|official|press (?:service|office|secretary)|"
                       r"sources?)s?\s+(?:of|for|at|in|close to)\s+(?:the\s+)?(⟦\d+⟧)")
 # "the news agency ⟦Interfax⟧", "the state-owned company ⟦Gazprom⟧": words describing an unknown party.
+_DESCRIBING = ("agency", "newspaper", "daily", "broadcaster", "outlet", "website", "news site", "channel", "magazine",
+               "tabloid", "network", "company", "firm", "group", "giant", "operator", "holding", "institute",
+               "think tank", "university", "producer", "carrier", "regulator", "union")
 _DESCRIBED = re.compile(r"\b(?:[Tt]he\s+)?((?:(?!(?:by|of|to|in|at|for|from|with|the|and|said|told)\b)[\w-]+\s+){0,2}?"
-                        r"(?:news agency|agency|newspaper|daily|broadcaster|outlet|"
-                        r"website|news site|channel|magazine|tabloid|network|company|firm|group|giant|operator|"
-                        r"holding|institute|think tank|university|producer|carrier|regulator|union))\s+(⟦\d+⟧)")
+                        rf"(?:news agency|{'|'.join(_DESCRIBING)}))\s+(⟦\d+⟧)")
 # "⟦the CNSA⟧ and its Russian counterpart ⟦Roscosmos⟧": two parties, one subject.
 _COUNTERPART = re.compile(r"(⟦\d+⟧)\s+and\s+(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}?counterparts?,?\s+(⟦\d+⟧)")
 _ACRONYM = re.compile(r"(⟦\d+⟧)\s*\([A-Z][A-Za-z]{1,9}\)")
+# A piece of every _HEAD_OF and _OFFICIAL_OF match.
+_HEAD_OF_PIECES = ("head", "chief", "spokes", "representative", "minister", "director", "official", "press", "source")
+_OFFICIAL_OF_PIECES = ("official", "spokes", "source", "diplomat")
 _OFFICIAL_OF = re.compile(r"\b(?:(?:a|an|the)\s+)?(?:senior\s+|top\s+)?(⟦\d+⟧)\s+(?:officials?|"
                           r"spokes(?:man|woman|person)|sources?|diplomats?)\b")
 
@@ -89,11 +93,17 @@ def _masked(text: str, mentions: list[Mention]) -> tuple[str, dict[int, str]]:
         appositives[slot] = match.group(1)
         return match.group(2)
 
-    masked = _APPOSITIVE.sub(fold_appositive, _OFFICIAL_OF.sub(r"\1", masked))
+    # Each fold is tried only on a sentence holding a piece of text it cannot match without.
+    if any(word in masked for word in _OFFICIAL_OF_PIECES):
+        masked = _OFFICIAL_OF.sub(r"\1", masked)
+    if "⟧," in masked:
+        masked = _APPOSITIVE.sub(fold_appositive, masked)
     if "(" in masked:
         masked = _ACRONYM.sub(r"\1", masked)
     if "counterpart" in masked:
         masked = _COUNTERPART.sub(r"\1 and \2", masked)
-    if any(m.known is None and m.kind != "person" for m in mentions):
+    if any(m.known is None and m.kind != "person" for m in mentions) and any(n in masked for n in _DESCRIBING):
         masked = _DESCRIBED.sub(fold_described, masked)
-    return _HEAD_OF.sub(r"\1", masked), appositives
+    if any(word in masked for word in _HEAD_OF_PIECES):
+        masked = _HEAD_OF.sub(r"\1", masked)
+    return masked, appositives
