@@ -127,13 +127,32 @@ def test_damaged_cache_is_ignored(write_config, calls, damage) -> None:
     assert sorted(calls["read"]) == ["a", "b", "c"]
 
 
+def _inode(out: Path, name: str) -> tuple[int, int]:
+    """The inodes of a table's output file and of its file in the current cache generation."""
+    generation = out / cache.CACHE_DIR / json.loads((out / cache.CACHE_DIR / cache.POINTER).read_text())["generation"]
+    return (out / f"{name}.parquet").stat().st_ino, (generation / f"{name}.parquet").stat().st_ino
+
+
 def test_tables_without_bookkeeping_are_written_once_and_shared_with_the_cache(write_config) -> None:
     path = write_config(ARTICLES)
     tables = build_tables(path)
     out = load_config(path).output_dir
-    generation = out / cache.CACHE_DIR / json.loads((out / cache.CACHE_DIR / cache.POINTER).read_text())["generation"]
     for name in ("claims", "citations"):
-        assert (out / f"{name}.parquet").stat().st_ino == (generation / f"{name}.parquet").stat().st_ino
+        output, cached = _inode(out, name)
+        assert output == cached
     for name in ("articles", "claim_topics"):  # the cache keeps more columns than the tables
-        assert (out / f"{name}.parquet").stat().st_ino != (generation / f"{name}.parquet").stat().st_ino
+        output, cached = _inode(out, name)
+        assert output != cached
     assert_same_tables(_fresh(path), tables)
+
+
+def test_a_rule_edit_writes_no_claim_again(write_config) -> None:
+    path = write_config(ARTICLES)
+    build_tables(path)
+    out = load_config(path).output_dir
+    before = _inode(out, "claims")
+    topics = [{"id": "treaty_status", "label": "Treaty status", "rules": [{"kind": "terms", "terms": ["pact"]}]}]
+    path = write_config(ARTICLES, topics=topics)
+    edited = build_tables(path)
+    assert _inode(out, "claims") == before
+    assert_same_tables(edited, _fresh(path))

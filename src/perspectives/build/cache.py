@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +42,7 @@ class ResultCache:
 
     tables: dict[str, pd.DataFrame]
     topic_keys: dict[str, str] = field(default_factory=dict)
+    generation: Path | None = None
 
     @classmethod
     def empty(cls) -> ResultCache:
@@ -65,7 +67,18 @@ class ResultCache:
         except Exception as exc:  # noqa: BLE001 - any damage means "no cache", never a failed build
             log.warning("ignoring the result cache in %s (%s); every article will be read again", root, exc)
             return cls.empty()
-        return cls(tables, topic_keys)
+        return cls(tables, topic_keys, generation)
+
+    def file(self, name: str) -> Path:
+        """The file a table of this cache was read from."""
+        if self.generation is None:
+            raise ValueError("an empty cache has no files")
+        return self.generation / f"{name}.parquet"
+
+    def article_ids(self) -> list[str]:
+        """The cached articles' ids, in their order."""
+        ids: list[str] = self.tables["articles"]["article_id"].tolist()
+        return ids
 
     def articles(self) -> dict[str, tuple[str, str, str]]:
         """Article id → (entry key, content hash, file stat) of every cached article, as ``plan_build`` takes
@@ -99,11 +112,13 @@ def warnings_of(articles: pd.DataFrame) -> list[list[str]]:
     return [json.loads(w) if w else [] for w in articles[WARNINGS]]
 
 
-def save(out_dir: Path, tables: dict[str, pd.DataFrame], topic_keys: dict[str, str]) -> dict[str, Path]:
+def save(out_dir: Path, tables: dict[str, pd.DataFrame], topic_keys: dict[str, str], *,
+         same: Mapping[str, Path] | None = None) -> dict[str, Path]:
     """Write the tables (with bookkeeping columns) as a new generation, switch to it, and drop older ones.
 
-    Returns the files of the tables that have no bookkeeping columns: they are written exactly as the
-    store writes its tables, so the store links them instead of writing them again.
+    A table in ``same`` is unchanged from that file of the previous generation, which is linked rather than
+    written again. Returns the files of the tables that have no bookkeeping columns: they hold the tables
+    exactly as the store writes them, so the store links them too.
     """
     root = Path(out_dir) / CACHE_DIR
     name = uuid.uuid4().hex[:12]
@@ -112,13 +127,22 @@ def save(out_dir: Path, tables: dict[str, pd.DataFrame], topic_keys: dict[str, s
     plain: dict[str, Path] = {}
     for table, frame in tables.items():
         file = generation / f"{table}.parquet"
-        if table in _ARTICLE_TABLES or table in BOOKKEEPING:
-            frame.to_parquet(file, index=False)
-        else:
-            conform(table, frame).to_parquet(file, index=False)
+        bookkept = table in _ARTICLE_TABLES or table in BOOKKEEPING
+        if not (same and table in same and _linked(same[table], file)):
+            (frame if bookkept else conform(table, frame)).to_parquet(file, index=False)
+        if not bookkept:
             plain[table] = file
     store.write_json(root / POINTER, {"generation": name, "code": code_version(), "topics": topic_keys})
     for old in root.iterdir():
         if old.is_dir() and old.name != name:
             shutil.rmtree(old, ignore_errors=True)
     return plain
+
+
+def _linked(source: Path, target: Path) -> bool:
+    """Whether ``target`` could be made a hard link to ``source`` (not on every file system)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        return False
+    return True

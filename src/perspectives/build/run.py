@@ -49,11 +49,12 @@ def _build(config: Config, *, progress: Progress | None, workers: int | None) ->
     if progress and plan.reuse:
         progress(len(plan.reuse), len(config.articles), "unchanged articles from the cache")
     fresh = _compute(config, plan, previous, keys, workers=workers, progress=progress)
-    tables = _assemble(config, previous, plan, fresh)
+    same = _unchanged(config, previous, plan, fresh)
+    tables = _assemble(config, previous, plan, fresh, same)
     written = {}
     if plan.read or plan.place or plan.touched or len(plan.reuse) != len(previous.tables["articles"]) \
             or set(keys.topics) != set(previous.topic_keys):
-        written = cache.save(config.output_dir, tables, keys.topics)
+        written = cache.save(config.output_dir, tables, keys.topics, same={name: previous.file(name) for name in same})
     failed = [{"article_id": config.articles[i].article_id, "path": config.articles[i].path, "reason": reason}
               for i, reason in sorted(f for rows in fresh for f in rows.failed)]
     warnings = reading_warnings(config, tables["articles"], failed)
@@ -101,15 +102,31 @@ def _place_reused(config: Config, plan: Plan, previous: cache.ResultCache) -> Ro
     return Rows({"claim_topics": placed})
 
 
-def _assemble(config: Config, previous: cache.ResultCache, plan: Plan, fresh: list[Rows]) -> dict[str, pd.DataFrame]:
+def _unchanged(config: Config, previous: cache.ResultCache, plan: Plan, fresh: list[Rows]) -> set[str]:
+    """The tables (other than articles, whose file stats are renewed) this build leaves exactly as cached:
+    no fresh rows for them, and the same articles in the same order (as after a rule edit, for claims)."""
+    if plan.read or [config.articles[i].article_id for i in plan.reuse] != previous.article_ids():
+        return set()
+    changed = {name for rows in fresh for name in rows.tables}
+    if plan.place or set(previous.topic_keys) != {t.id for t in config.topics}:
+        changed.add("claim_topics")
+    return set(TABLES) - changed - {"articles"}
+
+
+def _assemble(config: Config, previous: cache.ResultCache, plan: Plan, fresh: list[Rows],
+              same: set[str]) -> dict[str, pd.DataFrame]:
     """Cached and fresh rows together, in config order: articles, then claims in article order, then topics
-    in config order. Cached topic rows are kept for topics whose rules did not change."""
+    in config order. Cached topic rows are kept for topics whose rules did not change; the ``same`` tables
+    are the cached ones as they stand."""
     ids = [entry.article_id for entry in config.articles]
     reused = [ids[i] for i in plan.reuse]
     article_order = {aid: i for i, aid in enumerate(ids)}
     topic_order = {tid: i for i, tid in enumerate(t.id for t in config.topics)}
     tables = {}
     for name in TABLES:
+        if name in same:
+            tables[name] = previous.tables[name]
+            continue
         cached = previous.rows(name, reused)
         if name == "claim_topics":
             cached = cached[cached["topic"].isin(topic_order) & ~cached["topic"].isin(plan.place)]
