@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from perspectives.rules import Scope, Sentences
 
@@ -53,3 +57,22 @@ def test_numbers_titles_and_leads_are_per_article() -> None:
     assert list(CORPUS.lead(3)) == [0, 1]
     assert list(CORPUS.lead(5)) == [4]
     assert CORPUS.same_article(3, 2) and not CORPUS.same_article(4, 3) and not CORPUS.same_article(0, -1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abc"), st.integers(0, 2)), max_size=30))
+def test_paragraph_and_article_scopes_are_the_runs_of_the_table(rows: list[tuple[str, int]]) -> None:
+    """Over a claims table, a sentence's paragraph and article are the runs of equal ids around it."""
+    sentences = Sentences(["x"] * len(rows), [a for a, _ in rows], [p for _, p in rows])
+
+    def run(i: int, same: Callable[[int, int], bool]) -> range:
+        start, end = i, i + 1
+        while start > 0 and same(start - 1, i):
+            start -= 1
+        while end < len(rows) and same(end, i):
+            end += 1
+        return range(start, end)
+
+    for i in range(len(rows)):
+        assert sentences.around(i, Scope("article")) == run(i, lambda j, k: rows[j][0] == rows[k][0])
+        assert sentences.around(i, Scope("paragraph")) == run(i, lambda j, k: rows[j] == rows[k])

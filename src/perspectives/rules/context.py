@@ -8,6 +8,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import numpy as np
+
 from perspectives.rules.base import Matcher
 from perspectives.rules.screen import Screened
 
@@ -66,20 +68,16 @@ class Sentences:
 
     @cached_property
     def _bounds(self) -> tuple[list[int], list[int], list[int], list[int]]:
-        """For each sentence: where its article starts and ends, and where its paragraph starts and ends."""
+        """For each sentence: where its article starts and ends, and where its paragraph starts and ends
+        (computed over the whole table at once: a corpus has hundreds of thousands of sentences)."""
         n = len(self.texts)
-        articles = list(self.articles) or ["a"] * n
-        paragraphs = list(self.paragraphs) or [0] * n
-        art_start, par_start = [0] * n, [0] * n
-        for i in range(1, n):
-            same_article = articles[i] == articles[i - 1]
-            art_start[i] = art_start[i - 1] if same_article else i
-            par_start[i] = par_start[i - 1] if same_article and paragraphs[i] == paragraphs[i - 1] else i
-        art_end, par_end = [n] * n, [n] * n
-        for i in range(n - 2, -1, -1):
-            art_end[i] = art_end[i + 1] if art_start[i + 1] == art_start[i] else i + 1
-            par_end[i] = par_end[i + 1] if par_start[i + 1] == par_start[i] else i + 1
-        return art_start, art_end, par_start, par_end
+        if n == 0:
+            return [], [], [], []
+        articles = np.asarray(self.articles if self.articles else ["a"] * n, dtype=object)
+        paragraphs = np.asarray(self.paragraphs if self.paragraphs else [0] * n)
+        new_article = np.r_[True, articles[1:] != articles[:-1]]
+        new_paragraph = new_article | np.r_[True, paragraphs[1:] != paragraphs[:-1]]
+        return (*_runs(new_article), *_runs(new_paragraph))
 
     def may_match(self, matcher: Matcher, i: int) -> bool:
         """Whether ``matcher`` may match sentence ``i``: always, unless the screen rules it out."""
@@ -129,3 +127,11 @@ class Sentences:
     def title(self, i: int) -> str:
         """The title of sentence ``i``'s article, or an empty string."""
         return self.titles.get(self.article_of(i), "") or ""
+
+
+def _runs(starts_run: np.ndarray) -> tuple[list[int], list[int]]:
+    """For each position, the start and the end (exclusive) of its run, given where runs start."""
+    index = np.arange(len(starts_run))
+    starts = index[starts_run]
+    run = np.cumsum(starts_run) - 1
+    return starts[run].tolist(), np.r_[starts[1:], len(starts_run)][run].tolist()
