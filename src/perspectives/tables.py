@@ -8,7 +8,9 @@ claim's own words placed it. The ``articles`` column ``dropped`` lists, as JSON,
 each body with the reason (``[{"text": …, "reason": …}]``). Its column ``fields`` holds the values of the fields
 declared under the config's ``fields:`` as one JSON object (``{"country": "France", "leaning": "left"}``), null for
 an article with none: one column, whatever fields a config declares, so the table's contract never changes with
-the config; the dashboard spreads it into a column per field when it reads the table.
+the config; the dashboard spreads it into a column per field when it reads the table. ``claim_words`` holds one
+row per claim: its distinct terms (``words.tokens``) in the order they first occur, as a list, and each one's
+count, as a list of the same length; it is derived from the claims so the dashboard never tokenises them.
 """
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ TABLES: dict[str, dict[str, str]] = {
     "citations": {
         "citation_id": "string", "article_id": "string", "claim_id": "string", "source": "string",
         "source_type": "string", "country": "string", "cue": "string", "surface": "string", "known": "bool",
+    },
+    "claim_words": {
+        "claim_id": "string", "article_id": "string", "terms": "object", "counts": "object",
     },
 }
 
