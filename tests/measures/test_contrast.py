@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from perspectives.build import store
 from perspectives.build.run import run_pipeline
 from perspectives.config import load_config
-from perspectives.measures.contrast import closest_claims, contrast_table, disagreements, distinctive_terms
+from perspectives.measures.contrast import (
+    _distinct_pairs,
+    closest_claims,
+    contrast_table,
+    disagreements,
+    distinctive_terms,
+)
 from perspectives.measures.selection import prepare_tables
-from tests.measures.conftest import POSITIONED, REPORTED
+from perspectives.measures.vocabulary import TERMS, claim_terms
+from perspectives.tables import conform
+from perspectives.words import word_rows
+from tests.measures.conftest import POSITIONED, REPORTED, positioned_tables
 
 
 def test_disagreements_pair_opposite_positions_of_different_authors() -> None:
@@ -62,3 +73,46 @@ def test_a_reported_stance_is_its_speakers_never_the_authors() -> None:
     assert len(pairs) == 1
     sides = {pairs.loc[0, "holder_a"], pairs.loc[0, "holder_b"]}
     assert sides == {"ann", "Sergei Lavrov, quoted by bob"}
+
+
+def test_stored_terms_give_the_same_contrast_as_tokenising(seed_corpus) -> None:
+    config = load_config(seed_corpus)
+    run_pipeline(config)
+    tables = prepare_tables(store.read_tables(config.output_dir))
+    words = pa.Table.from_pandas(conform("claim_words", word_rows(tables["claims"])))
+    stored = {**tables, TERMS: claim_terms(words)}
+    for topic in (t.id for t in config.topics):
+        for by in ("author", "outlet"):
+            for measure, kwargs in ((contrast_table, {}), (distinctive_terms, {"top": 8}), (closest_claims, {}),
+                                    (disagreements, {"include_reported": True})):
+                pd.testing.assert_frame_equal(measure(stored, topic, by=by, **kwargs),
+                                              measure(tables, topic, by=by, **kwargs))
+
+
+def test_distinct_pairs_pick_down_the_ranking_like_a_greedy_loop() -> None:
+    rng = np.random.default_rng(7)
+    for _ in range(50):
+        size = int(rng.integers(0, 60))
+        key, a, b = (rng.integers(0, high, size) for high in (4, 12, 12))
+        used: dict[int, set[int]] = {}
+        taken: dict[int, int] = {}
+        expected = []
+        for row, (k, x, y) in enumerate(zip(key.tolist(), a.tolist(), b.tolist(), strict=True)):
+            seen = used.setdefault(k, set())
+            if taken.get(k, 0) < 3 and x not in seen and y not in seen:
+                expected.append(row)
+                seen.update((x, y))
+                taken[k] = taken.get(k, 0) + 1
+        assert _distinct_pairs(key, a, b, 3).tolist() == expected
+
+
+def test_closest_claims_rank_by_similarity_then_claim_id() -> None:
+    tables = positioned_tables([
+        ("a1", "ann", "mil", None, "A de facto military alliance is forming."),
+        ("b2", "bob", "mil", None, "A de facto military alliance is forming."),
+        ("b1", "bob", "mil", None, "A de facto military alliance is forming."),
+        ("c1", "cat", "mil", None, "Gas flows through the pipeline."),
+    ])
+    closest = closest_claims(tables, "mil")
+    assert list(zip(closest["claim_id_a"], closest["claim_id_b"], strict=True)) == [
+        ("a1", "b1"), ("b1", "a1"), ("b2", "a1")], "copies tie: the lower claim id wins; c1 is like none"

@@ -3,20 +3,22 @@
 A group's position on a topic is what its articles say in their own voice: a claim that reports someone else
 (``voice == "attributed"``) states its speaker's stance, never the author's, so it is counted apart and shown
 with its holder ("Xi Jinping, quoted by Bob Chen").
+
+Every measure here is a handful of group-bys over the topic's claims, so a filter change recomputes them in a
+blink: a group's lists (its positions, its sources) are ranked most frequent first, ties in the order they first
+occur, as ``value_counts`` ranks them.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-
+import numpy as np
 import pandas as pd
 
 from perspectives.measures.groups import AUTHOR, claim_speakers, holders
 from perspectives.measures.selection import Tables, isin, with_group
-from perspectives.measures.vocabulary import cosine, log_odds, tfidf_vectors, tokens
+from perspectives.measures.similarity import similarities
+from perspectives.measures.vocabulary import log_odds, term_rows
 
-# Similarity is computed over at most this many claims of a topic, so a huge corpus stays responsive.
-MAX_PAIRING_CLAIMS = 800
 # Distinctive words are counted over at most this many of a topic's claims.
 MAX_VOCABULARY_CLAIMS = 20_000
 
@@ -26,7 +28,8 @@ def topic_claims(tables: Tables, topic: str, *, by: str = AUTHOR) -> pd.DataFram
     stance the claim states (the group, or "<speaker>, quoted by <group>" for a reported claim)."""
     placed = tables["claim_topics"][tables["claim_topics"]["topic"] == topic][
         ["claim_id", "position", "position_evidence"]]
-    claims = tables["claims"].merge(placed, on="claim_id")
+    claims = tables["claims"]
+    claims = claims[isin(claims["claim_id"], placed["claim_id"])].merge(placed, on="claim_id")
     articles = with_group(tables["articles"], by)[["article_id", "author_label", "display_title", "group"]]
     frame = claims.merge(articles, on="article_id")
     citations = tables["citations"]
@@ -41,76 +44,107 @@ def contrast_table(tables: Tables, topic: str, *, by: str = AUTHOR, top_terms: i
     "id n, …"), the stances it reports (``reported``: (holder, position id, n) triples), voice, certainty,
     distinctive terms and top sources on this topic."""
     frame = topic_claims(tables, topic, by=by)
-    articles = with_group(tables["articles"], by)[["article_id", "group"]]
-    totals = tables["claims"].merge(articles, on="article_id").groupby("group").size()
-    terms = distinctive_terms(tables, topic, by=by, top=top_terms)
+    groups = frame["group"].to_numpy(dtype=object)
+    names, starts, sizes = np.unique(groups, return_index=True, return_counts=True)
+    per_article = tables["claims"]["article_id"].value_counts()
+    articles = with_group(tables["articles"], by)
+    # int64 totals: a share is a numpy float, rounded as numpy rounds (half to even on the scaled value).
+    totals = (per_article.reindex(articles["article_id"]).fillna(0).astype("int64")
+              .groupby(articles["group"].to_numpy()).sum())
+    own = (frame["voice"] != "attributed").to_numpy()
+    certainty = frame["certainty"].to_numpy(dtype=np.float64)
+    known = ~np.isnan(certainty)
+    filled = np.where(known, certainty, 0.0)
+    positions = _ranked(frame.loc[own, ["group", "position"]].dropna(), "position")
+    reported = frame[~own & frame["position"].notna()].groupby(["group", "holder", "position"], sort=True).size()
+    stances: dict[str, list[tuple[str, str, int]]] = {}
+    for (group, holder, position), n in reported.items():
+        stances.setdefault(str(group), []).append((str(holder), str(position), int(n)))
+    terms = distinctive_terms(tables, topic, by=by, top=top_terms).groupby("group", sort=False)["term"].agg(list)
     cites = tables["citations"].merge(frame[["claim_id", "group"]], on="claim_id")
+    sources = _ranked(cites[["group", "source"]].dropna(), "source")
     rows = []
-    for group, claims in frame.groupby("group", sort=True):
-        own = claims["voice"] != "attributed"
-        positions = claims.loc[own, "position"].dropna().value_counts()
-        reported = claims[~own & claims["position"].notna()].groupby(["holder", "position"], sort=True).size()
-        group_cites = cites[cites["group"] == group]["source"].value_counts().head(top_sources)
+    for group, start, size in zip(names, starts, sizes, strict=True):
+        mix = positions.get(group, [])
+        end = start + size
+        # The sum and count a Series' mean takes, over the group's rows in the same order, so it rounds alike.
+        rated = np.count_nonzero(known[start:end])
+        mean = np.sum(filled[start:end]) / rated if rated else np.nan
         rows.append({
             "group": group,
-            "claims": len(claims),
-            "share": round(len(claims) / totals.get(group, len(claims)), 4),
-            "positions": ", ".join(f"{p} {n}" for p, n in positions.items()) or "—",
-            "dominant_position": positions.index[0] if len(positions) else None,
-            "reported": [(str(h), str(p), int(n)) for (h, p), n in reported.items()],
-            "own_share": round(float(own.mean()), 4),
-            "certainty": round(float(claims["certainty"].mean()), 4),
-            "terms": ", ".join(terms[terms["group"] == group]["term"]) or "—",
-            "sources": ", ".join(group_cites.index) or "—",
+            "claims": int(size),
+            "share": round(int(size) / totals.get(group, int(size)), 4),
+            "positions": ", ".join(f"{p} {n}" for p, n in mix) or "—",
+            "dominant_position": mix[0][0] if mix else None,
+            "reported": stances.get(group, []),
+            "own_share": round(float(np.count_nonzero(own[start:end]) / size), 4),
+            "certainty": round(float(mean), 4),
+            "terms": ", ".join(terms.get(group, [])) or "—",
+            "sources": ", ".join(name for name, _ in sources.get(group, [])[:top_sources]) or "—",
         })
     return pd.DataFrame(rows, columns=["group", "claims", "share", "positions", "dominant_position", "reported",
                                        "own_share", "certainty", "terms", "sources"])
 
 
-def distinctive_terms(tables: Tables, topic: str, *, by: str = AUTHOR, top: int = 8) -> pd.DataFrame:
-    """Each author's most distinctive words on the topic against the other authors (log-odds z-scores),
-    with the ids of the claims each word comes from.
+def _ranked(frame: pd.DataFrame, column: str) -> dict[str, list[tuple[str, int]]]:
+    """Per group, the values of ``column`` with their counts, most frequent first, ties in the order they first
+    occur (as ``value_counts`` ranks them)."""
+    counts = frame.groupby(["group", column], sort=False).size().reset_index(name="n")
+    counts = counts.sort_values("n", ascending=False, kind="stable")
+    ranked: dict[str, list[tuple[str, int]]] = {}
+    for group, value, n in zip(counts["group"], counts[column], counts["n"], strict=True):
+        ranked.setdefault(str(group), []).append((str(value), int(n)))
+    return ranked
 
-    The prior is the topic's pooled word counts, and at most MAX_VOCABULARY_CLAIMS claims are counted, so
-    the cost follows the topic's size, not the corpus's; each claim is tokenised once.
+
+def distinctive_terms(tables: Tables, topic: str, *, by: str = AUTHOR, top: int = 8) -> pd.DataFrame:
+    """Each group's most distinctive words on the topic against the other groups (log-odds z-scores), with the
+    ids of the claims each word comes from.
+
+    The prior is the topic's pooled word counts, and at most MAX_VOCABULARY_CLAIMS claims are counted, so the
+    cost follows the topic's size, not the corpus's.
     """
     frame = topic_claims(tables, topic, by=by).head(MAX_VOCABULARY_CLAIMS)
-    counts: dict[str, Counter[str]] = {}
-    where: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for group, claim_id, text in zip(frame["group"], frame["claim_id"], frame["text"], strict=True):
-        words = tokens(text)
-        counts.setdefault(group, Counter()).update(words)
-        for term in dict.fromkeys(words):
-            where[(group, term)].append(claim_id)
-    pooled: Counter[str] = Counter()
-    for focus in counts.values():
-        pooled.update(focus)
-    rows = []
-    for group in sorted(counts):
-        focus = counts[group]
-        scored = log_odds(focus, pooled - focus, pooled).head(top)
-        for term, count, z in zip(scored["term"], scored["count"], scored["z"], strict=True):
-            rows.append({"group": group, "term": term, "count": int(count), "z": round(float(z), 3),
-                         "claim_ids": where[(group, term)]})
+    terms = term_rows(tables, frame)
+    names, group_of = np.unique(frame["group"].to_numpy(dtype=object), return_inverse=True)
+    size = len(terms.vocabulary)
+    owner = group_of[terms.claim]
+    keys, inverse = np.unique(owner * size + terms.term, return_inverse=True)
+    count = np.bincount(inverse, weights=terms.count)
+    group, term = keys // size, keys % size
+    pooled = np.bincount(terms.term, weights=terms.count, minlength=size)[term]
+    in_group = np.bincount(owner, weights=terms.count, minlength=len(names))[group]
+    total = int(terms.count.sum())
+    _, z = log_odds(count, pooled - count, pooled, in_group, total - in_group, total)
+    best = _best_per_group(group, z, top)
+    scored = pd.DataFrame({"group": group[best], "term": terms.words(term[best]), "count": count[best],
+                           "z": z[best], "key": keys[best]})
+    scored = scored.sort_values(["group", "z", "term"], ascending=[True, False, True]).groupby("group").head(top)
+    mine = np.isin(owner * size + terms.term, scored["key"].to_numpy())
+    ids = pd.Series(frame["claim_id"].to_numpy(dtype=object)[terms.claim[mine]])
+    where = ids.groupby((owner * size + terms.term)[mine], sort=False).agg(list)
+    rows = [{"group": str(names[g]), "term": t, "count": int(n), "z": round(float(v), 3), "claim_ids": where[k]}
+            for g, t, n, v, k in zip(scored["group"], scored["term"], scored["count"], scored["z"], scored["key"],
+                                     strict=True)]
     return pd.DataFrame(rows, columns=["group", "term", "count", "z", "claim_ids"])
 
 
-def _pairs(frame: pd.DataFrame) -> pd.DataFrame:
-    """Every pair of claims from different groups, with their TF-IDF cosine similarity."""
-    frame = frame.head(MAX_PAIRING_CLAIMS).reset_index(drop=True)
-    vectors = tfidf_vectors(list(frame["text"]))
-    groups = list(frame["group"])
-    rows = [(i, j, cosine(vectors[i], vectors[j])) for i in range(len(frame)) for j in range(i + 1, len(frame))
-            if groups[i] != groups[j]]
-    pairs = pd.DataFrame(rows, columns=["i", "j", "similarity"])
-    left = frame.add_suffix("_a").rename(columns={"index_a": "i"})
-    right = frame.add_suffix("_b")
-    return pairs.merge(left, left_on="i", right_index=True).merge(right, left_on="j", right_index=True)
+def _best_per_group(group: np.ndarray, z: np.ndarray, top: int) -> np.ndarray:
+    """The rows whose z is among their group's ``top`` highest (all rows tied with the last one included)."""
+    order = np.lexsort((-z, group))
+    sizes = np.bincount(group)
+    starts = np.cumsum(sizes) - sizes
+    last = z[order][starts + np.minimum(sizes, top) - 1]  # the top-th highest z of each group
+    present = sizes > 0
+    threshold = np.full(len(sizes), np.inf)
+    threshold[present] = last[present]
+    return np.flatnonzero(z >= threshold[group])
 
 
-_PAIR_COLUMNS = ["similarity", "group_a", "claim_id_a", "article_id_a", "display_title_a", "position_a", "text_a",
-                 "holder_a", "voice_a", "group_b", "claim_id_b", "article_id_b", "display_title_b", "position_b",
-                 "text_b", "holder_b", "voice_b"]
+# Similarity is computed over at most this many claims of a topic, so a huge corpus stays responsive.
+MAX_PAIRING_CLAIMS = 800
+_SIDE = ["group", "claim_id", "article_id", "display_title", "position", "text", "holder", "voice"]
+_PAIR_COLUMNS = ["similarity", *(f"{c}_a" for c in _SIDE), *(f"{c}_b" for c in _SIDE)]
 
 
 def disagreements(tables: Tables, topic: str, *, by: str = AUTHOR, include_reported: bool = False,
@@ -130,44 +164,88 @@ def disagreements(tables: Tables, topic: str, *, by: str = AUTHOR, include_repor
         frame = frame[frame["voice"] != "attributed"]
     if frame.empty:
         return pd.DataFrame(columns=_PAIR_COLUMNS)
-    pairs = _pairs(frame)
-    pairs = pairs[pairs["position_a"] != pairs["position_b"]].copy()
-    cues = pairs["position_evidence_a"].fillna("").str.count(";") + pairs["position_evidence_b"].fillna(
-        "").str.count(";") + 2
-    pairs["strength"] = pairs["similarity"] + 0.05 * cues
-    pairs["authors"] = [" | ".join(sorted(p)) for p in zip(pairs["group_a"], pairs["group_b"], strict=True)]
-    pairs = pairs.sort_values(["strength", "claim_id_a", "claim_id_b"], ascending=[False, True, True])
-    return pairs.loc[_distinct_pairs(pairs, per_pair), _PAIR_COLUMNS].head(limit).reset_index(drop=True)
+    frame, similarity = _pairing(tables, frame)
+    groups, positions = _codes(frame["group"]), _codes(frame["position"])
+    a, b = np.triu_indices(len(frame), 1)
+    differ = (groups[a] != groups[b]) & (positions[a] != positions[b])
+    a, b = a[differ], b[differ]
+    cues = frame["position_evidence"].fillna("").str.count(";").to_numpy(dtype=np.int64)
+    strength = similarity[a, b] + 0.05 * (cues[a] + cues[b] + 2)
+    rank = _claim_rank(frame)
+    order = np.lexsort((rank[b], rank[a], -strength))
+    a, b = a[order], b[order]
+    kept = _distinct_pairs(np.minimum(groups[a], groups[b]) * len(frame) + np.maximum(groups[a], groups[b]),
+                           a, b, per_pair)[:limit]
+    return _pair_rows(frame, a[kept], b[kept], similarity)
 
 
-def _distinct_pairs(pairs: pd.DataFrame, per_pair: int) -> list[int]:
-    """Index of the best pairs per pair of authors, each claim used once per pair of authors."""
-    used: dict[str, set[str]] = {}
-    taken: Counter[str] = Counter()
-    keep = []
-    for index, authors, a, b in zip(pairs.index, pairs["authors"], pairs["claim_id_a"], pairs["claim_id_b"],
-                                    strict=True):
-        seen = used.setdefault(authors, set())
-        if taken[authors] < per_pair and a not in seen and b not in seen:
-            keep.append(index)
-            seen.update((a, b))
-            taken[authors] += 1
-    return keep
+def _distinct_pairs(key: np.ndarray, a: np.ndarray, b: np.ndarray, per_pair: int) -> np.ndarray:
+    """Which of the ranked pairs (``key`` names a pair's two groups) to keep: the best ones per pair of groups,
+    at most ``per_pair`` each, every claim used once per pair of groups; positions in ranked order.
+
+    Picking down the ranking, a pair of groups' k-th pick is its first pair that shares no claim with its
+    earlier picks, so the picks are made in ``per_pair`` rounds, each over all pairs of groups at once.
+    """
+    _, key = np.unique(key, return_inverse=True)
+    kept = np.zeros(len(key), dtype=bool)
+    open_ = np.ones(len(key), dtype=bool)
+    none = len(key)
+    for _ in range(per_pair):
+        first = np.full(int(key.max(initial=-1)) + 1, none)
+        np.minimum.at(first, key[open_], np.flatnonzero(open_))
+        picks = first[first < none]
+        if not len(picks):
+            break
+        kept[picks] = True
+        pick_a, pick_b = np.full(len(first), -1), np.full(len(first), -1)
+        pick_a[key[picks]], pick_b[key[picks]] = a[picks], b[picks]
+        mine_a, mine_b = pick_a[key], pick_b[key]
+        open_ &= ~((a == mine_a) | (a == mine_b) | (b == mine_a) | (b == mine_b))
+    return np.flatnonzero(kept)
 
 
 def closest_claims(tables: Tables, topic: str, *, by: str = AUTHOR, per_claim: int = 1,
                    min_similarity: float = 0.05) -> pd.DataFrame:
-    """For each claim on the topic, the most similar claims of other authors: the same point, side by side."""
+    """For each claim on the topic, the most similar claims of other groups: the same point, side by side."""
     frame = topic_claims(tables, topic, by=by)
     if frame.empty:
         return pd.DataFrame(columns=_PAIR_COLUMNS)
-    pairs = _pairs(frame)
-    both = pd.concat([pairs, _swap(pairs)], ignore_index=True)
-    both = both[both["similarity"] >= min_similarity]
-    both = both.sort_values(["claim_id_a", "similarity", "claim_id_b"], ascending=[True, False, True])
-    return both.groupby("claim_id_a", sort=False).head(per_claim)[_PAIR_COLUMNS].reset_index(drop=True)
+    frame, similarity = _pairing(tables, frame)
+    groups, rank = _codes(frame["group"]), _claim_rank(frame)
+    score = np.where((groups[:, None] != groups[None, :]) & (similarity >= min_similarity), similarity, -np.inf)
+    picks = []
+    for _ in range(per_claim):  # each claim's best remaining partner: most similar, then lowest claim id
+        best = score.max(axis=1, initial=-np.inf)
+        partner = np.where(score == best[:, None], rank[None, :], len(frame)).argmin(axis=1)
+        found = np.flatnonzero(best > -np.inf)
+        picks.append(np.stack([rank[found], found, partner[found]]))
+        score[found, partner[found]] = -np.inf
+    order = np.concatenate(picks, axis=1)
+    order = order[:, np.lexsort((np.arange(order.shape[1]), order[0]))]
+    return _pair_rows(frame, order[1], order[2], similarity)
 
 
-def _swap(pairs: pd.DataFrame) -> pd.DataFrame:
-    renamed = {c: c[:-2] + ("_b" if c.endswith("_a") else "_a") for c in pairs.columns if c.endswith(("_a", "_b"))}
-    return pairs.rename(columns=renamed)
+def _pairing(tables: Tables, frame: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """The first MAX_PAIRING_CLAIMS claims of ``frame`` and the similarity of each pair of them."""
+    frame = frame.head(MAX_PAIRING_CLAIMS).reset_index(drop=True)
+    return frame, similarities(term_rows(tables, frame), len(frame))
+
+
+def _codes(values: pd.Series) -> np.ndarray:
+    """Values as integer codes, equal where the values are equal."""
+    codes: np.ndarray = pd.factorize(values)[0]
+    return codes
+
+
+def _claim_rank(frame: pd.DataFrame) -> np.ndarray:
+    """Each claim's place in claim id order."""
+    rank = np.empty(len(frame), dtype=np.int64)
+    rank[np.argsort(frame["claim_id"].to_numpy(dtype=object), kind="stable")] = np.arange(len(frame))
+    return rank
+
+
+def _pair_rows(frame: pd.DataFrame, a: np.ndarray, b: np.ndarray, similarity: np.ndarray) -> pd.DataFrame:
+    """One row per pair (rows ``a`` and ``b`` of ``frame``): the similarity, then each side's columns."""
+    sides = [frame[_SIDE].iloc[rows].add_suffix(suffix).reset_index(drop=True) for rows, suffix in
+             ((a, "_a"), (b, "_b"))]
+    return pd.concat([pd.DataFrame({"similarity": similarity[a, b]}), *sides], axis=1)

@@ -9,8 +9,8 @@ from typing import Any
 
 import pandas as pd
 
-from perspectives.measures.selection import Tables
-from perspectives.measures.vocabulary import phrase_counts
+from perspectives.measures.selection import Tables, isin
+from perspectives.measures.vocabulary import term_rows, top_terms
 from perspectives.rules import Rule
 
 
@@ -84,7 +84,7 @@ def multi_topic_claims(tables: Tables) -> pd.DataFrame:
 
 def uncaught_claims(tables: Tables, *, top_phrases: int = 20) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Claims no topic caught, and their most frequent words and phrases (where the rules are blind)."""
-    caught = set(tables["claim_topics"]["claim_id"])
-    missed = tables["claims"][~tables["claims"]["claim_id"].isin(caught)][["claim_id", "article_id", "text"]]
-    phrases = phrase_counts(missed["text"]).most_common(top_phrases)
-    return missed.reset_index(drop=True), pd.DataFrame(phrases, columns=["phrase", "count"])
+    claims = tables["claims"]
+    missed = claims[~isin(claims["claim_id"], tables["claim_topics"]["claim_id"])][["claim_id", "article_id", "text"]]
+    phrases = top_terms(term_rows(tables, missed), top_phrases).rename(columns={"term": "phrase"})
+    return missed.reset_index(drop=True), phrases

@@ -84,7 +84,8 @@ def date_bounds(articles: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
 
 
 def apply_selection(tables: Tables, selection: Selection) -> Tables:
-    """The four tables narrowed consistently to the selection.
+    """The four tables narrowed consistently to the selection (any other table, such as the claims' terms, is
+    looked up by claim and passes unchanged).
 
     Article filters (author, article, date) keep whole articles; topic, source-type and text filters
     keep claims, and the claim-topic and citation rows follow the claims they belong to.
@@ -107,7 +108,7 @@ def apply_selection(tables: Tables, selection: Selection) -> Tables:
         citations = citations[isin(citations["type_label"], selection.source_types)]
         claims = claims[isin(claims["claim_id"], citations["claim_id"])]
         claim_topics = claim_topics[isin(claim_topics["claim_id"], claims["claim_id"])]
-    return {"articles": articles, "claims": claims, "claim_topics": claim_topics, "citations": citations}
+    return {**tables, "articles": articles, "claims": claims, "claim_topics": claim_topics, "citations": citations}
 
 
 def _filter_articles(articles: pd.DataFrame, selection: Selection) -> pd.DataFrame:

@@ -1,94 +1,131 @@
-"""Vocabulary: the words of claims (tokens), distinctive words (weighted log-odds), TF-IDF similarity, phrase counts."""
+"""Vocabulary: the terms of claims as flat arrays, how often they occur, and which ones set a group apart
+(weighted log-odds).
+
+The build stores each claim's terms (``claim_words``, see ``perspectives.words``); ``claim_terms`` turns that
+table into one row per claim and term with integer codes, so counting the terms of 100,000 claims is a few
+array operations. Tables without it (a build from before it existed, hand-made test tables) still work: the
+claims asked about are tokenised on the spot, with the same ``tokens``.
+"""
 
 from __future__ import annotations
 
 import math
-import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-STOP_WORDS = frozenset("""
-a about above after again against all also although am an and any are as at be because been before being
-below between both but by can could did do does doing down during each even ever every few for from further
-had has have having he her here hers herself him himself his how however i if in into is it its itself just
-let like may me might more most much must my myself no nor not now of off on once one only or other our ours
-ourselves out over own per rather same she should since so some such than that the their theirs them
-themselves then there these they this those through thus to too under until up upon us very was we were what
-when where whether which while who whom whose why will with within without would yet you your yours
-said says say told according also already still well very two three first second new many made make
-""".split())
-_PHRASE_BREAK = re.compile(r"[.,;:!?()\[\]“”\"—–]")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
+from perspectives.words import word_rows
+
+# The key of the prepared tables under which ``claim_terms`` keeps every claim's terms.
+TERMS = "terms"
 
 
-def tokens(text: str) -> list[str]:
-    """Lower-cased content words, and the bigrams of content words that stand together in one phrase."""
-    kept: list[str] = []
-    grams: list[str] = []
-    for phrase in _PHRASE_BREAK.split(text):
-        previous: str | None = None
-        for match in _WORD.finditer(phrase):
-            word = match.group(0).lower().replace("’", "'").removesuffix("'s")
-            if word in STOP_WORDS or len(word) < 2:
-                previous = None
-                continue
-            kept.append(word)
-            if previous is not None:
-                grams.append(f"{previous} {word}")
-            previous = word
-    return kept + grams
+@dataclass(frozen=True)
+class TermRows:
+    """The terms of some claims, one row per claim and distinct term, each claim's rows in the order its terms
+    first occur: ``claim`` is the claim's position among those asked about, ``term`` a code into
+    ``vocabulary``, ``count`` how often the term occurs in the claim."""
+
+    claim: np.ndarray
+    term: np.ndarray
+    count: np.ndarray
+    vocabulary: pd.Index
+
+    def words(self, codes: np.ndarray) -> list[str]:
+        """The terms with these codes."""
+        return [str(term) for term in self.vocabulary[codes]]
 
 
-def log_odds(focus: Counter[str], rest: Counter[str], prior: Counter[str], *, alpha0: float = 100.0) -> pd.DataFrame:
-    """Weighted log-odds ratios with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008).
+def claim_terms(words: pa.Table) -> pd.DataFrame:
+    """The ``claim_words`` table (as Arrow, its terms read as a dictionary or not) as one row per claim and term:
+    ``claim_id`` and ``term`` categorical, ``count``; a claim's rows together, in the order its terms first
+    occur, and the claims in the table's order."""
+    if words.num_rows == 0:  # an empty table's list columns may have no type to flatten
+        return pd.DataFrame({"claim_id": pd.Categorical([]), "term": pd.Categorical([]),
+                             "count": np.zeros(0, dtype=np.int64)})
+    lists = words.column("terms")
+    lengths = pc.list_value_length(lists).fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
+    vocabulary, codes = _dictionary(pc.list_flatten(lists))
+    ids = pd.Index(pd.array(words.column("claim_id"), dtype="string"))  # the claims tables' dtype: fast lookups
+    return pd.DataFrame({
+        "claim_id": pd.Categorical.from_codes(np.repeat(np.arange(len(ids)), lengths), categories=ids),
+        "term": pd.Categorical.from_codes(codes, categories=vocabulary),
+        "count": pc.list_flatten(words.column("counts")).to_numpy(zero_copy_only=False).astype(np.int64)},
+        copy=False)
 
-    The prior is the pooled corpus frequency scaled to ``alpha0`` pseudo-counts, which shrinks rare
-    words toward zero so that a word said once by one author does not top the list.
+
+def _dictionary(flat: pa.ChunkedArray) -> tuple[pd.Index, np.ndarray]:
+    """The distinct strings of a (possibly dictionary-encoded) string array and each value's code among them."""
+    if not pa.types.is_dictionary(flat.type):
+        flat = pc.dictionary_encode(flat)
+    chunks = flat.unify_dictionaries().chunks
+    codes = np.concatenate([c.indices.to_numpy(zero_copy_only=False) for c in chunks]).astype(np.int64)
+    return pd.Index(chunks[0].dictionary.to_numpy(zero_copy_only=False)), codes
+
+
+def term_rows(tables: Mapping[str, pd.DataFrame], claims: pd.DataFrame) -> TermRows:
+    """The terms of ``claims`` (rows with ``claim_id``, ``article_id`` and ``text``), in their order: from the
+    prepared ``TERMS`` when the tables have them, else tokenised now."""
+    if TERMS not in tables:
+        return _tokenised(claims)
+    frame = tables[TERMS]
+    return _rows_of(frame, frame["claim_id"].cat.categories.get_indexer(claims["claim_id"]))
+
+
+def _tokenised(claims: pd.DataFrame) -> TermRows:
+    """The terms of claims tokenised now, as the build would store them."""
+    rows = word_rows(claims)
+    lengths = np.array([len(terms) for terms in rows["terms"]], dtype=np.int64)
+    codes, vocabulary = pd.factorize(pd.Series([t for terms in rows["terms"] for t in terms], dtype=object))
+    return TermRows(claim=np.repeat(np.arange(len(claims)), lengths), term=codes.astype(np.int64),
+                    count=np.array([c for counts in rows["counts"] for c in counts], dtype=np.int64),
+                    vocabulary=pd.Index(vocabulary))
+
+
+def _rows_of(frame: pd.DataFrame, positions: np.ndarray) -> TermRows:
+    """The rows of ``claim_terms``'s frame for the claims at ``positions`` among its claims (-1: none)."""
+    owners = frame["claim_id"].cat.codes.to_numpy()
+    starts = np.searchsorted(owners, positions, "left")
+    lengths = np.searchsorted(owners, positions, "right") - starts
+    offsets = np.cumsum(lengths) - lengths
+    take = np.repeat(starts - offsets, lengths) + np.arange(int(lengths.sum()))
+    return TermRows(claim=np.repeat(np.arange(len(positions)), lengths),
+                    term=frame["term"].cat.codes.to_numpy().astype(np.int64)[take],
+                    count=frame["count"].to_numpy()[take], vocabulary=frame["term"].cat.categories)
+
+
+def top_terms(terms: TermRows, top: int) -> pd.DataFrame:
+    """The ``top`` most frequent terms with their counts (``term``, ``count``); a tie goes to the term that
+    occurs first."""
+    totals = np.bincount(terms.term, weights=terms.count, minlength=len(terms.vocabulary)).astype(np.int64)
+    seen = pd.unique(terms.term)
+    ranked = seen[np.argsort(-totals[seen], kind="stable")][:top]
+    return pd.DataFrame({"term": terms.words(ranked), "count": totals[ranked]})
+
+
+def log_odds(count: np.ndarray, other: np.ndarray, prior: np.ndarray, n_focus: np.ndarray, n_rest: np.ndarray,
+             n_prior: int, *, alpha0: float = 100.0) -> tuple[np.ndarray, np.ndarray]:
+    """Weighted log-odds ratios with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), per term.
+
+    The prior is the pooled frequency scaled to ``alpha0`` pseudo-counts, which shrinks rare words toward zero
+    so that a word said once by one author does not top the list. Each row is one term of one focus group: its
+    count there (``count``) and in the rest (``other``), its pooled count (``prior``), and the total counts of
+    the focus and of the rest; ``n_prior`` is the pooled total.
 
     Returns:
-        One row per word of ``focus``: term, count, delta (the log-odds ratio), z (delta over its
-        standard deviation), sorted by z, highest first.
+        delta (the log-odds ratio) and z (delta over its standard deviation), per row.
     """
-    n_focus, n_rest, n_prior = sum(focus.values()), sum(rest.values()), sum(prior.values())
-    rows = []
-    for term, count in focus.items():
-        alpha = alpha0 * prior.get(term, 0) / n_prior if n_prior else 0.0
-        if alpha <= 0:
-            continue
-        other = rest.get(term, 0)
-        delta = (math.log((count + alpha) / (n_focus + alpha0 - count - alpha))
-                 - math.log((other + alpha) / (n_rest + alpha0 - other - alpha)))
-        variance = 1 / (count + alpha) + 1 / (other + alpha)
-        rows.append((term, count, delta, delta / math.sqrt(variance)))
-    frame = pd.DataFrame(rows, columns=["term", "count", "delta", "z"])
-    return frame.sort_values(["z", "term"], ascending=[False, True], ignore_index=True)
+    alpha = alpha0 * prior / n_prior
+    # math.log, not np.log: numpy's vectorised log can differ in the last bit, and z ranks the terms.
+    delta = (_log((count + alpha) / (n_focus + alpha0 - count - alpha))
+             - _log((other + alpha) / (n_rest + alpha0 - other - alpha)))
+    variance = 1 / (count + alpha) + 1 / (other + alpha)
+    return delta, delta / np.sqrt(variance)
 
 
-def tfidf_vectors(texts: Sequence[str]) -> list[dict[str, float]]:
-    """Unit-length TF-IDF vectors (as sparse dicts) of the texts, with smoothed IDF."""
-    docs = [Counter(tokens(t)) for t in texts]
-    df: Counter[str] = Counter(term for doc in docs for term in doc)
-    n = len(docs)
-    vectors = []
-    for doc in docs:
-        weights = {t: c * (math.log((1 + n) / (1 + df[t])) + 1) for t, c in doc.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        vectors.append({t: w / norm for t, w in weights.items()})
-    return vectors
-
-
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    """Cosine similarity of two unit-length sparse vectors."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
-
-
-def phrase_counts(texts: Iterable[str]) -> Counter[str]:
-    """How often each content word and bigram occurs across the texts."""
-    counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update(tokens(text))
-    return counts
+def _log(values: np.ndarray) -> np.ndarray:
+    return np.fromiter(map(math.log, values.tolist()), dtype=np.float64, count=len(values))
