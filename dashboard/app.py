@@ -48,7 +48,8 @@ def main() -> None:
     if view == "compare":
         compare.render(scope, loaded.topics, selection, loaded.positions, group)
     elif view == "contrast":
-        contrast.render(scope, loaded.topics, selection, loaded.positions, group)
+        contrast.render(scope.with_terms(loading.load_terms(str(loaded.out_dir), loaded.stamp)), loaded.topics,
+                        selection, loaded.positions, group)
     elif view == "overview":
         overview.render(scope, loaded.topics, loaded.positions, group)
     elif view == "sources":
@@ -61,8 +62,9 @@ def main() -> None:
     elif view == "claims":
         claims.render(scope, loaded.topics)
     else:  # Topics: rule diagnostics look at every topic, whatever the topic filter
-        topics.render(cached.select(loaded.out_dir, loaded.stamp, loaded.tables, replace(selection, topics=())),
-                      loaded.topics, loaded.config, loaded.report)
+        everything = cached.select(loaded.out_dir, loaded.stamp, loaded.tables, replace(selection, topics=()))
+        topics.render(everything.with_terms(loading.load_terms(str(loaded.out_dir), loaded.stamp)), loaded.topics,
+                      loaded.config, loaded.report)
     for notice in state.address_notices():
         notices.warning(notice, icon=":material/link_off:")
 

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+import pandas as pd
 import streamlit as st
 
 from perspectives.measures.selection import Selection, Tables, apply_selection
+from perspectives.measures.vocabulary import TERMS
 
 T = TypeVar("T")
 
@@ -34,6 +36,12 @@ class Scope:
         the cache hands back a copy of its result, so the caller may change it freely.
         """
         return _aggregate(f"{fn.__module__}.{fn.__qualname__}", self.key, args, kwargs, fn, self.tables)
+
+    def with_terms(self, terms: pd.DataFrame | None) -> Scope:
+        """The scope with every claim's terms (``vocabulary.claim_terms``; None: the build stored none), which
+        the word measures count instead of tokenising claims. Their results are the same either way, so the
+        key is too."""
+        return self if terms is None else Scope({**self.tables, TERMS: terms}, self.key)
 
 
 def select(out_dir: Path, stamp: int, tables: Tables, selection: Selection) -> Scope:

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import streamlit as st
 import yaml
 
@@ -21,6 +23,7 @@ from perspectives.build import run as pipeline
 from perspectives.config import CONFIG_FILE, Config, ConfigError, load_config
 from perspectives.measures.groups import field_ids
 from perspectives.measures.selection import Tables, prepare_tables
+from perspectives.measures.vocabulary import claim_terms
 from perspectives.present import styles
 from perspectives.tables import TABLES
 
@@ -170,9 +173,11 @@ def _stamp(out_dir: Path) -> int:
 # The columns the views read: article bodies and dropped furniture are read one article at a time by the
 # Article view, and the build's bookkeeping (content hashes, hedge and booster words, paragraph numbers, cue
 # surfaces) by none. claim_topics keeps ``context``: Article, Compare and Topics tell context placements apart.
+# The claims' terms are read apart, as Arrow (see ``_read_terms``).
+WORDS = "claim_words"
 COLUMNS = {name: [c for c in columns if c not in {"body", "dropped", "content_hash", "paragraph", "hedges",
                                                   "boosters", "surface"}]
-           for name, columns in TABLES.items()}
+           for name, columns in TABLES.items() if name != WORDS}
 
 
 # A resource cache, not a data cache: a data cache hands every rerun a fresh copy of 300,000 claims,
@@ -184,6 +189,34 @@ def load_tables(out_dir: str, stamp: int, fields: tuple[str, ...] = ()) -> Table
     del stamp
     return prepare_tables({name: store.read_table(Path(out_dir), name, columns)
                            for name, columns in COLUMNS.items()}, fields)
+
+
+# Read only when a view counts words (Contrast, Topics): the other views never wait for it.
+@st.cache_resource(show_spinner="Reading the claims' words…", max_entries=2)
+def load_terms(out_dir: str, stamp: int) -> pd.DataFrame | None:
+    """Every claim's terms (``vocabulary.claim_terms``), or None when the build stored none for these claims (it
+    predates them, or its table has not one row per claim): the word measures then tokenise the claims they
+    need. ``stamp`` only keys the cache.
+
+    Read with Arrow, the terms as a dictionary: a corpus has millions of terms but far fewer distinct ones, and
+    as Python lists of strings they would take seconds to read.
+    """
+    del stamp
+    path = Path(out_dir) / f"{WORDS}.parquet"
+    columns = ["claim_id", "terms", "counts"]
+    try:
+        stored = pq.ParquetFile(path)
+        claims = pq.ParquetFile(Path(out_dir) / "claims.parquet").metadata.num_rows
+        schema = stored.schema_arrow
+        if stored.metadata.num_rows != claims or not set(columns) <= set(schema.names):
+            return None
+        terms = schema.field("terms").type
+        if not pa.types.is_list(terms):  # an empty table written without a type for its lists
+            return None
+        return claim_terms(pq.read_table(path, columns=columns,
+                                         read_dictionary=[f"terms.list.{terms.value_field.name}"]))
+    except (OSError, pa.ArrowException):
+        return None
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

@@ -1,9 +1,17 @@
 """Loading: the first run builds, a changed config or article rebuilds, a broken config or build keeps the
-last good tables on screen with a message, never a traceback."""
+last good tables on screen with a message, never a traceback; the claims' stored terms are read only when they
+cover every claim."""
+
+import importlib
 
 import yaml
 
 from perspectives.build import run as pipeline
+from perspectives.build import store
+from perspectives.measures.vocabulary import TERMS, term_rows
+from perspectives.tables import conform
+from perspectives.words import word_rows
+from tests.conftest import ROOT
 from tests.dashboard.conftest import app, assert_clean, headers, page_html
 
 
@@ -60,3 +68,21 @@ def test_missing_article_is_skipped_with_a_warning_keeping_its_rows(corpus):
     assert f"articles/{walker.name}: no such file; skipped" in report
     assert "kept the previous build's rows" in report
     assert any("Alice Walker" in h for h in headers(at)), "its rows from the last build stay"
+
+
+def test_stored_terms_load_when_they_cover_every_claim(corpus, monkeypatch):
+    app().run()
+    monkeypatch.syspath_prepend(str(ROOT / "dashboard"))
+    loading = importlib.import_module("loading")
+    out = corpus / "processed"
+    claims = store.read_table(out, "claims")
+    words = conform("claim_words", word_rows(claims))
+    words.to_parquet(out / "claim_words.parquet", index=False)
+    terms = loading.load_terms.__wrapped__(str(out), 0)
+    stored, tokenised = term_rows({TERMS: terms}, claims), term_rows({}, claims)
+    assert stored.words(stored.term) == tokenised.words(tokenised.term) and len(stored.term) > 20
+    assert stored.count.tolist() == tokenised.count.tolist() and stored.claim.tolist() == tokenised.claim.tolist()
+    words.head(3).to_parquet(out / "claim_words.parquet", index=False)
+    assert loading.load_terms.__wrapped__(str(out), 0) is None, "rows for other claims: tokenise instead"
+    (out / "claim_words.parquet").unlink()
+    assert loading.load_terms.__wrapped__(str(out), 0) is None, "a build from before the table"
