@@ -7,6 +7,7 @@ import hashlib
 import logging
 import os
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,9 @@ from perspectives.tables import TABLES
 log = logging.getLogger(__name__)
 
 ENV_CONFIG = "PERSPECTIVES_CONFIG"
+# How long a session trusts that the tables are fresh. A reload or a config edit asks again at once; an article
+# edited in place is noticed on the first rerun after this.
+RECHECK_SECONDS = 5.0
 
 
 @dataclass
@@ -74,11 +78,13 @@ def load() -> Loaded:
         last = st.session_state.get(state.LAST_GOOD)
         out_dir = last.output_dir if isinstance(last, Config) else _fallback_output(path)
         return _read(path, out_dir, last, config_error=str(exc))
+    reloaded = config is not st.session_state.get(state.LAST_GOOD)
     st.session_state[state.LAST_GOOD] = config
     build_error, rebuilt = None, False
     try:
-        if plan.is_stale(config):
+        if _stale(config, reloaded=reloaded):
             _rebuild(config)
+            st.session_state[state.FRESH_AT] = time.monotonic()
             rebuilt = True
     except Exception as exc:  # a failed build must leave the last good tables on screen
         log.exception("rebuild failed")
@@ -86,6 +92,19 @@ def load() -> Loaded:
     loaded = _read(path, config.output_dir, config, build_error=build_error)
     loaded.rebuilt = rebuilt
     return loaded
+
+
+def _stale(config: Config, *, reloaded: bool) -> bool:
+    """``plan.is_stale``, unless this session found the tables fresh less than RECHECK_SECONDS ago and the config
+    has not been loaded anew since (``reloaded``: the session's first run, an edited config, an article file
+    added or removed). Asking stats every article: a burst of filter changes must not ask each time."""
+    fresh_at = st.session_state.get(state.FRESH_AT)
+    if not reloaded and fresh_at is not None and time.monotonic() - fresh_at < RECHECK_SECONDS:
+        return False
+    if plan.is_stale(config):
+        return True
+    st.session_state[state.FRESH_AT] = time.monotonic()
+    return False
 
 
 def _load_config(path: Path) -> Config:

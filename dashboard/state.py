@@ -43,6 +43,7 @@ CLAIMS_PAGE, CLAIMS_DOWNLOAD = "claims_page", "download"
 CITATIONS_PAGE = "citations_page"
 # ── loading ──────────────────────────────────────────────────────────────────
 LAST_GOOD = "_last_good_config"
+FRESH_AT = "_tables_fresh_at"
 # ── the address ──────────────────────────────────────────────────────────────
 _SEEDED = "_seeded_from_address"
 _KEPT = "_kept_"

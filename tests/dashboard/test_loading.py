@@ -1,18 +1,19 @@
-"""Loading: the first run builds, a changed config or article rebuilds, a broken config or build keeps the
-last good tables on screen with a message, never a traceback; the claims' stored terms are read only when they
-cover every claim."""
+"""Loading: the first run builds, a changed config or article rebuilds (a session asks on a reload, and not on
+every rerun), a broken config or build keeps the last good tables on screen with a message, never a traceback;
+the claims' stored terms are read only when they cover every claim."""
 
 import importlib
+import sys
 
 import yaml
 
+from perspectives.build import plan, store
 from perspectives.build import run as pipeline
-from perspectives.build import store
 from perspectives.measures.vocabulary import TERMS, term_rows
 from perspectives.tables import conform
 from perspectives.words import word_rows
 from tests.conftest import ROOT
-from tests.dashboard.conftest import app, assert_clean, headers, page_html
+from tests.dashboard.conftest import app, assert_clean, headers, opened, page_html
 
 
 def test_first_run_builds_the_tables(corpus):
@@ -68,6 +69,40 @@ def test_missing_article_is_skipped_with_a_warning_keeping_its_rows(corpus):
     assert f"articles/{walker.name}: no such file; skipped" in report
     assert "kept the previous build's rows" in report
     assert any("Alice Walker" in h for h in headers(at)), "its rows from the last build stay"
+
+
+def test_reruns_soon_after_a_fresh_check_do_not_ask_again(corpus, monkeypatch):
+    at = app().run().run()  # the first build creates the output folder: the second run reloads the config
+    asked = []
+    is_stale = plan.is_stale
+    monkeypatch.setattr(plan, "is_stale", lambda config: asked.append(1) or is_stale(config))
+    monkeypatch.setattr(sys.modules["loading"], "RECHECK_SECONDS", 3600.0)
+    at.multiselect(key="authors").set_value(["Alice Walker"]).run()
+    at.run()
+    assert_clean(at)
+    assert asked == [], "a filter change or a rerun of an unchanged page does not stat every article"
+    assert_clean(app().run())
+    assert asked == [1], "a reload asks at once"
+
+
+def test_an_article_edited_in_place_shows_on_a_reload_or_a_later_rerun(corpus, monkeypatch):
+    at = app().run().run()
+    monkeypatch.setattr(sys.modules["loading"], "RECHECK_SECONDS", 3600.0)
+    walker = corpus / "articles" / "walker-trade.md"
+    walker.write_text(walker.read_text(encoding="utf-8").replace("farmers first", "fishermen first"),
+                      encoding="utf-8")
+    fresh = opened(view="claims")
+    assert "fishermen first" in _claim_texts(fresh)
+    monkeypatch.setattr(sys.modules["loading"], "RECHECK_SECONDS", 0.0)
+    walker.write_text(walker.read_text(encoding="utf-8").replace("fishermen first", "miners first"),
+                      encoding="utf-8")
+    at.radio(key="view").set_value("claims").run()
+    assert_clean(at)
+    assert "miners first" in _claim_texts(at), "once trust runs out, the same session notices too"
+
+
+def _claim_texts(at) -> str:
+    return " ".join(str(v) for frame in at.dataframe for v in frame.value["text"])
 
 
 def test_stored_terms_load_when_they_cover_every_claim(corpus, monkeypatch):
