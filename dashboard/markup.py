@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from perspectives.measures.article import Dropped, Segment
-from perspectives.present.styles import position_style
+from perspectives.present.styles import PositionLookup, position_lookup, position_style
 
 CSS = """
 <style>
@@ -84,6 +84,7 @@ def claim_cards(claims: pd.DataFrame, *, color: str, show_article: bool, topic: 
     comparing authors must be able to tell."""
     cards = []
     colors, labels = _topic_maps(topic_styles)
+    styles = position_lookup(positions)
     for row in claims.itertuples(index=False):
         attributed = row.voice == "attributed"
         speaker = getattr(row, "speaker", None)
@@ -94,7 +95,7 @@ def claim_cards(claims: pd.DataFrame, *, color: str, show_article: bool, topic: 
         voice = f"<span class='pv-chip pv-voice'>{escape(tag)}</span>" if attributed else ""
         holder = f"{speaker}'s stance" if attributed and isinstance(speaker, str) else (
             "a reported stance" if attributed else "Position on this topic")
-        stance = position_chip(positions, topic, row.position, title=holder) if isinstance(row.position, str) else ""
+        stance = position_chip(styles, topic, row.position, title=holder) if isinstance(row.position, str) else ""
         others = "".join(_topic_chip(labels.get(t, t), colors.get(t, UNKNOWN_COLOR))
                          for t in getattr(row, "topics", ())[1:])
         context = (_context_chip(f"context: {row.context}", "On this topic by context, not by its own words",
@@ -118,10 +119,10 @@ def _topic_chip(label: str, color: str) -> str:
             f"{escape(label)}</span>")
 
 
-def position_chip(positions: pd.DataFrame, topic: str, position: str, *, title: str = "Position on this topic") -> str:
-    """A claim's position on a topic as a chip in the position's colour, the same in every view; ``title`` says
-    whose stance it is when it is not the author's."""
-    label, color = position_style(positions, topic, position)
+def position_chip(styles: PositionLookup, topic: str, position: str, *, title: str = "Position on this topic") -> str:
+    """A claim's position on a topic as a chip in the position's colour (``styles`` is ``position_lookup``), the
+    same in every view; ``title`` says whose stance it is when it is not the author's."""
+    label, color = position_style(styles, topic, position)
     return (f"<span class='pv-chip pv-position' style='background: {escape(color)}55' "
             f"title='{escape(title)}'>{escape(label)}</span>")
 
@@ -177,6 +178,7 @@ def article_text(segments: Iterable[Segment], colors: Mapping[str, str], labels:
     says what established the topic.
     """
     parts = []
+    styles = position_lookup(positions)
     for seg in segments:
         text = escape(seg.text)
         if seg.topics:
@@ -186,7 +188,7 @@ def article_text(segments: Iterable[Segment], colors: Mapping[str, str], labels:
                             for name, known in seg.sources)
         text += "".join(_context_chip("context", f"{labels.get(topic, topic)} by context: {origin}",
                                       colors.get(topic, UNKNOWN_COLOR)) for topic, origin in seg.context)
-        text += "".join(position_chip(positions, topic, position) for topic, position in seg.positions)
+        text += "".join(position_chip(styles, topic, position) for topic, position in seg.positions)
         parts.append(text)
     return f"<div class='pv-article'>{''.join(parts)}</div>"
 

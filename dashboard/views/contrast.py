@@ -18,7 +18,8 @@ import markup
 import state
 from perspectives.measures import contrast
 from perspectives.measures.selection import Selection, Tables, isin
-from perspectives.present import briefing, styles
+from perspectives.present import briefing
+from perspectives.present.styles import PositionLookup, position_lookup, position_style
 
 MAX_PAIRS = 6
 MAX_CLOSEST = 6
@@ -38,10 +39,11 @@ def render(scope: cached.Scope, topics: pd.DataFrame, selection: Selection, posi
     if summary.empty:
         st.html(markup.empty_note(f"No claims on {label} match these filters."))
         return
+    styles = position_lookup(positions)
     _briefing_ui(scope.tables, topic, label, group)
-    _disagreements(scope, topic, label, color, group, positions)
-    _summary(scope, summary, topic, label, color, group, positions)
-    _closest(scope, topic, label, color, group, positions)
+    _disagreements(scope, topic, label, color, group, styles)
+    _summary(scope, summary, topic, label, color, group, styles)
+    _closest(scope, topic, label, color, group, styles)
 
 
 def _briefing_ui(tables: Tables, topic: str, label: str, group: state.Grouping) -> None:
@@ -58,12 +60,12 @@ def _briefing_ui(tables: Tables, topic: str, label: str, group: state.Grouping) 
 
 
 def _disagreements(scope: cached.Scope, topic: str, label: str, color: str, group: state.Grouping,
-                   positions: pd.DataFrame) -> None:
+                   styles: PositionLookup) -> None:
     """Pairs of claims from different groups taking different positions, side by side: own stances, and
     reported ones (held by their speakers) when the reader asks."""
     head, switch = st.columns([3, 2], vertical_alignment="bottom")
     head.subheader("Where they disagree")
-    if not (positions["topic"] == topic).any():
+    if not any(t == topic for t, _ in styles):
         st.html(markup.empty_note(f"The config names no positions on {label}; add some under its "
                                   "`positions:` to see who disagrees."))
         return
@@ -82,14 +84,14 @@ def _disagreements(scope: cached.Scope, topic: str, label: str, color: str, grou
         with st.container(border=True, key=state.disagreement_key(index)):
             for column, side in zip(st.columns(2), _sides(pair), strict=True):
                 with column:
-                    _side(side, topic, color, positions, whose=True)
+                    _side(side, topic, color, styles, whose=True)
                     st.button("Open in its article", key=state.open_article_key(index, str(side["claim_id"])),
                               on_click=state.open_article, args=(side["article_id"],), icon=":material/article:")
     _hidden_note(len(pairs), MAX_PAIRS, "pairs", "less alike or less clearly stated")
 
 
 def _closest(scope: cached.Scope, topic: str, label: str, color: str, group: state.Grouping,
-             positions: pd.DataFrame) -> None:
+             styles: PositionLookup) -> None:
     """Each claim next to the most similar claim of another group: the same point, side by side."""
     st.subheader("Closest claims")
     pairs = _unique_pairs(scope.aggregate(contrast.closest_claims, topic, by=group.by))
@@ -102,7 +104,7 @@ def _closest(scope: cached.Scope, topic: str, label: str, color: str, group: sta
             st.caption(f"Similarity {pair['similarity']:.2f}")
             for column, side in zip(st.columns(2), _sides(pair), strict=True):
                 with column:
-                    _side(side, topic, color, positions)
+                    _side(side, topic, color, styles)
     _hidden_note(len(pairs), MAX_CLOSEST, "pairs", "they are less alike")
 
 
@@ -118,17 +120,17 @@ def _sides(pair: dict[str, object]) -> tuple[dict[str, object], dict[str, object
     return ({c: pair[f"{c}_a"] for c in SIDE_COLUMNS}, {c: pair[f"{c}_b"] for c in SIDE_COLUMNS})
 
 
-def _side(side: dict[str, object], topic: str, color: str, positions: pd.DataFrame, *, whose: bool = False) -> None:
+def _side(side: dict[str, object], topic: str, color: str, styles: PositionLookup, *, whose: bool = False) -> None:
     position, reported = side["position"], side["voice"] == "attributed"
     holder = str(side["holder"])
-    chip = (markup.position_chip(positions, topic, position, title=f"The stance of {holder}")
+    chip = (markup.position_chip(styles, topic, position, title=f"The stance of {holder}")
             if isinstance(position, str) else "")
     st.html(markup.pair_side(str(side["group"]), str(side["display_title"]), chip, str(side["text"]), color=color,
                              holder=holder if whose or reported else None, reported=reported))
 
 
 def _summary(scope: cached.Scope, summary: pd.DataFrame, topic: str, label: str, color: str,
-             group: state.Grouping, positions: pd.DataFrame) -> None:
+             group: state.Grouping, styles: PositionLookup) -> None:
     """One row per group, then each one's distinctive terms with the claims they come from."""
     st.subheader(f"{group.title} by {group.noun}")
     st.caption(f"*Own positions* count the {group.noun}'s own assertions only; *reported stances* are those it "
@@ -137,8 +139,8 @@ def _summary(scope: cached.Scope, summary: pd.DataFrame, topic: str, label: str,
     shown = pd.DataFrame({
         group.noun: summary["group"], "claims": summary["claims"],
         "share": [f"{v:.0%}" for v in summary["share"]],
-        "own positions": [_mix_labels(mix, topic, positions) for mix in summary["positions"]],
-        "reported stances": [_reported_labels(r, topic, positions) for r in summary["reported"]],
+        "own positions": [_mix_labels(mix, topic, styles) for mix in summary["positions"]],
+        "reported stances": [_reported_labels(r, topic, styles) for r in summary["reported"]],
         "own voice": [f"{v:.0%}" for v in summary["own_share"]],
         "certainty": [f"{v:+.2f}" for v in summary["certainty"]],
         "distinctive terms": summary["terms"], "top sources": summary["sources"]})
@@ -162,17 +164,17 @@ def _summary(scope: cached.Scope, summary: pd.DataFrame, topic: str, label: str,
                 _hidden_note(len(ids), CLAIMS_PER_TERM, "claims with this term", "see Compare")
 
 
-def _mix_labels(mix: str, topic: str, positions: pd.DataFrame) -> str:
+def _mix_labels(mix: str, topic: str, styles: PositionLookup) -> str:
     """``contrast_table``'s "position_id n, …" with the config's position labels."""
     if mix == "—":
         return "no position taken"
     parts = (item.rsplit(" ", 1) for item in mix.split(", "))
-    return ", ".join(f"{styles.position_style(positions, topic, pid)[0]} {n}" for pid, n in parts)
+    return ", ".join(f"{position_style(styles, topic, pid)[0]} {n}" for pid, n in parts)
 
 
-def _reported_labels(stances: list[tuple[str, str, int]], topic: str, positions: pd.DataFrame) -> str:
+def _reported_labels(stances: list[tuple[str, str, int]], topic: str, styles: PositionLookup) -> str:
     """``contrast_table``'s reported stances as "holder: position label n; …"."""
-    return "; ".join(f"{holder}: {styles.position_style(positions, topic, pid)[0]} {n}"
+    return "; ".join(f"{holder}: {position_style(styles, topic, pid)[0]} {n}"
                      for holder, pid, n in stances) or "—"
 
 

@@ -1,6 +1,6 @@
 """Styles: one colour per topic (config's first, then unused palette hues) and per position, fallbacks readable."""
 
-from perspectives.present.styles import PALETTE, POSITION_PALETTE, position_style, topic_styles
+from perspectives.present.styles import PALETTE, POSITION_PALETTE, position_lookup, position_style, topic_styles
 
 
 def test_topic_styles_prefer_config_colour_then_unused_palette(styles):
@@ -16,6 +16,7 @@ def test_topic_styles_wrap_when_topics_outnumber_palette():
 
 def test_position_styles_pair_hues_and_fall_back_for_unknown_ids(positions):
     assert list(positions["color"]) == list(POSITION_PALETTE[:3])
-    assert position_style(positions, "mil", "short") == ("Short of one", POSITION_PALETTE[1])
-    assert position_style(positions, "econ", "short") == ("Short", PALETTE[-1]), \
+    lookup = position_lookup(positions)
+    assert position_style(lookup, "mil", "short") == ("Short of one", POSITION_PALETTE[1])
+    assert position_style(lookup, "econ", "short") == ("Short", PALETTE[-1]), \
         "an id is looked up within its topic; one the config no longer names shows readably"

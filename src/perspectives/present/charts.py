@@ -17,7 +17,7 @@ import altair as alt
 import pandas as pd
 
 from perspectives.measures.overview import TIE
-from perspectives.present.styles import position_style
+from perspectives.present.styles import position_lookup, position_style
 
 NO_POSITION, NO_POSITION_COLOR = "No position taken", "#eeeeee"
 SPLIT, SPLIT_COLOR = "Split evenly", "#bab0ac"
@@ -169,8 +169,8 @@ def positions_chart(dominant: pd.DataFrame, topic_order: list[str], styles: pd.D
     ``styles.position_styles``, so colours match the claim chips.
     """
     reported = dominant["reported"] if "reported" in dominant else pd.Series([{}] * len(dominant), index=dominant.index)
-    # Each label looked up once, not by filtering ``styles`` per cell: a grid of 40 groups has thousands.
-    labels = {key: position_style(styles, *key)[0] for key in
+    lookup = position_lookup(styles)
+    labels = {key: position_style(lookup, *key)[0] for key in
               {(t, str(p)) for t, mix in zip(dominant["topic"], dominant["mix"], strict=True) for p in mix}
               | {(t, str(p)) for t, mix in zip(dominant["topic"], reported, strict=True) for _, p in mix}
               | {(t, d) for t, d in zip(dominant["topic"], dominant["dominant"], strict=True)

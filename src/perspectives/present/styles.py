@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import TypeAlias
 
 import pandas as pd
+
+# (topic, position id) -> (label, colour): see ``position_lookup``.
+PositionLookup: TypeAlias = Mapping[tuple[str, str], tuple[str, str]]
 
 # Tableau 10: distinct, colour-blind-aware hues that stay readable behind dark text at low opacity.
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
@@ -33,9 +37,17 @@ def position_styles(positions: Sequence[tuple[str, str, str]]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["topic", "position", "label", "color"])
 
 
-def position_style(styles: pd.DataFrame, topic: str, position: str) -> tuple[str, str]:
-    """A position's label and colour; a position the config no longer names shows its id, in grey."""
-    match = styles[(styles["topic"] == topic) & (styles["position"] == position)]
-    if match.empty:
-        return position.replace("_", " ").capitalize(), PALETTE[-1]
-    return str(match["label"].iloc[0]), str(match["color"].iloc[0])
+def position_lookup(styles: pd.DataFrame) -> dict[tuple[str, str], tuple[str, str]]:
+    """``position_styles`` as (topic, position id) -> (label, colour), for drawing positions one by one: a view
+    draws hundreds of chips, and filtering the styles for each took longer than the rest of the view."""
+    lookup: dict[tuple[str, str], tuple[str, str]] = {}
+    for topic, position, label, color in zip(styles["topic"], styles["position"], styles["label"], styles["color"],
+                                             strict=True):
+        lookup.setdefault((str(topic), str(position)), (str(label), str(color)))
+    return lookup
+
+
+def position_style(lookup: PositionLookup, topic: str, position: str) -> tuple[str, str]:
+    """A position's label and colour (``lookup`` is ``position_lookup``); a position the config no longer names
+    shows its id, in grey."""
+    return lookup.get((topic, position)) or (position.replace("_", " ").capitalize(), PALETTE[-1])
