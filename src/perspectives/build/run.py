@@ -19,7 +19,7 @@ from perspectives.build.plan import Keys, Plan, plan_build
 from perspectives.build.report import build_report, reading_warnings
 from perspectives.build.work import Placement, ReadTask, Rows, read_chunk
 from perspectives.config import Config
-from perspectives.tables import TABLES, claim_article, claim_index
+from perspectives.tables import TABLES, claim_article
 
 log = logging.getLogger(__name__)
 
@@ -134,8 +134,9 @@ def _assemble(config: Config, previous: cache.ResultCache, plan: Plan, fresh: li
                  if not part.empty] or [cached]
         frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0].reset_index(drop=True)
         keys = [frame["article_id"].map(article_order).to_numpy()]
-        if name == "claim_topics":
-            keys = [frame["topic"].map(topic_order).to_numpy(), claim_index(frame["claim_id"]).to_numpy(), *keys]
+        if name == "claim_topics":  # in claims order (assembled above), then topic order
+            at = pd.Index(tables["claims"]["claim_id"]).get_indexer(frame["claim_id"])
+            keys = [frame["topic"].map(topic_order).to_numpy(), at]
         elif name in ("claims", "citations"):
             keys = [np.arange(len(frame)), *keys]  # rows of one article keep their own order
         tables[name] = frame.iloc[np.lexsort(keys)].reset_index(drop=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -128,7 +129,7 @@ class ArticleEntry(_Strict):
     @property
     def article_id(self) -> str:
         """The id given in the config, else the file name without its extension."""
-        return self.id or Path(self.path).stem
+        return self.id or os.path.splitext(os.path.basename(self.path))[0]  # Path(...).stem, without its cost
 
 
 class SourceEntry(_Strict):
