@@ -6,6 +6,7 @@ dates reported, and YAML errors turned into one line each with a hint at the usu
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,15 @@ import yaml
 
 # A document whose aliases expand past this many values is a "billion laughs", not a config.
 MAX_NODES = 500_000
+# libyaml's parser (PyYAML's CSafeLoader, where PyYAML was built with it) composes a document over ten times
+# faster than the pure-Python one, but reads a few things otherwise, as comparing the two on generated texts
+# shows: tabs and the rarer line breaks, an empty "!" tag, a "#" right after a block scalar's "|" or ">".
+# A text with any of them is composed by the pure parser.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+_READ_OTHERWISE = re.compile(r"[\t\r\x85\u2028\u2029\ufeff]|(?:^|[\s\[{,])!|[|>][-+0-9]*#", re.MULTILINE)
+# A graph nested deeper than this is composed again by the pure parser, so that one too deep for Python's
+# stack fails as it always has; libyaml's own limit is deeper.
+_FAST_MAX_DEPTH = 100
 
 
 class ConfigError(ValueError):
@@ -26,7 +36,7 @@ class ConfigError(ValueError):
 def parse_yaml(path: Path, text: str) -> tuple[Any, dict[tuple[Any, ...], int]]:
     """Parse YAML safely, returning the data and the 1-based line of every key path."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = compose_yaml(text)
         if node is None:
             return None, {}
         if _expanded_size(node, {}) > MAX_NODES:
@@ -37,7 +47,7 @@ def parse_yaml(path: Path, text: str) -> tuple[Any, dict[tuple[Any, ...], int]]:
         _index_lines(node, (), lines, problems, path)
         if problems:
             raise ConfigError(problems)
-        data = _construct(node)
+        data = construct_yaml(node)
     except yaml.YAMLError as exc:
         raise ConfigError([_yaml_problem(path, exc)]) from None
     except RecursionError:
@@ -45,10 +55,47 @@ def parse_yaml(path: Path, text: str) -> tuple[Any, dict[tuple[Any, ...], int]]:
     return data, lines
 
 
-def _construct(node: yaml.Node) -> Any:
-    """Python values from the composed document, with the safe constructor (config is data, never code).
+def compose_yaml(text: str) -> yaml.Node | None:
+    """The document's node graph as PyYAML's pure-Python safe loader composes it (None when it is empty),
+    composed by libyaml wherever that gives the same graph; a syntax error is always PyYAML's own, with the
+    message (and line) users know."""
+    if _FAST_LOADER is not None and not _READ_OTHERWISE.search(text):
+        try:
+            node = yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            pass  # composed again below, for PyYAML's message
+        else:
+            if node is not None and _reads_alike(node, 0, False, set()):
+                return node
+    return yaml.compose(text, Loader=yaml.SafeLoader)
 
-    Built from the node already composed for line numbers, so a 5,000-article config is parsed once.
+
+def _reads_alike(node: yaml.Node, depth: int, in_flow: bool, seen: set[int]) -> bool:
+    """Whether the pure parser composes this graph too: it is nested no deeper than ``_FAST_MAX_DEPTH``, no
+    unquoted item of a flow collection has a "?" in it (libyaml reads [why?] as a list of "why?"; PyYAML
+    stops at the "?" and fails), and no value is left empty (``key:`` with nothing after it), which libyaml
+    places where the next token starts, PyYAML where the last one ended: a message would name another line.
+
+    Each node is looked at once (``seen``), where it is defined: aliases to it come later in the document.
+    """
+    if depth > _FAST_MAX_DEPTH:
+        return False
+    if id(node) in seen:
+        return True
+    seen.add(id(node))
+    if isinstance(node, yaml.ScalarNode):
+        return bool(node.style) or bool(node.value) and not (in_flow and "?" in node.value)
+    in_flow = in_flow or bool(node.flow_style)
+    children = [child for pair in node.value for child in pair] if isinstance(node, yaml.MappingNode) \
+        else node.value
+    return all(_reads_alike(child, depth + 1, in_flow, seen) for child in children)
+
+
+def construct_yaml(node: yaml.Node) -> Any:
+    """Python values from a composed document, with the safe constructor (config is data, never code).
+
+    Built from the node already composed (for a config, its line numbers), so a 5,000-article config is
+    parsed once.
     """
     loader = yaml.SafeLoader("")
     try:
@@ -94,9 +141,9 @@ def _index_lines(node: yaml.Node, loc: tuple[Any, ...], lines: dict[tuple[Any, .
     if isinstance(node, yaml.MappingNode):
         seen: set[Any] = set()
         for key_node, value_node in node.value:
-            where = f"{path}:{key_node.start_mark.line + 1}: {loc_text(loc)}"
             if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(f"{where}: a key must be a plain word, not a list or mapping")
+                problems.append(f"{path}:{key_node.start_mark.line + 1}: {loc_text(loc)}: a key must be a plain "
+                                "word, not a list or mapping")
                 continue
             key = key_node.value
             if key in seen:

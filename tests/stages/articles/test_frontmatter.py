@@ -47,6 +47,8 @@ def test_parse_date(text: str, iso: str | None) -> None:
     "Aukus: France recalls envoys",
     '"Aukus" deal: France recalls envoys',
     "Why #MeToo matters: a year on",
+    "[Why?] Talks resume",
+    "[Why?]",
 ])
 def test_front_matter_title_with_colon_quotes_or_hash_keeps_title_author_and_date(title: str) -> None:
     text = f"---\ntitle: {title}\nauthor: Jane Roe\ndate: 2021-09-17\noutlet: NHK\n---\nThe envoys left Paris.\n"
@@ -54,6 +56,13 @@ def test_front_matter_title_with_colon_quotes_or_hash_keeps_title_author_and_dat
     assert (article.title, article.author, article.date, article.outlet) == (title, "Jane Roe", "2021-09-17", "NHK")
     assert len(article.warnings) == 1 and "front matter" in article.warnings[0]
     assert "in quotes to silence this" in article.warnings[0], "the warning says how to fix it"
+
+
+def test_front_matter_with_a_tab_after_a_value_is_read_line_by_line() -> None:
+    text = "---\ntitle: Talks resume\t\nauthor: Jane Roe\n---\nThe envoys left Paris.\n"
+    article = parse_article(text.encode(), article_id="n", cleaner=Cleaner())
+    assert (article.title, article.author) == ("Talks resume", "Jane Roe")
+    assert len(article.warnings) == 1 and "'\\t'" in article.warnings[0]
 
 
 def test_front_matter_quoted_title_reads_without_warning() -> None:

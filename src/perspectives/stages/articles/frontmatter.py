@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from perspectives.config.parse import compose_yaml, construct_yaml
+
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%B %d %Y", "%d/%m/%Y")
 # Date last: it is parsed, not copied as a string like the others.
 _FRONT_MATTER_KEYS = ("title", "author", "outlet", "url", "original_publisher", "date")
@@ -54,7 +56,8 @@ def read_front_matter(text: str) -> tuple[dict[str, Any], str, list[str]]:
         return {}, text, ["front matter has no closing '---' line; read the whole file as text"]
     raw, rest = text[4:4 + end.start()], text[4 + end.end():]
     try:
-        data = yaml.safe_load(raw)
+        node = compose_yaml(raw)
+        data = None if node is None else construct_yaml(node)
     # A bad date (2021-02-30) fails as ValueError and deep nesting as RecursionError, not YAMLError.
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
