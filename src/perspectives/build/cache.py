@@ -5,6 +5,10 @@ themselves plus a few bookkeeping columns, kept in ``<output>/cache/<generation>
 table) and named by ``cache/current.json``, written last together with the key each topic's rows were placed
 under: a build that dies half-way leaves the previous generation in use. A cache that cannot be read is
 ignored, never an error.
+
+The articles' bookkeeping lives in a file of its own beside the articles table, so that table (bodies and
+all) is written exactly as the store writes it: the store links it, and a build that leaves it unchanged
+links it from the previous generation instead of writing it again.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ POINTER = "current.json"
 # its file's size and modification time when it was last planned (``plan.file_stat``).
 ENTRY_KEY, WARNINGS, STAT = "_entry_key", "_warnings", "_stat"
 _ARTICLE_TAGS = {ENTRY_KEY: "string", WARNINGS: "string", STAT: "string"}
-_ARTICLE_TABLES = ("articles",)  # the tables tagged with _ARTICLE_TAGS
+TAGS_FILE = "articles.tags.parquet"
 
 
 @dataclass
@@ -59,6 +63,7 @@ class ResultCache:
             pointer = json.loads((root / POINTER).read_text(encoding="utf-8"))
             generation = root / pointer["generation"]
             tables = {name: pd.read_parquet(generation / f"{name}.parquet") for name in TABLES}
+            tables["articles"] = _tagged(tables["articles"], pd.read_parquet(generation / TAGS_FILE))
             for name, frame in tables.items():
                 missing = set(_with_bookkeeping(name, empty_table(name)).columns) - set(frame.columns)
                 if missing:
@@ -114,20 +119,22 @@ def warnings_of(articles: pd.DataFrame) -> list[list[str]]:
 
 def save(out_dir: Path, tables: dict[str, pd.DataFrame], topic_keys: dict[str, str], *,
          same: Mapping[str, Path] | None = None) -> dict[str, Path]:
-    """Write the tables (with bookkeeping columns) as a new generation, switch to it, and drop older ones.
+    """Write the tables as a new generation, switch to it, and drop older ones.
 
     A table in ``same`` is unchanged from that file of the previous generation, which is linked rather than
-    written again. Returns the files of the tables that have no bookkeeping columns: they hold the tables
-    exactly as the store writes them, so the store links them too.
+    written again. Returns the files of the tables that have no bookkeeping columns (all but claim_topics):
+    they hold the tables exactly as the store writes them, so the store links them too.
     """
     root = Path(out_dir) / CACHE_DIR
     name = uuid.uuid4().hex[:12]
     generation = root / name
     generation.mkdir(parents=True)
     plain: dict[str, Path] = {}
+    articles = tables["articles"]
+    articles[["article_id", *_ARTICLE_TAGS]].to_parquet(generation / TAGS_FILE, index=False)
     for table, frame in tables.items():
         file = generation / f"{table}.parquet"
-        bookkept = table in _ARTICLE_TABLES or table in BOOKKEEPING
+        bookkept = table in BOOKKEEPING
         if not (same and table in same and _linked(same[table], file)):
             (frame if bookkept else conform(table, frame)).to_parquet(file, index=False)
         if not bookkept:
@@ -137,6 +144,13 @@ def save(out_dir: Path, tables: dict[str, pd.DataFrame], topic_keys: dict[str, s
         if old.is_dir() and old.name != name:
             shutil.rmtree(old, ignore_errors=True)
     return plain
+
+
+def _tagged(articles: pd.DataFrame, tags: pd.DataFrame) -> pd.DataFrame:
+    """The cached articles table with its bookkeeping columns, which were saved beside it row by row."""
+    if not articles["article_id"].reset_index(drop=True).equals(tags["article_id"].reset_index(drop=True)):
+        raise ValueError("the articles' bookkeeping does not match the articles")
+    return articles.assign(**{column: tags[column].to_numpy() for column in _ARTICLE_TAGS})
 
 
 def _linked(source: Path, target: Path) -> bool:

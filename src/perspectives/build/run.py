@@ -103,14 +103,16 @@ def _place_reused(config: Config, plan: Plan, previous: cache.ResultCache) -> Ro
 
 
 def _unchanged(config: Config, previous: cache.ResultCache, plan: Plan, fresh: list[Rows]) -> set[str]:
-    """The tables (other than articles, whose file stats are renewed) this build leaves exactly as cached:
-    no fresh rows for them, and the same articles in the same order (as after a rule edit, for claims)."""
+    """The tables this build leaves exactly as cached: no fresh rows for them, and the same articles in the
+    same order with the same files (as after a rule edit, for every table but claim_topics)."""
     if plan.read or [config.articles[i].article_id for i in plan.reuse] != previous.article_ids():
         return set()
     changed = {name for rows in fresh for name in rows.tables}
     if plan.place or set(previous.topic_keys) != {t.id for t in config.topics}:
         changed.add("claim_topics")
-    return set(TABLES) - changed - {"articles"}
+    if plan.touched:
+        changed.add("articles")  # its files' stats are renewed
+    return set(TABLES) - changed
 
 
 def _assemble(config: Config, previous: cache.ResultCache, plan: Plan, fresh: list[Rows],
