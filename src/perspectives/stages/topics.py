@@ -142,6 +142,7 @@ def _by_context(sentences: Sentences, topic: CompiledTopic, direct: dict[str, di
     """
     own = direct[topic.id]
     placed = dict(own)
+    headlines: dict[str, str | None] = {}
     todo = [*sentences.candidates([m for block in topic.context for m in block.cues.include]), *(i + 1 for i in own)]
     heapq.heapify(todo)
     done = -1
@@ -152,7 +153,8 @@ def _by_context(sentences: Sentences, topic: CompiledTopic, direct: dict[str, di
         done = i
         joined = next(((cues, origin) for block in topic.context
                        if (cues := block.cues.evidence(sentences, i) if block.cues.include else None)
-                       and (origin := _established(sentences, i, topic, block.within, direct, placed))), None)
+                       and (origin := _established(sentences, i, topic, block.within, direct, placed,
+                                                   headlines))), None)
         if joined:
             placed[i] = TopicHit(i, topic.id, tuple(joined[0]), context=joined[1])
         elif continuations and i - 1 in placed and continuations.continues(sentences, i, inside_quote,
@@ -164,20 +166,25 @@ def _by_context(sentences: Sentences, topic: CompiledTopic, direct: dict[str, di
 
 
 def _established(sentences: Sentences, i: int, topic: CompiledTopic, within: Scope,
-                 direct: dict[str, dict[int, TopicHit]], placed: dict[int, TopicHit]) -> str | None:
+                 direct: dict[str, dict[int, TopicHit]], placed: dict[int, TopicHit],
+                 headlines: dict[str, str | None]) -> str | None:
     """What establishes the topic for sentence ``i`` within scope, as a reader would cite it, or None.
 
     Looking back N sentences, a sentence that joined the topic by a cue counts as its origin did (a passage
     that keeps to its subject holds it; a bare continuation does not pass the topic on), and the look-back
     stops at a sentence on another topic only (a change of subject). An article is established by its
-    headline, or by its lead paragraph when it has no headline.
+    headline, or by its lead paragraph when it has no headline; ``headlines`` keeps what each article's
+    headline establishes, asked once per article.
     """
     own = direct[topic.id]
     if within.kind == "article":
         title = sentences.title(i)
-        evidence = topic.rules.evidence(sentences, i, title) if title else None
-        if evidence:
-            return f'"{evidence[0]}" in the headline'
+        article = sentences.article_of(i)
+        if article not in headlines:
+            evidence = topic.rules.evidence(sentences, i, title) if title else None
+            headlines[article] = f'"{evidence[0]}" in the headline' if evidence else None
+        if headlines[article]:
+            return headlines[article]
         candidates: Sequence[int] = sentences.lead(i) if not title else ()
     else:
         candidates = list(reversed(sentences.before(i, within)))
@@ -204,12 +211,14 @@ def _inside_quotes(sentences: Sentences) -> list[bool]:
     """
     inside: list[bool] = []
     depth, straight = 0, False
-    for i, text in enumerate(sentences.texts):
-        if i and not sentences.same_paragraph(i, i - 1) and not text.lstrip().startswith(("“", '"')):
+    for text, first in zip(sentences.texts, sentences.paragraph_firsts, strict=True):
+        if first and (depth or straight) and not text.lstrip().startswith(("“", '"')):
             depth, straight = 0, False
         inside.append(depth > 0 or straight)
-        depth = max(0, depth + text.count(_OPENING) - text.count(_CLOSING))
-        straight = straight != (text.count('"') % 2 == 1)
+        if _OPENING in text or _CLOSING in text:
+            depth = max(0, depth + text.count(_OPENING) - text.count(_CLOSING))
+        if '"' in text:
+            straight = straight != (text.count('"') % 2 == 1)
     return inside
 
 
