@@ -31,6 +31,7 @@ from perspectives.stages.topics import (
     compile_topics,
 )
 from perspectives.tables import article_rows, citation_rows, claim_rows, topic_rows
+from perspectives.words import word_rows
 
 
 @dataclass(frozen=True)
@@ -158,4 +159,5 @@ def read_chunk(stages: Stages, tasks: Sequence[ReadTask]) -> Rows:
     articles = cache.tag_articles(article_rows(results), entry_keys, [r.warnings for r in results])
     titles = {r.article.article_id: r.article.title or "" for r in results}
     return Rows({"articles": articles, "claims": claims, "citations": citation_rows(results),
-                 "claim_topics": place_topics(claims, titles, stages.placement)}, failed)
+                 "claim_topics": place_topics(claims, titles, stages.placement), "claim_words": word_rows(claims)},
+                failed)
