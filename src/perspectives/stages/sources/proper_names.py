@@ -42,6 +42,8 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 september october november december today yesterday tonight
 """.split())
 _SKIPPED = _STOP | _CONNECTORS
+# Office and trade words and their plurals, as ``is_role_word`` reads them ("Minister", "analysts").
+_ROLE_FORMS = ROLE_WORDS | frozenset(word + "s" for word in ROLE_WORDS)
 # Single capitalised words that name no party on their own.
 _NOT_SINGLE = frozenset("""
 officials analysts experts observers critics sources diplomats reports media documents witnesses residents people
@@ -54,58 +56,65 @@ def unknown_names(text: str, runs: list[tuple[int, int]], taken: list[Mention],
                   common: frozenset[str] = frozenset()) -> list[Mention]:
     """Proper names the gazetteer does not know: states, people (two to four names) and institutions."""
     found = []
+    taken = sorted(taken, key=lambda m: m.start)
     for run_start, run_end in runs:
         if run_start and text[run_start - 1] in "@#/.":
             continue  # a handle, a hashtag or part of an address, not a name
         cursor = run_start
-        for mention in sorted((m for m in taken if m.start < run_end and run_start < m.end), key=lambda m: m.start):
-            found += _pieces(text, cursor, mention.start, common)
-            cursor = max(cursor, mention.end)
+        for mention in taken:
+            if mention.start < run_end and run_start < mention.end:
+                found += _pieces(text, cursor, mention.start, common)
+                cursor = max(cursor, mention.end)
         found += _pieces(text, cursor, run_end, common)
     return found
 
 
-def _names_nothing(piece: str) -> bool:
-    """Whether a piece of a run is plainly no name: blank (a known name took the run) or one word that
-    opens sentences ("The", "But"); ``_pieces`` would find nothing in it, only later."""
-    words = piece.split()
-    return not words or (len(words) == 1 and bare_word(words[0]) in _SKIPPED)
+Token = tuple[int, int, str, str]
+"""A word of a run: start, end, the word as written and its ``bare_word``, worked out once."""
+
+
+def _tokens(text: str, start: int, end: int) -> list[Token]:
+    return [(m.start(), m.end(), word, bare_word(word))
+            for m in NAME_WORD.finditer(text, start, end) for word in (m.group(),)]
 
 
 def _pieces(text: str, start: int, end: int, common: frozenset[str] = frozenset()) -> list[Mention]:
-    if _names_nothing(text[start:end]):
-        return []
-    tokens = [(m.start() + start, m.end() + start, m.group(0)) for m in NAME_WORD.finditer(text[start:end])]
-    named = [t for t in tokens if bare_word(t[2]) not in _SKIPPED or bare_word(t[2]) in _CONNECTORS]
-    while named and bare_word(named[0][2]) in _SKIPPED:
-        named.pop(0)
+    every = _tokens(text, start, end)
+    if all(t[3] in _SKIPPED for t in every):
+        return []  # blank (a known name took the run) or sentence openers and connectors ("But The")
     role: list[str] = []
     nationality_start: int | None = None  # "the British Seafood Federation": the nationality is in its name
-    while tokens and (bare_word(tokens[0][2]) in _SKIPPED
-                      or (is_role_word(tokens[0][2]) and not (  # "Institute for ...", "Ministry of ..." are names
-                          bare_word(tokens[0][2]) in ORG_WORDS and len(tokens) > 1
-                          and bare_word(tokens[1][2]) in _CONNECTORS))
-                      or (bare_word(tokens[0][2]) in NATIONALITIES and len(tokens) > 1
-                          and bare_word(tokens[1][2]) not in _CONNECTORS)):
-        if bare_word(tokens[0][2]) not in _SKIPPED:
-            role.append(tokens[0][2])
-        if bare_word(tokens[0][2]) in NATIONALITIES and not is_role_word(tokens[0][2]):
-            nationality_start = tokens[0][0] if nationality_start is None else nationality_start
+    first, last = 0, len(every)
+    while first < last:
+        bare = every[first][3]
+        then = every[first + 1][3] if first + 1 < last else None
+        if not (bare in _SKIPPED
+                or (bare in _ROLE_FORMS and not (  # "Institute for ...", "Ministry of ..." are names
+                    bare in ORG_WORDS and then is not None and then in _CONNECTORS))
+                or (bare in NATIONALITIES and then is not None and then not in _CONNECTORS)):
+            break
+        if bare not in _SKIPPED:
+            role.append(every[first][2])
+        if bare in NATIONALITIES and bare not in _ROLE_FORMS:
+            nationality_start = every[first][0] if nationality_start is None else nationality_start
         else:
             nationality_start = None
-        tokens.pop(0)
-    while tokens and (bare_word(tokens[-1][2]) in _CONNECTORS or not tokens[-1][2][:1].isupper()
-                      or bare_word(tokens[-1][2]) in _TIMES):
-        tokens.pop()  # "Roscosmos Wednesday announced": the day is not part of the name
+        first += 1
+    while first < last and (every[last - 1][3] in _CONNECTORS or not every[last - 1][2][:1].isupper()
+                            or every[last - 1][3] in _TIMES):
+        last -= 1  # "Roscosmos Wednesday announced": the day is not part of the name
+    tokens = every[first:last]
     if not tokens:
         # Only offices and nationalities: an institution when the last is one ("the Russian Foreign Ministry",
         # "the Kremlin"), else nothing ("Russian", "President").
-        if named and bare_word(named[-1][2]) in ORG_WORDS and (
-                len(named) > 1 or bare_word(named[0][2]) in _PROPER_BODIES):
+        named = [t for t in every if t[3] not in _SKIPPED or t[3] in _CONNECTORS]
+        while named and named[0][3] in _SKIPPED:
+            named.pop(0)
+        if named and named[-1][3] in ORG_WORDS and (len(named) > 1 or named[0][3] in _PROPER_BODIES):
             name = _unpossess(text[named[0][0]:named[-1][1]])
             return [Mention(named[0][0], named[0][0] + len(name), name, None, "org")]
         return []
-    words = [bare_word(t[2]) for t in tokens]
+    words = [t[3] for t in tokens]
     if "and" in words and not any(w in ORG_WORDS for w in words):
         cut = words.index("and")
         return (_pieces(text, tokens[0][0], tokens[cut][0], common)
@@ -117,7 +126,7 @@ def _pieces(text: str, start: int, end: int, common: frozenset[str] = frozenset(
         name = _unpossess(text[s:e])
         return [Mention(s, s + len(name), state[0], None, "state", " ".join(role))]
     # "Gazprom CEO Alexey Miller", "Presidential Spokesman Ivan Petrov": the name after the last role word.
-    last_role = max((i for i, t in enumerate(tokens[:-1]) if is_role_word(t[2])), default=None)
+    last_role = max((i for i, t in enumerate(tokens[:-1]) if t[3] in _ROLE_FORMS), default=None)
     if last_role is not None:
         rest = tokens[last_role + 1:]
         rest_words = words[last_role + 1:]
@@ -159,8 +168,7 @@ def _pieces(text: str, start: int, end: int, common: frozenset[str] = frozenset(
 
 def is_role_word(word: str) -> bool:
     """Whether a word (possessive or plural) is an office or trade word ("Minister", "analysts")."""
-    bare = bare_word(word)
-    return bare in ROLE_WORDS or (bare.endswith("s") and bare[:-1] in ROLE_WORDS)
+    return bare_word(word) in _ROLE_FORMS
 
 
 def bare_word(word: str) -> str:
