@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import pandas as pd
 import streamlit as st
 
+from perspectives.measures.contrast import topic_claims, topic_key
 from perspectives.measures.selection import Selection, Tables, apply_selection
 from perspectives.measures.vocabulary import TERMS
 
@@ -36,6 +37,12 @@ class Scope:
         the cache hands back a copy of its result, so the caller may change it freely.
         """
         return _aggregate(f"{fn.__module__}.{fn.__qualname__}", self.key, args, kwargs, fn, self.tables)
+
+    def with_topic_claims(self, topic: str, by: str) -> Scope:
+        """The scope keeping one topic's ``contrast.topic_claims``, computed once per filter state: every
+        Contrast measure starts from it, and each would otherwise compute it again."""
+        key = topic_key(topic, by)
+        return Scope({**self.tables, key: _topic_claims(f"{self.key}|{key}", self.tables, topic, by)}, self.key)
 
     def with_terms(self, terms: pd.DataFrame | None) -> Scope:
         """The scope with every claim's terms (``vocabulary.claim_terms``; None: the build stored none), which
@@ -58,6 +65,13 @@ def select(out_dir: Path, stamp: int, tables: Tables, selection: Selection) -> S
 def _selected(key: str, _tables: Tables, _selection: Selection) -> Tables:
     del key  # names the filter state; the frames themselves are not hashed
     return apply_selection(_tables, _selection)
+
+
+# A resource cache, as for the selected tables: the measures only read the frame.
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _topic_claims(key: str, _tables: Tables, topic: str, by: str) -> pd.DataFrame:
+    del key  # names the filter state, topic and grouping; the frames themselves are not hashed
+    return topic_claims(_tables, topic, by=by)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)

@@ -34,6 +34,7 @@ CSS = """
 .pv-term {margin: 0.4rem 0 0.1rem 0; font-size: 0.9rem;}
 .pv-term b {font-size: 0.95rem;}
 .pv-term span {color: #666; font-size: 0.8rem; margin-left: 0.4rem;}
+.pv-more {color: #777; font-size: 0.8rem; margin: -0.3rem 0 0.4rem 0;}
 .pv-chip.pv-unknown {background: #fff1d6; color: #6b4500; border: 1px dashed #c98a00;}
 .pv-empty {color: #777; font-style: italic; padding: 0.5rem 0;}
 .pv-article {white-space: pre-wrap; font-size: 1rem; line-height: 1.65; max-width: 52rem;}
@@ -142,11 +143,14 @@ def pair_side(group: str, article: str, position: str, text: str, *, color: str,
             f"{escape(text)}<div>{position}</div></div>")
 
 
-def term_claims(term: str, count: int, z: float, texts: Iterable[str], *, color: str) -> str:
-    """A distinctive term with its count and z-score, then the claims it comes from."""
+def term_claims(term: str, count: int, z: float, texts: Iterable[str], *, color: str, hidden: int = 0) -> str:
+    """A distinctive term with its count and z-score, then the claims it comes from, saying how many more
+    (``hidden``) are not shown."""
     claims = "".join(f"<div class='pv-claim' style='border-left-color: {escape(color)}'>{escape(t)}</div>"
                      for t in texts)
-    return (f"<div class='pv-term'><b>{escape(term)}</b><span>{count}× · z = {z:.2f}</span></div>{claims}")
+    more = (f"<p class='pv-more'>{hidden} more claims with this term not shown (see Compare).</p>"
+            if hidden > 0 else "")
+    return f"<div class='pv-term'><b>{escape(term)}</b><span>{count}× · z = {z:.2f}</span></div>{claims}{more}"
 
 
 def _source_chip(name: str, known: bool) -> str:

@@ -35,6 +35,7 @@ def render(scope: cached.Scope, topics: pd.DataFrame, selection: Selection, posi
     if topic is None:
         return
     label, color = (str(v) for v in topics.set_index("topic").loc[topic, ["label", "color"]])
+    scope = scope.with_topic_claims(topic, group.by)
     summary = scope.aggregate(contrast.contrast_table, topic, by=group.by, top_terms=TOP_TERMS)
     if summary.empty:
         st.html(markup.empty_note(f"No claims on {label} match these filters."))
@@ -151,17 +152,18 @@ def _summary(scope: cached.Scope, summary: pd.DataFrame, topic: str, label: str,
     claims = scope.tables["claims"]
     claims = claims[isin(claims["claim_id"], sorted(quoted))]
     texts = dict(zip(claims["claim_id"], claims["text"], strict=True))
+    # One block of markup per group: hundreds of groups each drawing a few elements per term took seconds.
+    blocks: dict[str, list[str]] = {}
+    for name, term, count, z, ids in zip(terms["group"], terms["term"], terms["count"], terms["z"],
+                                         terms["claim_ids"], strict=True):
+        ids = list(ids)
+        blocks.setdefault(name, []).append(markup.term_claims(
+            term, int(count), float(z), [str(texts[cid]) for cid in ids[:CLAIMS_PER_TERM] if cid in texts],
+            color=color, hidden=len(ids) - CLAIMS_PER_TERM))
     for name in summary["group"]:
-        mine = terms[terms["group"] == name]
         with st.expander(f"{name}: distinctive terms and the claims they come from"):
-            if mine.empty:
-                st.html(markup.empty_note(f"No term stands out in {name}'s claims on {label}."))
-            for row in mine.itertuples(index=False):
-                ids = list(row.claim_ids)
-                st.html(markup.term_claims(row.term, int(row.count), float(row.z),
-                                           [str(texts[cid]) for cid in ids[:CLAIMS_PER_TERM] if cid in texts],
-                                           color=color))
-                _hidden_note(len(ids), CLAIMS_PER_TERM, "claims with this term", "see Compare")
+            st.html("".join(blocks[name]) if name in blocks else
+                    markup.empty_note(f"No term stands out in {name}'s claims on {label}."))
 
 
 def _mix_labels(mix: str, topic: str, styles: PositionLookup) -> str:

@@ -21,21 +21,37 @@ from perspectives.measures.vocabulary import log_odds, term_rows
 
 # Distinctive words are counted over at most this many of a topic's claims.
 MAX_VOCABULARY_CLAIMS = 20_000
+# What the measures read of a claim.
+_CLAIM_COLUMNS = ["claim_id", "article_id", "position_in_article", "text", "voice", "certainty"]
+
+
+def topic_key(topic: str, by: str) -> str:
+    """The tables' key under which a caller may keep ``topic_claims(tables, topic, by=by)`` for the measures
+    here to start from, instead of each one computing it again."""
+    return f"topic_claims:{topic}:{by}"
 
 
 def topic_claims(tables: Tables, topic: str, *, by: str = AUTHOR) -> pd.DataFrame:
     """The topic's claims with their group, position, voice, certainty and article, and ``holder``: whose
-    stance the claim states (the group, or "<speaker>, quoted by <group>" for a reported claim)."""
-    placed = tables["claim_topics"][tables["claim_topics"]["topic"] == topic][
-        ["claim_id", "position", "position_evidence"]]
+    stance the claim states (the group, or "<speaker>, quoted by <group>" for a reported claim); by group,
+    article and place in the article. Tables that keep it already (under ``topic_key``) hand it back as is."""
+    kept = tables.get(topic_key(topic, by))
+    if kept is not None:
+        return kept
+    placed = tables["claim_topics"]
+    placed = placed.loc[placed["topic"] == topic, ["claim_id", "position", "position_evidence"]]
     claims = tables["claims"]
-    claims = claims[isin(claims["claim_id"], placed["claim_id"])].merge(placed, on="claim_id")
+    claims = claims.loc[isin(claims["claim_id"], placed["claim_id"]), _CLAIM_COLUMNS].merge(placed, on="claim_id")
     articles = with_group(tables["articles"], by)[["article_id", "author_label", "display_title", "group"]]
+    articles = articles.sort_values(["group", "article_id"], ignore_index=True)
     frame = claims.merge(articles, on="article_id")
+    # Sorted by each article's place in (group, article) order, then position: no strings compared per claim.
+    rank = pd.Index(articles["article_id"]).get_indexer(frame["article_id"])
+    frame = frame.iloc[np.lexsort((frame["position_in_article"].to_numpy(), rank))].reset_index(drop=True)
     citations = tables["citations"]
     speakers = claim_speakers(citations[isin(citations["claim_id"], frame["claim_id"])])
     frame["holder"] = holders(frame, frame["group"], speakers)
-    return frame.sort_values(["group", "article_id", "position_in_article"], ignore_index=True)
+    return frame
 
 
 def contrast_table(tables: Tables, topic: str, *, by: str = AUTHOR, top_terms: int = 5,

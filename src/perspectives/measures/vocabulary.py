@@ -88,13 +88,14 @@ def _tokenised(claims: pd.DataFrame) -> TermRows:
 
 def _rows_of(frame: pd.DataFrame, positions: np.ndarray) -> TermRows:
     """The rows of ``claim_terms``'s frame for the claims at ``positions`` among its claims (-1: none)."""
-    owners = frame["claim_id"].cat.codes.to_numpy()
+    # The categoricals' own code arrays, searched with codes of their width: millions of rows are never copied.
+    owners = frame["claim_id"].array.codes
+    positions = positions.astype(owners.dtype)
     starts = np.searchsorted(owners, positions, "left")
     lengths = np.searchsorted(owners, positions, "right") - starts
     offsets = np.cumsum(lengths) - lengths
     take = np.repeat(starts - offsets, lengths) + np.arange(int(lengths.sum()))
-    return TermRows(claim=np.repeat(np.arange(len(positions)), lengths),
-                    term=frame["term"].cat.codes.to_numpy().astype(np.int64)[take],
+    return TermRows(claim=np.repeat(np.arange(len(positions)), lengths), term=frame["term"].array.codes[take],
                     count=frame["count"].to_numpy()[take], vocabulary=frame["term"].cat.categories)
 
 
