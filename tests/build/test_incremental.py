@@ -9,7 +9,6 @@ a cleaning rule added and dropped, a topic relabelled or recoloured and back.
 from __future__ import annotations
 
 import copy
-import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -66,20 +65,27 @@ class Corpus:
     articles: dict[str, str] = field(default_factory=lambda: dict(ARTICLES))
     topics: list[dict[str, Any]] = field(default_factory=lambda: copy.deepcopy(TOPICS))
     drop: list[str] = field(default_factory=list)
+    # Whether the config lists the articles in reverse (dicts compare equal whatever their order).
+    reversed_articles: bool = False
 
     def config_text(self) -> str:
-        data = {"output": "out", "articles": [{"path": f"articles/{name}"} for name in self.articles],
+        names = list(reversed(self.articles)) if self.reversed_articles else list(self.articles)
+        data = {"output": "out", "articles": [{"path": f"articles/{name}"} for name in names],
                 "topics": self.topics, "cleaning": {"drop": self.drop}}
         return yaml.safe_dump(data, sort_keys=False)
 
     def write(self, folder: Path) -> Path:
-        """Write the articles and config.yaml into folder (removing articles no longer listed); the config path."""
+        """Write the articles and config.yaml into folder (removing articles no longer listed, and leaving a file
+        whose text is unchanged untouched, as an editor would); the config path."""
         articles = folder / "articles"
-        if articles.exists():
-            shutil.rmtree(articles)
-        articles.mkdir(parents=True)
+        articles.mkdir(parents=True, exist_ok=True)
+        for file in articles.iterdir():
+            if file.name not in self.articles:
+                file.unlink()
         for name, text in self.articles.items():
-            (articles / name).write_text(text, encoding="utf-8")
+            file = articles / name
+            if not file.exists() or file.read_text(encoding="utf-8") != text:
+                file.write_text(text, encoding="utf-8")
         config = folder / "config.yaml"
         config.write_text(self.config_text(), encoding="utf-8")
         return config
@@ -120,6 +126,14 @@ def _toggle_drop(corpus: Corpus) -> None:
     corpus.drop = [] if corpus.drop else list(DROP)
 
 
+def _reverse_topics(corpus: Corpus) -> None:
+    corpus.topics.reverse()
+
+
+def _reverse_articles(corpus: Corpus) -> None:
+    corpus.reversed_articles = not corpus.reversed_articles
+
+
 def _toggle_field(key: str, value: str) -> Callable[[Corpus], None]:
     def edit(corpus: Corpus) -> None:
         topic = corpus.topics[0]
@@ -135,6 +149,8 @@ EDITS: dict[str, Callable[[Corpus], None]] = {
     "article text": _toggle_article(*EDITED_TEXT),
     "article removed": _toggle_removed,
     "cleaning rule": _toggle_drop,
+    "topics reordered": _reverse_topics,
+    "articles reordered": _reverse_articles,
     "topic colour": _toggle_field("color", "#e45756"),
     "topic label": _toggle_field("label", "Water treaty"),
 }
@@ -208,6 +224,8 @@ def test_any_sequence_of_edits_builds_the_same_tables_as_a_cold_build(edits: lis
     ["cleaning rule", "cleaning rule"],
     ["topic colour", "topic label", "topic colour", "topic label"],
     ["topic terms", "article text", "topic terms"],
+    ["topics reordered", "topic terms", "topics reordered"],
+    ["articles reordered", "topic terms", "articles reordered", "topic terms"],
     ["cleaning rule", "topic added", "article added", "topic added", "cleaning rule"],
 ], ids=" then ".join)
 def test_named_edit_sequence_builds_the_same_tables_as_a_cold_build(edits: list[str]) -> None:

@@ -108,7 +108,7 @@ def _unchanged(config: Config, previous: cache.ResultCache, plan: Plan, fresh: l
     if plan.read or [config.articles[i].article_id for i in plan.reuse] != previous.article_ids():
         return set()
     changed = {name for rows in fresh for name in rows.tables}
-    if plan.place or set(previous.topic_keys) != {t.id for t in config.topics}:
+    if plan.place or list(previous.topic_keys) != [t.id for t in config.topics]:  # claim_topics sort by topic
         changed.add("claim_topics")
     if plan.touched:
         changed.add("articles")  # its files' stats are renewed
