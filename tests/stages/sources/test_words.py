@@ -122,3 +122,11 @@ def test_a_sentence_without_a_cue_word_is_passed_over() -> None:
     text = "Tom Hale waited at the depot for two hours."
     mentions = find_mentions(text, NO_LIST, {})
     assert mentions and cue_hits(text, mentions, words_after_masking(text, mentions, sentence_words(text))) == []
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0 ", "\n", "\t "])
+def test_the_office_before_a_person_is_taken_in_whatever_spaces_part_them(space: str) -> None:
+    text = f"The ports need dredging, Harbour Minister{space}Paula Reyes said."
+    (mention,) = find_mentions(text, compile_gazetteer([]), {})
+    assert (mention.name, mention.kind) == ("Paula Reyes", "person")
+    assert text[mention.start:mention.end] == f"Harbour Minister{space}Paula Reyes"

@@ -18,13 +18,16 @@ People = dict[str, tuple[str, Known | None, str]]
 """Short names met so far in an article ("Wang" → "Wang Wenbin", "CNSA" → "China National Space
 Administration"): name, gazetteer entry and kind, for resolving later mentions."""
 # "the Indian foreign ministry", "China's defence ministry": an institution named in lower case after its state.
-_INSTITUTION_WORDS = ("(?:[a-z]+ )?ministry|foreign office|state department|"
-                      "ministry of (?:foreign affairs|defen[cs]e|finance|trade|commerce|economy)|government|"
-                      "embassy|parliament|military|armed forces|navy|army|air force|coast guard|central bank|"
-                      "cabinet|presidency|foreign affairs ministry")
+_INSTITUTIONS = ("foreign office|state department|"
+                 "ministry of (?:foreign affairs|defen[cs]e|finance|trade|commerce|economy)|government|"
+                 "embassy|parliament|military|armed forces|navy|army|air force|coast guard|central bank|"
+                 "cabinet|presidency|foreign affairs ministry")
+_INSTITUTION_WORDS = f"(?:[a-z]+ )?ministry|{_INSTITUTIONS}"
 _NATIONAL_INSTITUTION = re.compile(rf"\b(?!The\b)(?P<nation>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:['’]s)?\s+(?P<what>"
                                    rf"{_INSTITUTION_WORDS})\b")
-_INSTITUTION_WORD = re.compile(rf"\b(?:{_INSTITUTION_WORDS})\b")
+# Whether a sentence names one at all: "ministry" stands whole wherever "(?:[a-z]+ )?ministry" matches, and
+# looking for it alone spares trying a word before it at every letter of the sentence.
+_INSTITUTION_WORD = re.compile(rf"\b(?:ministry|{_INSTITUTIONS})\b")
 # "the China National Space Administration (CNSA)": the acronym stands for the name from then on.
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)")
 
@@ -126,8 +129,7 @@ def _short_mentions(text: str, people: People, taken: list[Mention]) -> list[Men
 _NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
 
 
-# The word before a mention; looked for in a bounded window so an endless "word" costs no more than a short one.
-_WORD_BEFORE = re.compile(r"(\S+)(\s+)$")
+# The word before a mention is looked for in a bounded window so an endless "word" costs no more than a short one.
 _LOOK_BACK = 120
 _ABSORBABLE = frozenset("the and in of for at to a an".split())
 
@@ -142,18 +144,19 @@ def _absorb_roles(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         start, role_start, absorbed = mention.start, mention.start, False
         while True:
-            before = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+            before = _word_before(text, start)
             if before is None:
                 break
-            org = next((j for j, m in enumerate(mentions) if m.end == before.end(1) and m.kind != "person"), None)
-            word = before.group(1)
+            word_start, word = before
+            word_end = word_start + len(word)
+            org = next((j for j, m in enumerate(mentions) if m.end == word_end and m.kind != "person"), None)
             if org is not None:
                 start = role_start = mentions[org].start
                 suppressed.add(org)
             elif is_role_word(word) or bare_word(word) in NATIONALITIES:
-                start = role_start = before.start(1)
+                start = role_start = word_start
             elif bare_word(word) in _ABSORBABLE:
-                start = before.start(1)  # "ambassadors in Washington": taken only if a role word comes first
+                start = word_start  # "ambassadors in Washington": taken only if a role word comes first
                 continue
             else:
                 break
@@ -166,6 +169,17 @@ def _absorb_roles(text: str, mentions: list[Mention]) -> list[Mention]:
             f"{absorbed_role} {mention.role}".strip())
         result.append(Mention(role_start, mention.end, mention.name, mention.known, "person", role))
     return [m for i, m in enumerate(result) if i not in suppressed]
+
+
+def _word_before(text: str, start: int) -> tuple[int, str] | None:
+    """Where the word (a run of non-spaces) before ``start`` begins, and the word, when spaces part it from
+    ``start``; None when no space does. A word reaching past the window is cut at its edge."""
+    window = text[max(0, start - _LOOK_BACK):start]
+    kept = window.rstrip()
+    if not kept or len(kept) == len(window):
+        return None
+    word = kept.rsplit(None, 1)[-1]
+    return start - len(window) + len(kept) - len(word), word
 
 
 def _overlaps(start: int, end: int, mentions: list[Mention]) -> bool:

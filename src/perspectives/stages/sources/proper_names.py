@@ -42,6 +42,8 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 september october november december today yesterday tonight
 """.split())
 _SKIPPED = _STOP | _CONNECTORS
+# How most runs are written ("The", "But", "IF"): a piece spelled so is no name, known without tokenising it.
+_SKIPPED_SPELLINGS = frozenset(spelling for word in _SKIPPED for spelling in (word, word.capitalize(), word.upper()))
 # Office and trade words and their plurals, as ``is_role_word`` reads them ("Minister", "analysts").
 _ROLE_FORMS = ROLE_WORDS | frozenset(word + "s" for word in ROLE_WORDS)
 # Single capitalised words that name no party on their own.
@@ -79,6 +81,8 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
 
 
 def _pieces(text: str, start: int, end: int, common: frozenset[str] = frozenset()) -> list[Mention]:
+    if start >= end or text[start:end] in _SKIPPED_SPELLINGS:
+        return []
     every = _tokens(text, start, end)
     if all(t[3] in _SKIPPED for t in every):
         return []  # blank (a known name took the run) or sentence openers and connectors ("But The")

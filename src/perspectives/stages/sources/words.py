@@ -46,7 +46,7 @@ def word_starts(text: str, words: frozenset[str]) -> list[int]:
 
 def _lowered(text: str) -> str:
     """The text lower-cased as case-insensitive matching compares it, each character still in its place."""
-    if any(c in text for c in _TO_ASCII):
+    if not text.isascii() and any(c in text for c in _TO_ASCII):
         for odd, ascii_letter in _TO_ASCII.items():
             text = text.replace(odd, ascii_letter)
     return text.lower()
