@@ -36,7 +36,8 @@ def render(scope: cached.Scope, topics: pd.DataFrame, selection: Selection, posi
         return
     label, color = (str(v) for v in topics.set_index("topic").loc[topic, ["label", "color"]])
     scope = scope.with_topic_claims(topic, group.by)
-    summary = scope.aggregate(contrast.contrast_table, topic, by=group.by, top_terms=TOP_TERMS)
+    # The view has the distinctive terms (with their claims) already: the table need not count them again.
+    summary = scope.aggregate(contrast.contrast_table, topic, by=group.by, top_terms=0)
     if summary.empty:
         st.html(markup.empty_note(f"No claims on {label} match these filters."))
         return
@@ -133,6 +134,8 @@ def _side(side: dict[str, object], topic: str, color: str, styles: PositionLooku
 def _summary(scope: cached.Scope, summary: pd.DataFrame, topic: str, label: str, color: str,
              group: state.Grouping, styles: PositionLookup) -> None:
     """One row per group, then each one's distinctive terms with the claims they come from."""
+    terms = scope.aggregate(contrast.distinctive_terms, topic, by=group.by, top=TOP_TERMS)
+    named = contrast.terms_by_group(terms)
     st.subheader(f"{group.title} by {group.noun}")
     st.caption(f"*Own positions* count the {group.noun}'s own assertions only; *reported stances* are those it "
                "quotes or reports, each named with its holder.")
@@ -144,9 +147,9 @@ def _summary(scope: cached.Scope, summary: pd.DataFrame, topic: str, label: str,
         "reported stances": [_reported_labels(r, topic, styles) for r in summary["reported"]],
         "own voice": [f"{v:.0%}" for v in summary["own_share"]],
         "certainty": [f"{v:+.2f}" for v in summary["certainty"]],
-        "distinctive terms": summary["terms"], "top sources": summary["sources"]})
+        "distinctive terms": [", ".join(named.get(name, [])) or "—" for name in summary["group"]],
+        "top sources": summary["sources"]})
     st.table(shown, hide_index=True)
-    terms = scope.aggregate(contrast.distinctive_terms, topic, by=group.by, top=TOP_TERMS)
     # Only the claims the expanders quote, not a lookup of every claim in the selection.
     quoted = {cid for ids in terms["claim_ids"] for cid in list(ids)[:CLAIMS_PER_TERM]}
     claims = scope.tables["claims"]

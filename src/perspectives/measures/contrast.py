@@ -58,7 +58,7 @@ def contrast_table(tables: Tables, topic: str, *, by: str = AUTHOR, top_terms: i
                    top_sources: int = 3) -> pd.DataFrame:
     """One row per group: claims, share of their text, the positions its own claims take (``positions``,
     "id n, …"), the stances it reports (``reported``: (holder, position id, n) triples), voice, certainty,
-    distinctive terms and top sources on this topic."""
+    distinctive terms (none with ``top_terms=0``, for a caller that has them) and top sources on this topic."""
     frame = topic_claims(tables, topic, by=by)
     groups = frame["group"].to_numpy(dtype=object)
     names, starts, sizes = np.unique(groups, return_index=True, return_counts=True)
@@ -76,7 +76,7 @@ def contrast_table(tables: Tables, topic: str, *, by: str = AUTHOR, top_terms: i
     stances: dict[str, list[tuple[str, str, int]]] = {}
     for (group, holder, position), n in reported.items():
         stances.setdefault(str(group), []).append((str(holder), str(position), int(n)))
-    terms = distinctive_terms(tables, topic, by=by, top=top_terms).groupby("group", sort=False)["term"].agg(list)
+    terms = terms_by_group(distinctive_terms(tables, topic, by=by, top=top_terms)) if top_terms else {}
     cites = tables["citations"].merge(frame[["claim_id", "group"]], on="claim_id")
     sources = _ranked(cites[["group", "source"]].dropna(), "source")
     rows = []
@@ -100,6 +100,14 @@ def contrast_table(tables: Tables, topic: str, *, by: str = AUTHOR, top_terms: i
         })
     return pd.DataFrame(rows, columns=["group", "claims", "share", "positions", "dominant_position", "reported",
                                        "own_share", "certainty", "terms", "sources"])
+
+
+def terms_by_group(terms: pd.DataFrame) -> dict[str, list[str]]:
+    """``distinctive_terms``' terms of each group, in order."""
+    found: dict[str, list[str]] = {}
+    for group, term in zip(terms["group"].tolist(), terms["term"].tolist(), strict=True):
+        found.setdefault(group, []).append(term)
+    return found
 
 
 def _ranked(frame: pd.DataFrame, column: str) -> dict[str, list[tuple[str, int]]]:
@@ -136,12 +144,15 @@ def distinctive_terms(tables: Tables, topic: str, *, by: str = AUTHOR, top: int 
     scored = pd.DataFrame({"group": group[best], "term": terms.words(term[best]), "count": count[best],
                            "z": z[best], "key": keys[best]})
     scored = scored.sort_values(["group", "z", "term"], ascending=[True, False, True]).groupby("group").head(top)
-    mine = np.isin(owner * size + terms.term, scored["key"].to_numpy())
-    ids = pd.Series(frame["claim_id"].to_numpy(dtype=object)[terms.claim[mine]])
-    where = ids.groupby((owner * size + terms.term)[mine], sort=False).agg(list)
+    both = owner * size + terms.term
+    mine = np.isin(both, scored["key"].to_numpy())
+    where: dict[int, list[str]] = {}
+    for key, claim in zip(both[mine].tolist(), frame["claim_id"].to_numpy(dtype=object)[terms.claim[mine]].tolist(),
+                          strict=True):
+        where.setdefault(key, []).append(claim)
     rows = [{"group": str(names[g]), "term": t, "count": int(n), "z": round(float(v), 3), "claim_ids": where[k]}
-            for g, t, n, v, k in zip(scored["group"], scored["term"], scored["count"], scored["z"], scored["key"],
-                                     strict=True)]
+            for g, t, n, v, k in zip(scored["group"].tolist(), scored["term"].tolist(), scored["count"].tolist(),
+                                     scored["z"].tolist(), scored["key"].tolist(), strict=True)]
     return pd.DataFrame(rows, columns=["group", "term", "count", "z", "claim_ids"])
 
 
