@@ -73,7 +73,7 @@ def _topic_rules(scope: cached.Scope, topic: str, label: str, configured: Topic 
     if configured is None:
         st.dataframe(hits.rename(columns={"term": "matched wording"}), hide_index=True, width="stretch")
         return
-    table = diagnostics.rule_hits(configured.rules, hits)
+    table = _rule_hits(configured.model_dump_json(include={"rules"}), configured, hits)
     st.dataframe(table, hide_index=True, width="stretch", height=min(400, 36 + 35 * len(table)),
                  column_config={"rule": st.column_config.TextColumn("rule", width="small"),
                                 "term": st.column_config.TextColumn("term or pattern", width="medium"),
@@ -86,6 +86,14 @@ def _topic_rules(scope: cached.Scope, topic: str, label: str, configured: Topic 
         vetoes = [term for r in configured.exclude for _, term in r.listed_terms()]
         st.caption(f"Never evidence for {label} (exclude): {', '.join(vetoes)}.")
     _context_claims(scope, by_context)
+
+
+# Compiling a topic's few hundred terms to match them against the wordings costs a tenth of a second a topic,
+# on every rerun: the table is kept per topic's rules (as JSON) and hits.
+@st.cache_data(max_entries=64, show_spinner=False)
+def _rule_hits(rules: str, _topic: Topic, hits: pd.DataFrame) -> pd.DataFrame:
+    del rules  # keys the cache
+    return diagnostics.rule_hits(_topic.rules, hits)
 
 
 def _context_claims(scope: cached.Scope, by_context: pd.DataFrame) -> None:
