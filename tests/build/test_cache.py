@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from perspectives.build import cache, work
+from perspectives.build import cache, placement, work
 from perspectives.build.run import run_pipeline
 from perspectives.config import load_config
 from tests.build.conftest import assert_same_tables, build_tables
@@ -26,7 +26,7 @@ ARTICLES = {
 def calls(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
     """Record every article read, and every (article, topic) placed (serial builds run in this process)."""
     seen: dict[str, list[str]] = {"read": [], "place": []}
-    process, place = work.process_article, work.place_topics
+    process, place = work.process_article, placement.place_topics
 
     def counting_process(entry, *args, **kwargs):
         seen["read"].append(entry.article_id)
@@ -37,7 +37,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
         return place(claims, titles, placement)
 
     monkeypatch.setattr(work, "process_article", counting_process)
-    monkeypatch.setattr(work, "place_topics", counting_place)
+    monkeypatch.setattr(placement, "place_topics", counting_place)
     return seen
 
 

@@ -21,7 +21,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from perspectives.build import work
+from perspectives.build import placement, work
 from perspectives.build.run import run_pipeline
 from perspectives.build.store import read_tables
 from perspectives.config import load_config
@@ -253,7 +253,7 @@ def test_edit_changes_the_tables_unless_display_only_and_applied_twice_restores_
 def test_display_edit_reads_and_places_no_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                   edit: str) -> None:
     calls: dict[str, list[Any]] = {"read": [], "place": []}
-    process, place = work.process_article, work.place_topics
+    process, place = work.process_article, placement.place_topics
 
     def counting_process(entry: Any, *args: Any, **kwargs: Any) -> Any:
         calls["read"].append(entry.article_id)
@@ -264,7 +264,7 @@ def test_display_edit_reads_and_places_no_article(tmp_path: Path, monkeypatch: p
         return place(*args, **kwargs)
 
     monkeypatch.setattr(work, "process_article", counting_process)
-    monkeypatch.setattr(work, "place_topics", counting_place)
+    monkeypatch.setattr(placement, "place_topics", counting_place)
     corpus = Corpus()
     before = _build(corpus.write(tmp_path))
     assert sorted(calls["read"]) == sorted(Path(name).stem for name in ARTICLES)

@@ -9,7 +9,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from typing import Any, TypeVar
 
-from perspectives.build.work import Rows, Stages
+from perspectives.build.rows import Rows
+from perspectives.build.work import Stages
 from perspectives.config import Config
 
 Task = TypeVar("Task")

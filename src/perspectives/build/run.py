@@ -14,10 +14,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from perspectives.build import cache, parallel, store, work
+from perspectives.build import cache, placement, store
 from perspectives.build.plan import Keys, Plan, plan_build
 from perspectives.build.report import build_report, reading_warnings
-from perspectives.build.work import Placement, ReadTask, Rows, read_chunk
+from perspectives.build.rows import Rows
 from perspectives.config import Config
 from perspectives.tables import TABLES, claim_article
 
@@ -70,24 +70,35 @@ def _build(config: Config, *, progress: Progress | None, workers: int | None) ->
 def _compute(config: Config, plan: Plan, previous: cache.ResultCache, keys: Keys, *,
              workers: int | None, progress: Progress | None) -> list[Rows]:
     """Read the planned articles (in parallel), then place the planned topics on the reused ones' claims."""
+    fresh = _read(config, plan, keys, workers=workers, progress=progress) if plan.read else []
+    if plan.place:
+        if progress:
+            total = len(config.articles)
+            progress(total, total, f"placing the unchanged articles in {', '.join(plan.place)}")
+        fresh.append(_place_reused(config, plan, previous))
+    return fresh
+
+
+def _read(config: Config, plan: Plan, keys: Keys, *, workers: int | None, progress: Progress | None) -> list[Rows]:
+    """Read the planned articles, on a pool of workers when there are many."""
+    # Imported here, not at the top: the stages that read articles take a fresh process most of a second to
+    # import (their patterns compile on import), and a build that reads nothing, as after a rule edit, never
+    # needs them.
+    from perspectives.build import parallel, work
+
     entries = config.articles
-    reads = [ReadTask(i, entries[i], config.article_file(entries[i]), keys.entries[i]) for i in plan.read]
+    reads = [work.ReadTask(i, entries[i], config.article_file(entries[i]), keys.entries[i]) for i in plan.read]
     count = parallel.worker_count(workers, len(reads))
     done = len(plan.reuse)
 
-    def advance(chunk: list[ReadTask]) -> None:
+    def advance(chunk: list[work.ReadTask]) -> None:
         nonlocal done
         done += len(chunk)
         if progress:
             progress(min(done, len(entries)), len(entries), entries[chunk[-1].index].path)
 
-    jobs: list[tuple[parallel.Job, list[Any]]] = [(read_chunk, chunk) for chunk in parallel.chunks(reads, count)]
-    fresh = parallel.run_jobs(config, jobs, count, advance) if jobs else []
-    if plan.place:
-        if progress:
-            progress(len(entries), len(entries), f"placing the unchanged articles in {', '.join(plan.place)}")
-        fresh.append(_place_reused(config, plan, previous))
-    return fresh
+    jobs: list[tuple[parallel.Job, list[Any]]] = [(work.read_chunk, c) for c in parallel.chunks(reads, count)]
+    return parallel.run_jobs(config, jobs, count, advance)
 
 
 def _place_reused(config: Config, plan: Plan, previous: cache.ResultCache) -> Rows:
@@ -97,8 +108,8 @@ def _place_reused(config: Config, plan: Plan, previous: cache.ResultCache) -> Ro
     claims = previous.rows("claims", ids)[["claim_id", "article_id", "paragraph", "text"]]
     articles = previous.rows("articles", ids)
     titles = dict(zip(articles["article_id"], articles["title"].fillna(""), strict=True))
-    placement = Placement.from_config(config, plan.place)
-    placed = work.place_topics(claims.reset_index(drop=True), titles, placement)
+    chosen = placement.Placement.from_config(config, plan.place)
+    placed = placement.place_topics(claims.reset_index(drop=True), titles, chosen)
     return Rows({"claim_topics": placed})
 
 

@@ -1,58 +1,29 @@
-"""The work of a build, one chunk at a time: articles through the stages into rows, and claims into topics.
+"""The work of a build, one chunk at a time: articles through the stages into rows, placed in topics.
 
 Jobs take compiled ``Stages`` and a chunk of tasks and return table rows, so they run the same in this
-process or in a worker (see ``build.parallel``).
+process or in a worker (see ``build.parallel``). Importing this module imports every stage, and compiling
+their patterns costs a fresh process most of a second: a build that reads no article never imports it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-import pandas as pd
-
-from perspectives.build import cache
+from perspectives.build import cache, placement
+from perspectives.build.placement import Placement
+from perspectives.build.rows import Rows
 from perspectives.config import ArticleEntry, Config
 from perspectives.records import Article, ArticleResult
-from perspectives.rules import Screen, Sentences
 from perspectives.stages.articles.reader import ArticleError, Cleaner, read_article
 from perspectives.stages.certainty import Lexicon, compile_lexicon, mark_certainty
 from perspectives.stages.claims import split_claims
 from perspectives.stages.sources.citations import extract_citations
 from perspectives.stages.sources.gazetteer import Gazetteer, compile_gazetteer
 from perspectives.stages.sources.voice import assign_voice
-from perspectives.stages.stances import CompiledStance, assign_stances, compile_stances
-from perspectives.stages.topics import (
-    CompiledTopic,
-    Continuations,
-    assign_topics,
-    compile_continuations,
-    compile_topics,
-)
-from perspectives.tables import article_rows, citation_rows, claim_rows, topic_rows
+from perspectives.tables import article_rows, citation_rows, claim_rows
 from perspectives.words import word_rows
-
-
-@dataclass(frozen=True)
-class Placement:
-    """The topic, stance and continuation rules, and the RE2 screen of every topic and stance rule (see
-    ``rules.screen``): all that placing claims in topics needs."""
-
-    topics: list[CompiledTopic]
-    stances: dict[str, tuple[CompiledStance, ...]]
-    continuations: Continuations
-    screen: Screen
-
-    @classmethod
-    def from_config(cls, config: Config, only: Collection[str] | None = None) -> Placement:
-        """Compile the config's topics, or ``only`` those named (a rule edit compiles and screens the edited
-        topics alone)."""
-        chosen = [t for t in config.topics if only is None or t.id in only]
-        topics, stances = compile_topics(chosen), compile_stances(chosen)
-        screen = Screen([*(m for t in topics for m in t.matchers()),
-                         *(m for ss in stances.values() for s in ss for m in s.matchers())])
-        return cls(topics, stances, compile_continuations(config.continuation), screen)
 
 
 @dataclass(frozen=True)
@@ -82,14 +53,6 @@ class ReadTask:
     entry: ArticleEntry
     file: Path
     entry_key: str
-
-
-@dataclass(frozen=True)
-class Rows:
-    """What a chunk yields: table rows (with bookkeeping columns) and (config index, reason) failures."""
-
-    tables: dict[str, pd.DataFrame]
-    failed: list[tuple[int, str]] = field(default_factory=list)
 
 
 def process_article(entry: ArticleEntry, file: Path, *, display_path: str, stages: Stages) -> ArticleResult:
@@ -129,20 +92,6 @@ def with_fields(article: Article, entry: ArticleEntry, fields: tuple[tuple[str, 
     return replace(article, fields=tuple(values), warnings=(*article.warnings, *warnings))
 
 
-def place_topics(claims: pd.DataFrame, titles: Mapping[str, str], placement: Placement) -> pd.DataFrame:
-    """The ``claim_topics`` rows of a claims table (any number of articles, each one's claims together and in
-    order) in the placement's topics, with stances; ``titles`` are the articles' headlines, which may
-    establish a topic for context placement.
-
-    One screen pass over the whole table picks the sentences each rule may match; only those are tried.
-    """
-    texts = claims["text"].tolist()
-    sentences = Sentences(texts, claims["article_id"].tolist(), claims["paragraph"].tolist(), titles,
-                          placement.screen.run(texts))
-    hits = assign_topics(sentences, placement.topics, placement.continuations)
-    return topic_rows(claims, assign_stances(sentences, hits, placement.stances))
-
-
 def read_chunk(stages: Stages, tasks: Sequence[ReadTask]) -> Rows:
     """Read a chunk of articles into rows of every table, placed in every topic."""
     results: list[ArticleResult] = []
@@ -159,5 +108,5 @@ def read_chunk(stages: Stages, tasks: Sequence[ReadTask]) -> Rows:
     articles = cache.tag_articles(article_rows(results), entry_keys, [r.warnings for r in results])
     titles = {r.article.article_id: r.article.title or "" for r in results}
     return Rows({"articles": articles, "claims": claims, "citations": citation_rows(results),
-                 "claim_topics": place_topics(claims, titles, stages.placement), "claim_words": word_rows(claims)},
-                failed)
+                 "claim_topics": placement.place_topics(claims, titles, stages.placement),
+                 "claim_words": word_rows(claims)}, failed)
