@@ -42,8 +42,9 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 september october november december today yesterday tonight
 """.split())
 _SKIPPED = _STOP | _CONNECTORS
-# How most runs are written ("The", "But", "IF"): a piece spelled so is no name, known without tokenising it.
-_SKIPPED_SPELLINGS = frozenset(spelling for word in _SKIPPED for spelling in (word, word.capitalize(), word.upper()))
+# How most runs are written ("The", "But", "IF"), and a blank piece: no name, known without tokenising it.
+_SKIPPED_SPELLINGS = frozenset(spelling for word in _SKIPPED
+                               for spelling in (word, word.capitalize(), word.upper())) | {""}
 # Office and trade words and their plurals, as ``is_role_word`` reads them ("Minister", "analysts").
 _ROLE_FORMS = ROLE_WORDS | frozenset(word + "s" for word in ROLE_WORDS)
 # Single capitalised words that name no party on their own.
@@ -62,12 +63,15 @@ def unknown_names(text: str, runs: list[tuple[int, int]], taken: list[Mention],
     for run_start, run_end in runs:
         if run_start and text[run_start - 1] in "@#/.":
             continue  # a handle, a hashtag or part of an address, not a name
-        cursor = run_start
+        cursor, bounds = run_start, []
         for mention in taken:
             if mention.start < run_end and run_start < mention.end:
-                found += _pieces(text, cursor, mention.start, common)
+                bounds.append((cursor, mention.start))
                 cursor = max(cursor, mention.end)
-        found += _pieces(text, cursor, run_end, common)
+        bounds.append((cursor, run_end))
+        for start, end in bounds:
+            if text[start:end] not in _SKIPPED_SPELLINGS:  # most are blank or one opener ("The", "But")
+                found += _pieces(text, start, end, common)
     return found
 
 
@@ -81,8 +85,6 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
 
 
 def _pieces(text: str, start: int, end: int, common: frozenset[str] = frozenset()) -> list[Mention]:
-    if start >= end or text[start:end] in _SKIPPED_SPELLINGS:
-        return []
     every = _tokens(text, start, end)
     if all(t[3] in _SKIPPED for t in every):
         return []  # blank (a known name took the run) or sentence openers and connectors ("But The")
