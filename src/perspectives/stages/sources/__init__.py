@@ -1,7 +1,5 @@
-"""Attribution: the outside sources an article cites, and the voice of each claim."""
+"""Attribution: the outside sources an article cites (``citations``), and the voice of each claim (``voice``).
 
-from perspectives.stages.sources.citations import extract_citations
-from perspectives.stages.sources.gazetteer import Gazetteer, compile_gazetteer
-from perspectives.stages.sources.voice import assign_voice
-
-__all__ = ["Gazetteer", "assign_voice", "compile_gazetteer", "extract_citations"]
+The package re-exports nothing: importing it, as the build report does for ``lexicon``, must not compile the
+whole grammar's patterns.
+"""
