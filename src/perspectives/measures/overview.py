@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from perspectives.measures.groups import AUTHOR, UNNAMED, claim_speakers
-from perspectives.measures.selection import Tables, isin, placed_claims, with_group
+from perspectives.measures.selection import Tables, isin, placed_claims, placed_rows, with_group
 
 TIE = "tie"
 
@@ -68,8 +68,7 @@ def dominant_positions(tables: Tables, topics: pd.DataFrame, *, by: str = AUTHOR
     Only own-voice claims make a group's position: quoting a minister is not holding the minister's view.
     The Overview's positions chart reads it, so one glance tells who leans which way on what.
     """
-    placed = tables["claim_topics"][["claim_id", "topic", "position"]].merge(
-        tables["claims"][["claim_id", "article_id", "voice"]], on="claim_id").merge(
+    placed = placed_rows(tables)[["claim_id", "topic", "position", "article_id", "voice"]].merge(
         with_group(tables["articles"], by)[["article_id", "group"]], on="article_id")
     keys = ["group", "topic"]
     claims = placed.groupby(keys, sort=True)["claim_id"].nunique()
@@ -80,8 +79,8 @@ def dominant_positions(tables: Tables, topics: pd.DataFrame, *, by: str = AUTHOR
     counts = (own.groupby([*keys, "position"], sort=False).size()
               .rename("n").reset_index().sort_values("n", ascending=False, kind="stable"))
     mixes: dict[tuple[str, str], dict[str, int]] = {}
-    for group, topic, position, n in zip(counts["group"], counts["topic"], counts["position"], counts["n"],
-                                         strict=True):
+    for group, topic, position, n in zip(counts["group"].tolist(), counts["topic"].tolist(),
+                                         counts["position"].tolist(), counts["n"].tolist(), strict=True):
         mixes.setdefault((group, topic), {})[str(position)] = int(n)
     reported = _reported(tables, taking[taking["voice"] == "attributed"])
     rows = []
@@ -99,8 +98,8 @@ def _reported(tables: Tables, taking: pd.DataFrame) -> dict[tuple[str, str], dic
     """Per group and topic, how often each (speaker, position id) stance is reported."""
     speakers = claim_speakers(tables["citations"][isin(tables["citations"]["claim_id"], taking["claim_id"])])
     found: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
-    for cid, group, topic, position in zip(taking["claim_id"], taking["group"], taking["topic"], taking["position"],
-                                           strict=True):
+    for cid, group, topic, position in zip(taking["claim_id"].tolist(), taking["group"].tolist(),
+                                           taking["topic"].tolist(), taking["position"].tolist(), strict=True):
         mix = found.setdefault((group, topic), {})
         key = (speakers.get(cid, UNNAMED), str(position))
         mix[key] = mix.get(key, 0) + 1
@@ -115,8 +114,7 @@ def blind_spots(tables: Tables, topics: list[str], *, by: str = AUTHOR) -> pd.Da
     """
     articles = with_group(tables["articles"], by)
     groups = sorted(articles["group"].unique())
-    placed = tables["claim_topics"][["claim_id", "topic"]].merge(
-        tables["claims"][["claim_id", "article_id"]], on="claim_id").merge(
+    placed = placed_rows(tables)[["claim_id", "topic", "article_id"]].merge(
         articles[["article_id", "group"]], on="article_id")
     placed = placed.assign(cited=isin(placed["claim_id"], tables["citations"]["claim_id"]))
     stats = placed.groupby(["group", "topic"]).agg(claims=("claim_id", "size"), cited=("cited", "any"))
