@@ -63,9 +63,14 @@ def word_rows(claims: pd.DataFrame) -> pd.DataFrame:
     terms: list[list[str]] = []
     counts: list[list[int]] = []
     for text in claims["text"].tolist():  # a list: iterating an Arrow-backed column costs more than tokenising
-        found = Counter(tokens(text))
-        terms.append(list(found))
-        counts.append(list(found.values()))
+        words = tokens(text)
+        if len(set(words)) == len(words):  # the usual claim, each term once: no counting needed
+            terms.append(words)
+            counts.append([1] * len(words))
+        else:
+            found = Counter(words)
+            terms.append(list(found))
+            counts.append(list(found.values()))
     frame = pd.DataFrame({"claim_id": claims["claim_id"].to_numpy(), "article_id": claims["article_id"].to_numpy(),
                           "terms": pd.Series(terms, dtype=object), "counts": pd.Series(counts, dtype=object)})
     return frame.astype(TABLES["claim_words"])
