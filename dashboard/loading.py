@@ -179,7 +179,7 @@ def _read(path: Path, out_dir: Path, config: Config | None, *, config_error: str
     tables = load_tables(str(out_dir), stamp, tuple(declared))
     # A field the tables carry but the config no longer declares (or no config loads) still groups and filters.
     found = {fid: fid.replace("_", " ").capitalize() for fid in field_ids(tables["articles"]) if fid not in declared}
-    return Loaded(path, out_dir, tables, _styles(topics, tables), positions, config, store.read_report(out_dir),
+    return Loaded(path, out_dir, tables, _styles(topics, tables), positions, config, _report(str(out_dir), stamp),
                   config_error=config_error, build_error=build_error, stamp=stamp, fields={**declared, **found})
 
 
@@ -208,6 +208,15 @@ def load_tables(out_dir: str, stamp: int, fields: tuple[str, ...] = ()) -> Table
     del stamp
     return prepare_tables({name: store.read_table(Path(out_dir), name, columns)
                            for name, columns in COLUMNS.items()}, fields)
+
+
+# A resource cache: the report of 5,000 articles is half a megabyte of JSON, read on every rerun before; the
+# page only reads it.
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _report(out_dir: str, stamp: int) -> dict[str, Any] | None:
+    """The build report of the tables stamped ``stamp`` (which only keys the cache)."""
+    del stamp
+    return store.read_report(Path(out_dir))
 
 
 # Read only when a view counts words (Contrast, Topics): the other views never wait for it.

@@ -25,16 +25,19 @@ def similarities(terms: TermRows, n: int) -> np.ndarray:
     weights = _unit_weights(terms, local, degree, n)
     rank = _rank_in_claim(terms.claim)
     length = np.bincount(terms.claim, minlength=n)
-    # Every (row, row of another claim with the same term): each term's rows side by side, then crossed.
-    by_term = np.argsort(local, kind="stable")
+    # Every (row, row of another claim with the same term): each term's rows side by side, then crossed. Millions
+    # of pairs on a topic's common words, so 32-bit positions: half the memory to fill and read.
+    by_term = np.argsort(local, kind="stable").astype(np.int32)
     copies = degree[local]
-    source = np.repeat(np.arange(len(local)), copies)
-    offset = np.arange(len(source)) - np.repeat(np.cumsum(copies) - copies, copies)
-    partner = by_term[np.repeat((np.cumsum(degree) - degree)[local], copies) + offset]
-    x, y = terms.claim[source], terms.claim[partner]
+    source = np.repeat(np.arange(len(local), dtype=np.int32), copies)
+    first = ((np.cumsum(degree) - degree)[local] - (np.cumsum(copies) - copies)).astype(np.int32)
+    partner = by_term[np.repeat(first, copies) + np.arange(len(source), dtype=np.int32)]
+    claim = terms.claim.astype(np.int32)
+    x, y = claim[source], claim[partner]
     # Summed over x's terms: x's vector is the shorter one, or x comes first (this also drops x == y).
     summed = np.flatnonzero((length[x] < length[y]) | ((length[x] == length[y]) & (x < y)))
-    source, partner, x, y = source[summed], partner[summed], x[summed], y[summed]
+    source, partner = source[summed], partner[summed]
+    x, y = claim[source], claim[partner]
     cells = np.minimum(x, y) * n + np.maximum(x, y)
     upper = _ordered_sums(cells, rank[source], weights[source] * weights[partner], n * n).reshape(n, n)
     matrix: np.ndarray = upper + upper.T
