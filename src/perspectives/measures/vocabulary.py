@@ -51,10 +51,12 @@ def claim_terms(words: pa.Table) -> pd.DataFrame:
     lengths = pc.list_value_length(lists).fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
     vocabulary, codes = _dictionary(pc.list_flatten(lists))
     ids = pd.Index(pd.array(words.column("claim_id"), dtype="string"))  # the claims tables' dtype: fast lookups
+    # 32-bit codes: millions of rows, and filling fresh memory costs more than the rest of the reading.
+    owners = np.repeat(np.arange(len(ids), dtype=np.int32), lengths)
     return pd.DataFrame({
-        "claim_id": pd.Categorical.from_codes(np.repeat(np.arange(len(ids)), lengths), categories=ids),
+        "claim_id": pd.Categorical.from_codes(owners, categories=ids),
         "term": pd.Categorical.from_codes(codes, categories=vocabulary),
-        "count": pc.list_flatten(words.column("counts")).to_numpy(zero_copy_only=False).astype(np.int64)},
+        "count": pc.list_flatten(words.column("counts")).to_numpy(zero_copy_only=False)},
         copy=False)
 
 
@@ -63,7 +65,7 @@ def _dictionary(flat: pa.ChunkedArray) -> tuple[pd.Index, np.ndarray]:
     if not pa.types.is_dictionary(flat.type):
         flat = pc.dictionary_encode(flat)
     chunks = flat.unify_dictionaries().chunks
-    codes = np.concatenate([c.indices.to_numpy(zero_copy_only=False) for c in chunks]).astype(np.int64)
+    codes = np.concatenate([c.indices.to_numpy(zero_copy_only=False) for c in chunks])
     return pd.Index(chunks[0].dictionary.to_numpy(zero_copy_only=False)), codes
 
 
