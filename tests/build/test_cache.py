@@ -156,3 +156,14 @@ def test_a_rule_edit_writes_no_article_or_claim_again(write_config) -> None:
     edited = build_tables(path)
     assert [_inode(out, name) for name in ("articles", "claims")] == before
     assert_same_tables(edited, _fresh(path))
+
+
+def test_a_rebuild_with_nothing_changed_writes_no_table_but_claim_topics(write_config) -> None:
+    path = write_config(ARTICLES)
+    tables = build_tables(path)
+    out = load_config(path).output_dir
+    before = {name: _inode(out, name)[0] for name in ("articles", "claims", "citations", "claim_topics")}
+    assert_same_tables(build_tables(path), tables)
+    after = {name: _inode(out, name)[0] for name in before}
+    assert {name for name in before if after[name] == before[name]} == {"articles", "claims", "citations"}
+    assert not list(out.glob(".*.tmp"))

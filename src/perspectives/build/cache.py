@@ -37,6 +37,8 @@ POINTER = "current.json"
 ENTRY_KEY, WARNINGS, STAT = "_entry_key", "_warnings", "_stat"
 _ARTICLE_TAGS = {ENTRY_KEY: "string", WARNINGS: "string", STAT: "string"}
 TAGS_FILE = "articles.tags.parquet"
+# The tables cached exactly as the store writes them (no bookkeeping columns): the store may link their files.
+PLAIN_TABLES = tuple(name for name in TABLES if name not in BOOKKEEPING)
 
 
 @dataclass
@@ -134,10 +136,9 @@ def save(out_dir: Path, tables: dict[str, pd.DataFrame], topic_keys: dict[str, s
     articles[["article_id", *_ARTICLE_TAGS]].to_parquet(generation / TAGS_FILE, index=False)
     for table, frame in tables.items():
         file = generation / f"{table}.parquet"
-        bookkept = table in BOOKKEEPING
         if not (same and table in same and _linked(same[table], file)):
-            (frame if bookkept else conform(table, frame)).to_parquet(file, index=False)
-        if not bookkept:
+            (conform(table, frame) if table in PLAIN_TABLES else frame).to_parquet(file, index=False)
+        if table in PLAIN_TABLES:
             plain[table] = file
     store.write_json(root / POINTER, {"generation": name, "code": code_version(), "topics": topic_keys})
     for old in root.iterdir():

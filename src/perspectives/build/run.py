@@ -51,10 +51,11 @@ def _build(config: Config, *, progress: Progress | None, workers: int | None) ->
     fresh = _compute(config, plan, previous, keys, workers=workers, progress=progress)
     same = _unchanged(config, previous, plan, fresh)
     tables = _assemble(config, previous, plan, fresh, same)
-    written = {}
     if plan.read or plan.place or plan.touched or len(plan.reuse) != len(previous.tables["articles"]) \
             or set(keys.topics) != set(previous.topic_keys):
         written = cache.save(config.output_dir, tables, keys.topics, same={name: previous.file(name) for name in same})
+    else:  # nothing changed: the previous generation's files are these tables
+        written = {name: previous.file(name) for name in same if name in cache.PLAIN_TABLES}
     failed = [{"article_id": config.articles[i].article_id, "path": config.articles[i].path, "reason": reason}
               for i, reason in sorted(f for rows in fresh for f in rows.failed)]
     warnings = reading_warnings(config, tables["articles"], failed)
@@ -116,7 +117,8 @@ def _place_reused(config: Config, plan: Plan, previous: cache.ResultCache) -> Ro
 def _unchanged(config: Config, previous: cache.ResultCache, plan: Plan, fresh: list[Rows]) -> set[str]:
     """The tables this build leaves exactly as cached: no fresh rows for them, and the same articles in the
     same order with the same files (as after a rule edit, for every table but claim_topics)."""
-    if plan.read or [config.articles[i].article_id for i in plan.reuse] != previous.article_ids():
+    if previous.generation is None or plan.read \
+            or [config.articles[i].article_id for i in plan.reuse] != previous.article_ids():
         return set()
     changed = {name for rows in fresh for name in rows.tables}
     if plan.place or list(previous.topic_keys) != [t.id for t in config.topics]:  # claim_topics sort by topic

@@ -33,12 +33,16 @@ def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame], report: dict[st
     than showing tables of two different builds.
 
     ``written`` names files that already hold a table exactly as it would be written here (the result
-    cache's, in the same folder): they are hard-linked instead of written a second time.
+    cache's, in the same folder): they are hard-linked instead of written a second time, and left alone when
+    the table's file is that file already (renaming a link over itself would do nothing, leaving the link).
     """
     staged: dict[str, Path] = {}
     try:
         for name, frame in tables.items():
-            linked = _stage_link(out_dir, name, written[name]) if written and name in written else None
+            done = written.get(name) if written else None
+            if done and _same_file(done, out_dir / f"{name}.parquet"):
+                continue
+            linked = _stage_link(out_dir, name, done) if done else None
             staged[name] = linked or _stage_table(out_dir, name, frame)
         (out_dir / REPORT_FILE).unlink(missing_ok=True)
         for name, tmp in staged.items():
@@ -48,6 +52,13 @@ def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame], report: dict[st
             tmp.unlink(missing_ok=True)
         raise
     write_json(out_dir / REPORT_FILE, report)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _stage_link(out_dir: Path, name: str, file: Path) -> Path | None:

@@ -175,6 +175,7 @@ class Config(_Strict):
 
     _path: Path = PrivateAttr(default=Path(CONFIG_FILE))
     _files: dict[tuple[Path, str], Path] = PrivateAttr(default_factory=dict)
+    _folders: dict[Path, Path] = PrivateAttr(default_factory=dict)
 
     @property
     def path(self) -> Path:
@@ -197,7 +198,18 @@ class Config(_Strict):
         key = (self._path, entry.path)
         file = self._files.get(key)
         if file is None:
-            file = self._files[key] = (self.base_dir / entry.path).resolve()
+            file = self._files[key] = self._resolve(self.base_dir / entry.path)
         return file
+
+    def _resolve(self, path: Path) -> Path:
+        """``path.resolve()``, resolving each folder once: articles share a few folders, and resolving every
+        component of 5,000 paths cost a build over half a second."""
+        if path.name in ("", ".", ".."):
+            return path.resolve()
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            folder = self._folders[path.parent] = path.parent.resolve()
+        file = folder / path.name
+        return file.resolve() if file.is_symlink() else file
 
 
