@@ -149,8 +149,11 @@ def _view(page, name):
 
 
 def _settle(page):
-    """Wait until Streamlit has finished the rerun the last interaction started."""
+    """Wait until Streamlit has finished the rerun the last interaction started, and drawn it: right after a
+    page load the app reads "not running" before its first run starts, while skeletons stand for every
+    element it has yet to draw."""
     page.wait_for_timeout(300)
+    page.wait_for_function("() => !document.querySelector(\"[data-testid='stSkeleton']\")")
     page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for()
 
 
