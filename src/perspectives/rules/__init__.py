@@ -15,8 +15,8 @@ from perspectives.rules.kinds import (
 )
 from perspectives.rules.regex import check_regex, compile_regex
 from perspectives.rules.screen import Screen, Screened
-from perspectives.rules.terms import KEY_LENGTH, compile_terms, word_key
+from perspectives.rules.terms import compile_terms
 
-__all__ = ["KEY_LENGTH", "KIND_NAMES", "RULE_KINDS", "SCOPE_HELP", "CooccurRule", "Matcher", "NearRule",
+__all__ = ["KIND_NAMES", "RULE_KINDS", "SCOPE_HELP", "CooccurRule", "Matcher", "NearRule",
            "PatternRule", "Problem", "Rule", "Scope", "Screen", "Screened", "Sentences", "Span", "TermsRule",
-           "check_regex", "check_scope", "compile_regex", "compile_rule", "compile_terms", "word_key"]
+           "check_regex", "check_scope", "compile_regex", "compile_rule", "compile_terms"]

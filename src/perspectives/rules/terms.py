@@ -13,11 +13,8 @@ from dataclasses import dataclass
 from perspectives.rules.base import Evidence, Span
 
 _VOWELS = set("aeiou")
-_WORD = re.compile(r"\w+")
 # Every character Python's ``\s`` matches (str.isspace), for RE2, whose ``\s`` is ASCII only.
 _SCREEN_SEPARATOR = r"[\s\x{0b}\x{1c}-\x{1f}\x{85}\p{Z}\-–]+"
-# How many leading characters of a name's first word the gazetteer's word index compares (see ``word_key``).
-KEY_LENGTH = 4
 
 
 def _inflect(word: str, *, screen: bool = False) -> str:
@@ -74,16 +71,6 @@ def _first_char(body: str) -> str | None:
     if body[:1] == "\\":
         return None if body[1:2].isalnum() else body[:2]  # \w is a class; re.escape never escapes letters
     return None if body[:1] in "([.^$*+?{|" else body[:1]
-
-
-def word_key(literal: str) -> str | None:
-    """The lower-cased first ``KEY_LENGTH`` word characters of a literal a match starts with, or None when it
-    does not start with word characters or they are not plain ASCII (case-insensitive matching may equate
-    non-ASCII letters with ASCII ones, as ſ with s)."""
-    run = _WORD.match(literal)
-    if run is None or not run.group().isascii():
-        return None
-    return run.group()[:KEY_LENGTH].lower()
 
 
 @dataclass(frozen=True)
