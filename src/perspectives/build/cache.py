@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import shutil
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
@@ -136,7 +135,7 @@ def save(out_dir: Path, tables: dict[str, pd.DataFrame], topic_keys: dict[str, s
     articles[["article_id", *_ARTICLE_TAGS]].to_parquet(generation / TAGS_FILE, index=False)
     for table, frame in tables.items():
         file = generation / f"{table}.parquet"
-        if not (same and table in same and _linked(same[table], file)):
+        if not (same and table in same and store.link(same[table], file)):
             (conform(table, frame) if table in PLAIN_TABLES else frame).to_parquet(file, index=False)
         if table in PLAIN_TABLES:
             plain[table] = file
@@ -152,12 +151,3 @@ def _tagged(articles: pd.DataFrame, tags: pd.DataFrame) -> pd.DataFrame:
     if not articles["article_id"].reset_index(drop=True).equals(tags["article_id"].reset_index(drop=True)):
         raise ValueError("the articles' bookkeeping does not match the articles")
     return articles.assign(**{column: tags[column].to_numpy() for column in _ARTICLE_TAGS})
-
-
-def _linked(source: Path, target: Path) -> bool:
-    """Whether ``target`` could be made a hard link to ``source`` (not on every file system)."""
-    try:
-        os.link(source, target)
-    except OSError:
-        return False
-    return True

@@ -65,11 +65,16 @@ def _stage_link(out_dir: Path, name: str, file: Path) -> Path | None:
     """A hard link to ``file`` beside the table's target, or None where the file system has none."""
     tmp = out_dir / f".{name}.{os.getpid()}.link.tmp"
     tmp.unlink(missing_ok=True)
+    return tmp if link(file, tmp) else None
+
+
+def link(source: Path, target: Path) -> bool:
+    """Whether ``target`` could be made a hard link to ``source`` (not every file system has them)."""
     try:
-        os.link(file, tmp)
+        os.link(source, target)
     except OSError:
-        return None
-    return tmp
+        return False
+    return True
 
 
 def _stage_table(out_dir: Path, name: str, frame: pd.DataFrame) -> Path:
