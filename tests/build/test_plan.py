@@ -79,3 +79,18 @@ def test_a_file_is_hashed_only_when_its_size_or_time_changed(write_config, monke
     article.write_text(GOOD.replace("holds", "binds"), encoding="utf-8")  # same size, a new time
     run_pipeline(load_config(path))
     assert read == ["articles/a.md"]
+
+
+def test_an_article_edited_while_the_build_reads_it_leaves_the_build_stale(write_config, monkeypatch) -> None:
+    path = write_config({"a.md": GOOD})
+    article = path.parent / "articles" / "a.md"
+    process = work.process_article
+
+    def edited_meanwhile(entry, *args, **kwargs):
+        result = process(entry, *args, **kwargs)
+        article.write_text(GOOD + "Added while the build ran.\n", encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(work, "process_article", edited_meanwhile)
+    run_pipeline(load_config(path), workers=1)
+    assert is_stale(load_config(path))

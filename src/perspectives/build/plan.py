@@ -202,20 +202,16 @@ def plan_build(config: Config, keys: Keys, cached: dict[str, tuple[str, str, str
     return Plan(read=read, reuse=reuse, place=place, stats=stats, touched=touched)
 
 
-def fingerprint(config: Config, keys: Keys | None = None) -> dict[str, Any]:
+def fingerprint(config: Config, keys: Keys | None = None, stats: list[str | None] | None = None) -> dict[str, Any]:
     """What a build's tables depend on, cheaply: the keys (``keys``, when the caller has them already), the
-    order of articles and topics, and each article's size and modification time. Display fields are left
-    out, so recolouring a topic is no reason to build."""
+    order of articles and topics, and each article's ``file_stat`` (``stats``: those the build was planned
+    with, taken before it read anything, so a file edited during the build still shows as changed). Display
+    fields are left out, so recolouring a topic is no reason to build."""
     keys = keys or Keys.from_config(config)
-    files: dict[str, list[int] | None] = {}
-    for entry in config.articles:
-        try:
-            stat = config.article_file(entry).stat()
-            files[entry.path] = [stat.st_size, stat.st_mtime_ns]
-        except OSError:
-            files[entry.path] = None
+    stats = stats if stats is not None else [file_stat(config.article_file(entry)) for entry in config.articles]
     return {"code": code_version(), "text": keys.text, "topics": list(keys.topics.items()),
-            "entries": list(keys.entries), "articles": files}
+            "entries": list(keys.entries),
+            "articles": {entry.path: stat for entry, stat in zip(config.articles, stats, strict=True)}}
 
 
 def is_stale(config: Config) -> bool:

@@ -10,14 +10,15 @@ from typing import Any
 import pandas as pd
 
 from perspectives.build import cache
-from perspectives.build.plan import Keys, fingerprint
+from perspectives.build.plan import Keys, Plan, fingerprint
 from perspectives.config import Config
 from perspectives.stages.sources.lexicon import role_of, suggest_entry
 
 
-def build_report(config: Config, keys: Keys, tables: dict[str, pd.DataFrame], failed: list[dict[str, str]],
-                 warnings: list[str]) -> dict[str, Any]:
-    """The report written beside the tables (and printed by the CLI, shown by the dashboard)."""
+def build_report(config: Config, plan: Plan, keys: Keys, tables: dict[str, pd.DataFrame],
+                 failed: list[dict[str, str]], warnings: list[str]) -> dict[str, Any]:
+    """The report written beside the tables (and printed by the CLI, shown by the dashboard); its fingerprint
+    takes the files' stats the build was planned with."""
     per_topic = Counter(tables["claim_topics"]["topic"])
     placed = tables["claim_topics"]["claim_id"].nunique()
     return {
@@ -32,7 +33,7 @@ def build_report(config: Config, keys: Keys, tables: dict[str, pd.DataFrame], fa
         "furniture_dropped": _dropped_counts(tables["articles"]),
         "unrecognised_sources": unrecognised_sources(tables["citations"]),
         "warnings": warnings,
-        "fingerprint": fingerprint(config, keys),
+        "fingerprint": fingerprint(config, keys, plan.stats),
     }
 
 

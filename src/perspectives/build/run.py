@@ -63,7 +63,7 @@ def _build(config: Config, *, progress: Progress | None, workers: int | None) ->
     if kept:
         warnings.append(f"kept the previous build's rows for {', '.join(kept)} (it could not be read this time)")
         written = {}  # the tables now hold rows the cache does not
-    report = build_report(config, keys, tables, failed, warnings)
+    report = build_report(config, plan, keys, tables, failed, warnings)
     store.write_tables(config.output_dir, tables, report, written=written)
     return report
 
