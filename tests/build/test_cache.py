@@ -13,6 +13,7 @@ import yaml
 from perspectives.build import cache, placement, work
 from perspectives.build.run import run_pipeline
 from perspectives.config import load_config
+from perspectives.stages.stances import CompiledStance
 from tests.build.conftest import assert_same_tables, build_tables
 
 ARTICLES = {
@@ -32,9 +33,9 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
         seen["read"].append(entry.article_id)
         return process(entry, *args, **kwargs)
 
-    def counting_place(claims, titles, placement):
+    def counting_place(claims, titles, placement, **kwargs):
         seen["place"] += [f"{aid}/{topic.id}" for aid in claims["article_id"].unique() for topic in placement.topics]
-        return place(claims, titles, placement)
+        return place(claims, titles, placement, **kwargs)
 
     monkeypatch.setattr(work, "process_article", counting_process)
     monkeypatch.setattr(placement, "place_topics", counting_place)
@@ -90,6 +91,29 @@ def test_topic_rule_edit_redoes_only_topic_placement(write_config, calls) -> Non
     assert calls["read"] == []
     assert sorted(calls["place"]) == ["a/treaty_status", "b/treaty_status", "c/treaty_status"]
     assert set(cached["claim_topics"]["topic"]) == {"treaty_status"}
+    assert_same_tables(cached, _fresh(path))
+
+
+def test_terms_edit_tries_position_cues_only_on_claims_new_to_the_topic(write_config, monkeypatch) -> None:
+    positions = [{"id": "holds", "rules": [{"kind": "terms", "terms": ["holds", "new"]}]},
+                 {"id": "ends", "rules": [{"kind": "terms", "terms": ["expires", "lapsed"]}]}]
+    narrow = [{"id": "treaty_status", "label": "Treaty status", "rules": [{"kind": "terms", "terms": ["treaty"]}],
+               "positions": positions}]
+    wide = [{**narrow[0], "rules": [{"kind": "terms", "terms": ["treaty", "pact"]}]}]
+    articles = {**ARTICLES, "d.md": "The pact lapsed. A new treaty holds.\n"}
+    build_tables(write_config(articles, topics=narrow))
+    tried: list[str] = []
+    evidence = CompiledStance.evidence
+
+    def counting(self, sentences, i):
+        tried.append(sentences.texts[i])
+        return evidence(self, sentences, i)
+
+    monkeypatch.setattr(CompiledStance, "evidence", counting)
+    path = write_config(articles, topics=wide)
+    cached = build_tables(path)
+    assert sorted(set(tried)) == ["A pact was signed.", "The pact lapsed."]
+    assert set(cached["claim_topics"]["position"].dropna()) == {"holds", "ends"}
     assert_same_tables(cached, _fresh(path))
 
 

@@ -49,7 +49,9 @@ REMOVABLE = "market.md"
 
 TOPICS: list[dict[str, Any]] = [
     {"id": "treaty", "label": "Treaty", "color": "#4c78a8",
-     "rules": [{"kind": "terms", "terms": ["treaty", "pact"]}]},
+     "rules": [{"kind": "terms", "terms": ["treaty", "pact"]}],
+     "positions": [{"id": "holds", "label": "Holds", "rules": [{"kind": "terms", "terms": ["holds", "signed"]}]},
+                   {"id": "lapses", "label": "Lapses", "rules": [{"kind": "terms", "terms": ["expired"]}]}]},
     {"id": "water", "label": "Water", "color": "#72b7b2",
      "rules": [{"kind": "terms", "terms": ["water", "drought", "rain"]}]},
 ]
@@ -122,6 +124,12 @@ def _toggle_topic(corpus: Corpus) -> None:
         corpus.topics.append(copy.deepcopy(EXTRA_TOPIC))
 
 
+def _toggle_position_cue(corpus: Corpus) -> None:
+    treaty = next(topic for topic in corpus.topics if topic["id"] == "treaty")
+    rule = treaty["positions"][1]["rules"][0]
+    rule["terms"] = ["expired"] if rule["terms"] != ["expired"] else ["expired", "allows"]
+
+
 def _toggle_drop(corpus: Corpus) -> None:
     corpus.drop = [] if corpus.drop else list(DROP)
 
@@ -144,6 +152,7 @@ def _toggle_field(key: str, value: str) -> Callable[[Corpus], None]:
 # Each edit undoes itself when applied again.
 EDITS: dict[str, Callable[[Corpus], None]] = {
     "topic terms": _toggle_terms,
+    "position cue": _toggle_position_cue,
     "topic added": _toggle_topic,
     "article added": _toggle_article(*EXTRA_ARTICLE),
     "article text": _toggle_article(*EDITED_TEXT),
@@ -216,6 +225,7 @@ def test_any_sequence_of_edits_builds_the_same_tables_as_a_cold_build(edits: lis
 @pytest.mark.parametrize("edits", [
     ["topic terms"],
     ["topic terms", "topic terms"],
+    ["position cue", "topic terms", "position cue", "topic terms"],
     ["topic added"],
     ["topic added", "topic added"],
     ["article added", "article added"],

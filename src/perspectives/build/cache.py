@@ -2,8 +2,8 @@
 
 What may be reused is decided in ``build.plan``; this module only keeps the rows. The cache is the tables
 themselves plus a few bookkeeping columns, kept in ``<output>/cache/<generation>/`` (one Parquet file per
-table) and named by ``cache/current.json``, written last together with the key each topic's rows were placed
-under: a build that dies half-way leaves the previous generation in use. A cache that cannot be read is
+table) and named by ``cache/current.json``, written last together with the keys each topic's rows (and positions) were
+placed under: a build that dies half-way leaves the previous generation in use. A cache that cannot be read is
 ignored, never an error.
 
 The articles' bookkeeping lives in a file of its own beside the articles table, so that table (bodies and
@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from perspectives.build import store
-from perspectives.build.plan import code_version
+from perspectives.build.plan import Keys, code_version
 from perspectives.tables import BOOKKEEPING, TABLES, conform, empty_table
 
 log = logging.getLogger(__name__)
@@ -42,61 +43,99 @@ PLAIN_TABLES = tuple(name for name in TABLES if name not in BOOKKEEPING)
 
 @dataclass
 class ResultCache:
-    """The cached tables with their bookkeeping columns, and the key each topic's rows were placed under;
-    empty when there is no usable cache."""
+    """The last build's tables with their bookkeeping columns, and the key each topic's rows were placed under;
+    empty when there is no usable cache.
 
-    tables: dict[str, pd.DataFrame]
-    topic_keys: dict[str, str] = field(default_factory=dict)
+    A table is read when first asked for, and only in the columns asked for: a rule edit places the cached
+    claims' text again and passes the articles (bodies and all) through without reading them.
+    """
+
     generation: Path | None = None
-
-    @classmethod
-    def empty(cls) -> ResultCache:
-        """A cache that holds nothing."""
-        return cls({name: _with_bookkeeping(name, empty_table(name)) for name in TABLES})
+    topic_keys: dict[str, str] = field(default_factory=dict)
+    # The key of each topic's positions when its rows were placed (see ``plan.Keys``).
+    position_keys: dict[str, str] = field(default_factory=dict)
+    _read: dict[tuple[str, tuple[str, ...] | None], pd.DataFrame] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, out_dir: Path) -> ResultCache:
-        """The cache of the last build in ``out_dir``; empty if missing, from another layout, or corrupt."""
+        """The cache of the last build in ``out_dir``; empty if missing, from another layout, or corrupt.
+
+        Every file's schema is checked here (a damaged or truncated file fails to give one), so a cache that
+        loads can be read later.
+        """
         root = Path(out_dir) / CACHE_DIR
         if not (root / POINTER).exists():
-            return cls.empty()
+            return cls()
         try:
             pointer = json.loads((root / POINTER).read_text(encoding="utf-8"))
             generation = root / pointer["generation"]
-            tables = {name: pd.read_parquet(generation / f"{name}.parquet") for name in TABLES}
-            tables["articles"] = _tagged(tables["articles"], pd.read_parquet(generation / TAGS_FILE))
-            for name, frame in tables.items():
-                missing = set(_with_bookkeeping(name, empty_table(name)).columns) - set(frame.columns)
-                if missing:
-                    raise ValueError(f"{name} lacks {sorted(missing)}")
-            topic_keys = dict(pointer["topics"])
+            for name in TABLES:
+                _check_columns(name, generation / f"{name}.parquet", _columns(name) - set(_ARTICLE_TAGS))
+            _check_columns("articles", generation / TAGS_FILE, {"article_id", *_ARTICLE_TAGS})
+            topic_keys, position_keys = dict(pointer["topics"]), dict(pointer.get("positions", {}))
         except Exception as exc:  # noqa: BLE001 - any damage means "no cache", never a failed build
             log.warning("ignoring the result cache in %s (%s); every article will be read again", root, exc)
-            return cls.empty()
-        return cls(tables, topic_keys, generation)
+            return cls()
+        return cls(generation, topic_keys, position_keys)
 
     def file(self, name: str) -> Path:
-        """The file a table of this cache was read from."""
+        """The file a table of this cache is read from."""
         if self.generation is None:
             raise ValueError("an empty cache has no files")
         return self.generation / f"{name}.parquet"
 
+    def table(self, name: str, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """A cached table with its bookkeeping columns, or only ``columns`` of it."""
+        key = (name, tuple(columns) if columns is not None else None)
+        if key not in self._read:
+            self._read[key] = self._table(name, columns)
+        return self._read[key]
+
+    def _table(self, name: str, columns: Sequence[str] | None) -> pd.DataFrame:
+        if self.generation is None:
+            frame = _with_bookkeeping(name, empty_table(name))
+            return frame if columns is None else frame[list(columns)]
+        wanted = list(columns) if columns is not None else None
+        if name != "articles":
+            return pd.read_parquet(self.file(name), columns=wanted)
+        tags = [c for c in _ARTICLE_TAGS if wanted is None or c in wanted]
+        own = None if wanted is None else list(dict.fromkeys(["article_id", *(c for c in wanted if c not in tags)]))
+        articles = pd.read_parquet(self.file(name), columns=own)
+        if tags:
+            articles = _tagged(articles, pd.read_parquet(self.generation / TAGS_FILE), tags)
+        return articles if wanted is None else articles[wanted]
+
     def article_ids(self) -> list[str]:
         """The cached articles' ids, in their order."""
-        ids: list[str] = self.tables["articles"]["article_id"].tolist()
+        ids: list[str] = self.table("articles", ["article_id"])["article_id"].tolist()
         return ids
 
     def articles(self) -> dict[str, tuple[str, str, str]]:
         """Article id → (entry key, content hash, file stat) of every cached article, as ``plan_build`` takes
         them."""
-        frame = self.tables["articles"]
+        frame = self.table("articles", ["article_id", ENTRY_KEY, "content_hash", STAT])
         return dict(zip(frame["article_id"], zip(frame[ENTRY_KEY], frame["content_hash"],
                                                  frame[STAT].fillna(""), strict=True), strict=True))
 
-    def rows(self, name: str, article_ids: Iterable[str]) -> pd.DataFrame:
-        """The cached rows of one table (bookkeeping columns included) for these articles."""
-        frame = self.tables[name]
-        return frame[frame["article_id"].isin(list(article_ids))]
+    def rows(self, name: str, article_ids: Iterable[str], columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """The cached rows of one table (bookkeeping columns included), or only ``columns`` of them, for these
+        articles."""
+        wanted = None if columns is None else list(dict.fromkeys([*columns, "article_id"]))
+        frame = self.table(name, wanted)
+        chosen = frame[frame["article_id"].isin(list(article_ids))]
+        return chosen if columns is None else chosen[list(columns)]
+
+
+def _columns(name: str) -> set[str]:
+    """A cached table's columns, its bookkeeping included."""
+    return set(_with_bookkeeping(name, empty_table(name)).columns)
+
+
+def _check_columns(name: str, file: Path, columns: set[str]) -> None:
+    """Raise unless ``file`` holds a Parquet table with these columns (of table ``name``)."""
+    missing = columns - set(pq.read_schema(file).names)
+    if missing:
+        raise ValueError(f"{name} lacks {sorted(missing)}")
 
 
 def _with_bookkeeping(name: str, frame: pd.DataFrame) -> pd.DataFrame:
@@ -118,36 +157,54 @@ def warnings_of(articles: pd.DataFrame) -> list[list[str]]:
     return [json.loads(w) if w else [] for w in articles[WARNINGS]]
 
 
-def save(out_dir: Path, tables: dict[str, pd.DataFrame], topic_keys: dict[str, str], *,
+def save(out_dir: Path, tables: dict[str, pd.DataFrame], keys: Keys, *,
          same: Mapping[str, Path] | None = None) -> dict[str, Path]:
-    """Write the tables as a new generation, switch to it, and drop older ones.
+    """Write the tables as a new generation and switch to it; the previous one stays until ``drop_old``, as
+    the tables the build left unchanged are still read from it.
 
-    A table in ``same`` is unchanged from that file of the previous generation, which is linked rather than
-    written again. Returns the files of the tables that have no bookkeeping columns (all but claim_topics):
-    they hold the tables exactly as the store writes them, so the store links them too.
+    A table in ``same`` is unchanged from that file of the previous generation, which is linked (or, where the
+    file system has no links, copied) rather than written again; ``tables`` need not hold it. Returns the
+    files of the tables that have no bookkeeping columns (all but claim_topics): they hold the tables exactly
+    as the store writes them, so the store links them too.
     """
     root = Path(out_dir) / CACHE_DIR
     name = uuid.uuid4().hex[:12]
     generation = root / name
     generation.mkdir(parents=True)
     plain: dict[str, Path] = {}
-    articles = tables["articles"]
-    articles[["article_id", *_ARTICLE_TAGS]].to_parquet(generation / TAGS_FILE, index=False)
-    for table, frame in tables.items():
+    same = same or {}
+    if "articles" in same:  # unchanged articles: unchanged bookkeeping
+        store.copy(same["articles"].with_name(TAGS_FILE), generation / TAGS_FILE)
+    else:
+        tables["articles"][["article_id", *_ARTICLE_TAGS]].to_parquet(generation / TAGS_FILE, index=False)
+    for table in TABLES:
         file = generation / f"{table}.parquet"
-        if not (same and table in same and store.link(same[table], file)):
-            (conform(table, frame) if table in PLAIN_TABLES else frame).to_parquet(file, index=False)
+        if table in same:
+            store.copy(same[table], file)
+        else:
+            (conform(table, tables[table]) if table in PLAIN_TABLES else tables[table]).to_parquet(file, index=False)
         if table in PLAIN_TABLES:
             plain[table] = file
-    store.write_json(root / POINTER, {"generation": name, "code": code_version(), "topics": topic_keys})
-    for old in root.iterdir():
-        if old.is_dir() and old.name != name:
-            shutil.rmtree(old, ignore_errors=True)
+    store.write_json(root / POINTER, {"generation": name, "code": code_version(), "topics": keys.topics,
+                                      "positions": keys.positions})
     return plain
 
 
-def _tagged(articles: pd.DataFrame, tags: pd.DataFrame) -> pd.DataFrame:
-    """The cached articles table with its bookkeeping columns, which were saved beside it row by row."""
+def drop_old(out_dir: Path) -> None:
+    """Delete every generation but the current one, once nothing reads them any more."""
+    root = Path(out_dir) / CACHE_DIR
+    try:
+        current = json.loads((root / POINTER).read_text(encoding="utf-8"))["generation"]
+    except (OSError, ValueError, KeyError):
+        return
+    for old in root.iterdir():
+        if old.is_dir() and old.name != current:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _tagged(articles: pd.DataFrame, tags: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """The cached articles table with those of its bookkeeping ``columns`` asked for, which were saved beside
+    it row by row."""
     if not articles["article_id"].reset_index(drop=True).equals(tags["article_id"].reset_index(drop=True)):
         raise ValueError("the articles' bookkeeping does not match the articles")
-    return articles.assign(**{column: tags[column].to_numpy() for column in _ARTICLE_TAGS})
+    return articles.assign(**{column: tags[column].to_numpy() for column in columns})

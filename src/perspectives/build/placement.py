@@ -45,15 +45,33 @@ class Placement:
         return cls(topics, stances, compile_continuations(config.continuation), screen)
 
 
-def place_topics(claims: pd.DataFrame, titles: Mapping[str, str], placement: Placement) -> pd.DataFrame:
+def place_topics(claims: pd.DataFrame, titles: Mapping[str, str], placement: Placement,
+                 known: pd.DataFrame | None = None) -> pd.DataFrame:
     """The ``claim_topics`` rows of a claims table (any number of articles, each one's claims together and in
     order) in the placement's topics, with stances; ``titles`` are the articles' headlines, which may
     establish a topic for context placement.
 
     One screen pass over the whole table picks the sentences each rule may match; only those are tried.
+    ``known`` are earlier ``claim_topics`` rows (claim_id, topic, position, position_evidence) of topics whose
+    positions are as they were then: a claim placed in such a topic again keeps that position, as a stance
+    depends on the claim's words and the positions alone, and only claims new to the topic have their cues
+    tried.
     """
     texts = claims["text"].tolist()
     sentences = Sentences(texts, claims["article_id"].tolist(), claims["paragraph"].tolist(), titles,
                           placement.screen.run(texts))
     hits = assign_topics(sentences, placement.topics, placement.continuations)
-    return topic_rows(claims, assign_stances(sentences, hits, placement.stances))
+    if known is None or known.empty:
+        return topic_rows(claims, assign_stances(sentences, hits, placement.stances))
+    ids = claims["claim_id"].tolist()
+    seen = set(zip(known["claim_id"], known["topic"], strict=True))
+    again = [(ids[hit.claim_index], hit.topic) in seen for hit in hits]
+    fresh = iter(assign_stances(sentences, [hit for hit, old in zip(hits, again, strict=True) if not old],
+                                placement.stances))
+    rows = topic_rows(claims, [hit if old else next(fresh) for hit, old in zip(hits, again, strict=True)])
+    before = known.set_index(["claim_id", "topic"])[["position", "position_evidence"]]
+    at = before.index.get_indexer(pd.MultiIndex.from_arrays([rows["claim_id"], rows["topic"]]))
+    kept = at >= 0
+    for column in ("position", "position_evidence"):
+        rows.loc[kept, column] = before[column].to_numpy()[at[kept]]
+    return rows

@@ -120,6 +120,8 @@ class Keys:
     text: str
     topics: dict[str, str]
     entries: tuple[str, ...]
+    # Each topic's positions alone: a claim placed in a topic again keeps its position while they are unchanged.
+    positions: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_config(cls, config: Config) -> Keys:
@@ -131,7 +133,8 @@ class Keys:
         text = _digest([code, {k: v for k, v in dumped.items() if k not in ("topics", "continuation")}])
         return cls(text=text,
                    topics={t["id"]: _digest([code, continuation, _strip_display(t)]) for t in dumped["topics"]},
-                   entries=tuple(_digest([text, entry.model_dump(mode="json")]) for entry in config.articles))
+                   entries=tuple(_digest([text, entry.model_dump(mode="json")]) for entry in config.articles),
+                   positions={t["id"]: _digest([code, _strip_display(t["positions"])]) for t in dumped["topics"]})
 
 
 def _strip_display(value: Any) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pandas as pd
@@ -13,25 +14,32 @@ from perspectives.build import cache
 from perspectives.build.plan import Keys, Plan, fingerprint
 from perspectives.config import Config
 from perspectives.stages.sources.lexicon import role_of, suggest_entry
+from perspectives.tables import TABLES
+
+# Some columns of one of the build's tables, by table name: the report reads no more than it needs, as a table
+# the build left unchanged is read from its file.
+Columns = Callable[[str, Sequence[str]], pd.DataFrame]
 
 
-def build_report(config: Config, plan: Plan, keys: Keys, tables: dict[str, pd.DataFrame],
+def build_report(config: Config, plan: Plan, keys: Keys, columns: Columns,
                  failed: list[dict[str, str]], warnings: list[str]) -> dict[str, Any]:
     """The report written beside the tables (and printed by the CLI, shown by the dashboard); its fingerprint
     takes the files' stats the build was planned with."""
-    per_topic = Counter(tables["claim_topics"]["topic"])
-    placed = tables["claim_topics"]["claim_id"].nunique()
+    topics = columns("claim_topics", ["claim_id", "topic"])
+    per_topic = Counter(topics["topic"])
+    articles = columns("articles", ["article_id", "dropped"])
+    citations = columns("citations", list(TABLES["citations"]))
     return {
         "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "config": str(config.path),
-        "articles_read": len(tables["articles"]),
+        "articles_read": len(articles),
         "articles_failed": failed,
-        "claims": len(tables["claims"]),
-        "claims_placed": int(placed),
+        "claims": len(columns("claims", ["claim_id"])),
+        "claims_placed": int(topics["claim_id"].nunique()),
         "claims_per_topic": {t.id: int(per_topic.get(t.id, 0)) for t in config.topics},
-        "citations": len(tables["citations"]),
-        "furniture_dropped": _dropped_counts(tables["articles"]),
-        "unrecognised_sources": unrecognised_sources(tables["citations"]),
+        "citations": len(citations),
+        "furniture_dropped": _dropped_counts(articles),
+        "unrecognised_sources": unrecognised_sources(citations),
         "warnings": warnings,
         "fingerprint": fingerprint(config, keys, plan.stats),
     }

@@ -7,7 +7,7 @@ so results can be cached and computed in any order; ``build.plan`` decides what 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -51,20 +51,26 @@ def _build(config: Config, *, progress: Progress | None, workers: int | None) ->
     fresh = _compute(config, plan, previous, keys, workers=workers, progress=progress)
     same = _unchanged(config, previous, plan, fresh)
     tables = _assemble(config, previous, plan, fresh, same)
-    if plan.read or plan.place or plan.touched or len(plan.reuse) != len(previous.tables["articles"]) \
+    same_files = {name: previous.file(name) for name in same}
+    if plan.read or plan.place or plan.touched or len(plan.reuse) != len(previous.article_ids()) \
             or set(keys.topics) != set(previous.topic_keys):
-        written = cache.save(config.output_dir, tables, keys.topics, same={name: previous.file(name) for name in same})
+        written = cache.save(config.output_dir, tables, keys, same=same_files)
     else:  # nothing changed: the previous generation's files are these tables
-        written = {name: previous.file(name) for name in same if name in cache.PLAIN_TABLES}
+        written = {name: file for name, file in same_files.items() if name in cache.PLAIN_TABLES}
     failed = [{"article_id": config.articles[i].article_id, "path": config.articles[i].path, "reason": reason}
               for i, reason in sorted(f for rows in fresh for f in rows.failed)]
-    warnings = reading_warnings(config, tables["articles"], failed)
+
+    def columns(name: str, wanted: Sequence[str]) -> pd.DataFrame:
+        return tables[name][list(wanted)] if name in tables else previous.table(name, wanted)
+
+    warnings = reading_warnings(config, columns("articles", ["article_id", cache.WARNINGS]), failed)
     kept = _keep_previous(config.output_dir, tables, [f["article_id"] for f in failed])
     if kept:
         warnings.append(f"kept the previous build's rows for {', '.join(kept)} (it could not be read this time)")
         written = {}  # the tables now hold rows the cache does not
-    report = build_report(config, plan, keys, tables, failed, warnings)
+    report = build_report(config, plan, keys, columns, failed, warnings)
     store.write_tables(config.output_dir, tables, report, written=written)
+    cache.drop_old(config.output_dir)
     return report
 
 
@@ -76,7 +82,7 @@ def _compute(config: Config, plan: Plan, previous: cache.ResultCache, keys: Keys
         if progress:
             total = len(config.articles)
             progress(total, total, f"placing the unchanged articles in {', '.join(plan.place)}")
-        fresh.append(_place_reused(config, plan, previous))
+        fresh.append(_place_reused(config, plan, previous, keys))
     return fresh
 
 
@@ -102,15 +108,19 @@ def _read(config: Config, plan: Plan, keys: Keys, *, workers: int | None, progre
     return parallel.run_jobs(config, jobs, count, advance)
 
 
-def _place_reused(config: Config, plan: Plan, previous: cache.ResultCache) -> Rows:
+def _place_reused(config: Config, plan: Plan, previous: cache.ResultCache, keys: Keys) -> Rows:
     """The reused articles' cached claims placed in the planned topics, all at once in this process: one
-    screen pass over the claims table costs less than starting workers."""
+    screen pass over the claims table costs less than starting workers. A claim placed again in a topic
+    whose positions did not change keeps the position it was given (see ``placement.place_topics``)."""
     ids = [config.articles[i].article_id for i in plan.reuse]
-    claims = previous.rows("claims", ids)[["claim_id", "article_id", "paragraph", "text"]]
-    articles = previous.rows("articles", ids)
+    claims = previous.rows("claims", ids, ["claim_id", "article_id", "paragraph", "text"])
+    articles = previous.rows("articles", ids, ["article_id", "title"])
     titles = dict(zip(articles["article_id"], articles["title"].fillna(""), strict=True))
+    same_positions = [tid for tid in plan.place if previous.position_keys.get(tid) == keys.positions[tid]]
+    known = previous.rows("claim_topics", ids, ["claim_id", "topic", "position", "position_evidence"])
     chosen = placement.Placement.from_config(config, plan.place)
-    placed = placement.place_topics(claims.reset_index(drop=True), titles, chosen)
+    placed = placement.place_topics(claims.reset_index(drop=True), titles, chosen,
+                                    known=known[known["topic"].isin(same_positions)])
     return Rows({"claim_topics": placed})
 
 
@@ -131,8 +141,11 @@ def _unchanged(config: Config, previous: cache.ResultCache, plan: Plan, fresh: l
 def _assemble(config: Config, previous: cache.ResultCache, plan: Plan, fresh: list[Rows],
               same: set[str]) -> dict[str, pd.DataFrame]:
     """Cached and fresh rows together, in config order: articles, then claims in article order, then topics
-    in config order. Cached topic rows are kept for topics whose rules did not change; the ``same`` tables
-    are the cached ones as they stand."""
+    in config order. Cached topic rows are kept for topics whose rules did not change.
+
+    Of the ``same`` tables, left exactly as cached, only those the store cannot link (see
+    ``cache.PLAIN_TABLES``) are read: the files of the others are the tables.
+    """
     ids = [entry.article_id for entry in config.articles]
     reused = [ids[i] for i in plan.reuse]
     article_order = {aid: i for i, aid in enumerate(ids)}
@@ -140,7 +153,8 @@ def _assemble(config: Config, previous: cache.ResultCache, plan: Plan, fresh: li
     tables = {}
     for name in TABLES:
         if name in same:
-            tables[name] = previous.tables[name]
+            if name not in cache.PLAIN_TABLES:
+                tables[name] = previous.table(name)
             continue
         cached = previous.rows(name, reused)
         if name == "claim_topics":
@@ -150,13 +164,15 @@ def _assemble(config: Config, previous: cache.ResultCache, plan: Plan, fresh: li
         frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0].reset_index(drop=True)
         keys = [frame["article_id"].map(article_order).to_numpy()]
         if name == "claim_topics":  # in claims order (assembled above), then topic order
-            at = pd.Index(tables["claims"]["claim_id"]).get_indexer(frame["claim_id"])
+            claims = tables["claims"] if "claims" in tables else previous.table("claims", ["claim_id"])
+            at = pd.Index(claims["claim_id"]).get_indexer(frame["claim_id"])
             keys = [frame["topic"].map(topic_order).to_numpy(), at]
         elif name in ("claims", "citations"):
             keys = [np.arange(len(frame)), *keys]  # rows of one article keep their own order
         tables[name] = frame.iloc[np.lexsort(keys)].reset_index(drop=True)
-    stats = [plan.stats[article_order[aid]] for aid in tables["articles"]["article_id"]]
-    tables["articles"][cache.STAT] = pd.Series(stats, dtype="string")
+    if "articles" in tables:
+        stats = [plan.stats[article_order[aid]] for aid in tables["articles"]["article_id"]]
+        tables["articles"][cache.STAT] = pd.Series(stats, dtype="string")
     return tables
 
 

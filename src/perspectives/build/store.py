@@ -6,6 +6,7 @@ import fcntl
 import json
 import logging
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -23,7 +24,7 @@ REPORT_FILE = "build_report.json"
 LOCK_FILE = ".build.lock"
 
 
-def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame], report: dict[str, Any], *,
+def write_tables(out_dir: Path, tables: Mapping[str, pd.DataFrame], report: dict[str, Any], *,
                  written: Mapping[str, Path] | None = None) -> None:
     """Replace all tables and the build report as one build's output.
 
@@ -33,17 +34,18 @@ def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame], report: dict[st
     than showing tables of two different builds.
 
     ``written`` names files that already hold a table exactly as it would be written here (the result
-    cache's, in the same folder): they are hard-linked instead of written a second time, and left alone when
-    the table's file is that file already (renaming a link over itself would do nothing, leaving the link).
+    cache's, in the same folder): they are hard-linked (or copied) instead of written a second time, so
+    ``tables`` need not hold them, and left alone when the table's file is that file already (renaming a
+    link over itself would do nothing, leaving the link).
     """
+    written = written or {}
     staged: dict[str, Path] = {}
     try:
-        for name, frame in tables.items():
-            done = written.get(name) if written else None
+        for name in (n for n in TABLES if n in tables or n in written):
+            done = written.get(name)
             if done and _same_file(done, out_dir / f"{name}.parquet"):
                 continue
-            linked = _stage_link(out_dir, name, done) if done else None
-            staged[name] = linked or _stage_table(out_dir, name, frame)
+            staged[name] = _stage_copy(out_dir, name, done) if done else _stage_table(out_dir, name, tables[name])
         (out_dir / REPORT_FILE).unlink(missing_ok=True)
         for name, tmp in staged.items():
             os.replace(tmp, out_dir / f"{name}.parquet")
@@ -61,20 +63,21 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _stage_link(out_dir: Path, name: str, file: Path) -> Path | None:
-    """A hard link to ``file`` beside the table's target, or None where the file system has none."""
+def _stage_copy(out_dir: Path, name: str, file: Path) -> Path:
+    """``file`` linked (or copied) beside the table's target."""
     tmp = out_dir / f".{name}.{os.getpid()}.link.tmp"
     tmp.unlink(missing_ok=True)
-    return tmp if link(file, tmp) else None
+    copy(file, tmp)
+    return tmp
 
 
-def link(source: Path, target: Path) -> bool:
-    """Whether ``target`` could be made a hard link to ``source`` (not every file system has them)."""
+def copy(source: Path, target: Path) -> None:
+    """Make ``target`` a new file with ``source``'s bytes: a hard link, or a copy where the file system has
+    no links."""
     try:
         os.link(source, target)
     except OSError:
-        return False
-    return True
+        shutil.copyfile(source, target)
 
 
 def _stage_table(out_dir: Path, name: str, frame: pd.DataFrame) -> Path:
