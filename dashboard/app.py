@@ -63,8 +63,8 @@ def main() -> None:
         claims.render(scope, loaded.topics)
     else:  # Topics: rule diagnostics look at every topic, whatever the topic filter
         everything = cached.select(loaded.out_dir, loaded.stamp, loaded.tables, replace(selection, topics=()))
-        topics.render(everything.with_terms(loading.load_terms(str(loaded.out_dir), loaded.stamp)), loaded.topics,
-                      loaded.config, loaded.report)
+        topics.render(everything, loaded.topics, loaded.config, loaded.report,
+                      lambda: loading.load_terms(str(loaded.out_dir), loaded.stamp))
     for notice in state.address_notices():
         notices.warning(notice, icon=":material/link_off:")
 

@@ -41,6 +41,7 @@ SOURCE_ROWS, SOURCE_MATRIX = "source_rows", "source_matrix"
 ARTICLE, ARTICLE_PART, SHOW_DROPPED = "article", "article_part", "dropped"
 CLAIMS_PAGE, CLAIMS_DOWNLOAD = "claims_page", "download"
 CITATIONS_PAGE = "citations_page"
+TOPICS_PART, RULES_TOPIC = "topics_part", "rules_topic"
 # ── loading ──────────────────────────────────────────────────────────────────
 LAST_GOOD = "_last_good_config"
 FRESH_AT = "_tables_fresh_at"
@@ -207,6 +208,21 @@ def group_chooser(groups: Sequence[str], *, noun: str, limit: int) -> list[str]:
                             placeholder=f"The {min(limit, len(groups))} with most claims",
                             help=f"Pick the {noun} to compare; the row scrolls sideways when they do not fit.")
     return [g for g in chosen if g in groups] or list(groups[:limit])
+
+
+def open_tab_only(key: str, sections: Sequence[tuple[str, Callable[[], None]]], *, in_address: bool = True) -> None:
+    """Tabs (label, draw) of which only the open one is drawn: opening another reruns the page to draw it. A
+    view's sections that each cost a pass over 300,000 claims are tabs so, and none waits for the others.
+
+    ``in_address`` keeps the open tab in the address under ``key`` (fixed labels only: Streamlit's binding
+    writes the label, and needs the labels unique).
+    """
+    tabs = st.tabs([label for label, _ in sections], key=key, on_change="rerun",
+                   bind="query-params" if in_address else None)
+    for tab, (_, draw) in zip(tabs, sections, strict=True):
+        if tab.open:
+            with tab:
+                draw()
 
 
 def open_compare(topic: str, group: str) -> None:

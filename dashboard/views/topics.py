@@ -1,13 +1,14 @@
 """Topics view: rule diagnostics, so a user improving config.yaml sees where the rules are blind.
 
-Each topic's placements by its own rules and by context, its rules with how many claims each term placed, the
-claims several topics share, the claims no topic caught with their most frequent words and phrases, and the
-site furniture the build dropped.
+Each topic's placements by its own rules and by context, then one tab each for: its rules with how many claims
+each term placed, the claims several topics share, the claims no topic caught with their most frequent words and
+phrases, and the site furniture the build dropped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -15,6 +16,7 @@ import streamlit as st
 
 import cached
 import markup
+import state
 from perspectives.config import Config, Topic
 from perspectives.measures import diagnostics
 
@@ -23,9 +25,10 @@ TOP_PHRASES = 25
 
 
 def render(scope: cached.Scope, topics: pd.DataFrame, config: Config | None,
-           report: Mapping[str, Any] | None) -> None:
+           report: Mapping[str, Any] | None, terms: Callable[[], pd.DataFrame | None]) -> None:
     """Draw the rule diagnostics for the tables (all topics, whatever the topic filter) and the furniture
-    counts of the build ``report``."""
+    counts of the build ``report``; ``terms`` reads every claim's terms (``loading.load_terms``), which only the
+    claims no topic caught need."""
     tables = scope.tables
     if topics.empty:
         st.info("The config defines no topics yet; add some under `topics:` in config.yaml.")
@@ -40,14 +43,12 @@ def render(scope: cached.Scope, topics: pd.DataFrame, config: Config | None,
         st.warning("The config does not load, so the rules cannot be listed; the matched terms below come "
                    "from the last build.")
     _placements(scope, topics)
-    st.subheader("Rules and their hits")
-    for tab, (topic, label) in zip(st.tabs(list(topics["label"])), zip(topics["topic"], topics["label"], strict=True),
-                                   strict=True):
-        with tab:
-            _topic_rules(scope, str(topic), str(label), rules.get(str(topic)))
-    _multi_topic(scope, topics)
-    _uncaught(scope)
-    _furniture(report)
+    # One section at a time (the uncaught claims' phrases read every claim's words): all at once took seconds.
+    state.open_tab_only(state.TOPICS_PART, [
+        ("Rules and their hits", partial(_rules, scope, topics, rules)),
+        ("Claims in several topics", partial(_multi_topic, scope, topics)),
+        ("Claims no topic caught", lambda: _uncaught(scope.with_terms(terms()))),
+        ("Site furniture dropped", partial(_furniture, report))])
 
 
 def _placements(scope: cached.Scope, topics: pd.DataFrame) -> None:
@@ -62,6 +63,13 @@ def _placements(scope: cached.Scope, topics: pd.DataFrame) -> None:
                                 "context": st.column_config.NumberColumn("by context", help="Placed by the "
                                                                          "sentences around it: a cue or a "
                                                                          "continuation near a direct match.")})
+
+
+def _rules(scope: cached.Scope, topics: pd.DataFrame, rules: Mapping[str, Topic]) -> None:
+    """A tab per topic with its rules and their hits, the open one drawn. Not in the address: labels can repeat."""
+    state.open_tab_only(state.RULES_TOPIC, [
+        (str(label), partial(_topic_rules, scope, str(topic), str(label), rules.get(str(topic))))
+        for topic, label in zip(topics["topic"], topics["label"], strict=True)], in_address=False)
 
 
 def _topic_rules(scope: cached.Scope, topic: str, label: str, configured: Topic | None) -> None:
@@ -111,7 +119,6 @@ def _context_claims(scope: cached.Scope, by_context: pd.DataFrame) -> None:
 
 def _multi_topic(scope: cached.Scope, topics: pd.DataFrame) -> None:
     """Claims placed in several topics: overlaps that may be right, or rules that are too broad."""
-    st.subheader("Claims in several topics")
     multi = scope.aggregate(diagnostics.multi_topic_claims)
     if multi.empty:
         st.html(markup.empty_note("No claim is placed in more than one topic."))
@@ -124,7 +131,6 @@ def _multi_topic(scope: cached.Scope, topics: pd.DataFrame) -> None:
 
 def _uncaught(scope: cached.Scope) -> None:
     """Claims no topic caught, and the words they share: candidates for new terms or new topics."""
-    st.subheader("Claims no topic caught")
     tables = scope.tables
     missed, phrases = scope.aggregate(diagnostics.uncaught_claims, top_phrases=TOP_PHRASES)
     total = len(tables["claims"])
@@ -147,7 +153,6 @@ def _uncaught(scope: cached.Scope) -> None:
 
 def _furniture(report: Mapping[str, Any] | None) -> None:
     """What the last build dropped from the bodies as site furniture, by reason (the whole corpus)."""
-    st.subheader("Site furniture dropped")
     counts = diagnostics.furniture_counts(report)
     if counts.empty:
         st.html(markup.empty_note("The last build dropped no site furniture."))
