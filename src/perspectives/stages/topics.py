@@ -99,10 +99,12 @@ def compile_continuations(continuation: Continuation) -> Continuations:
 
 def mask(text: str, exclude: Sequence[Matcher]) -> str:
     """The text with every excluded phrase blanked out (same length, so offsets still hold)."""
+    spans = [span for rule in exclude for span in rule.spans(text)]
+    if not spans:
+        return text
     chars = list(text)
-    for rule in exclude:
-        for start, end in rule.spans(text):
-            chars[start:end] = " " * (end - start)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
     return "".join(chars)
 
 
@@ -119,8 +121,8 @@ def assign_topics(sentences: Sentences, topics: Sequence[CompiledTopic],
     for topic in topics:
         if topic.context:
             placed[topic.id] = _by_context(sentences, topic, direct, continuations, inside_quote)
-    hits = [(i, n, hit) for n, topic in enumerate(topics) for i, hit in placed[topic.id].items()]
-    return [hit for _, _, hit in sorted(hits, key=lambda item: (item[0], item[1]))]
+    hits = sorted((i, n) for n, topic in enumerate(topics) for i in placed[topic.id])
+    return [placed[topics[n].id][i] for i, n in hits]
 
 
 def _direct(sentences: Sentences, topic: CompiledTopic) -> dict[int, TopicHit]:
