@@ -48,8 +48,8 @@ def main() -> None:
     if view == "compare":
         compare.render(scope, loaded.topics, selection, loaded.positions, group)
     elif view == "contrast":
-        contrast.render(scope.with_terms(loading.load_terms(str(loaded.out_dir), loaded.stamp)), loaded.topics,
-                        selection, loaded.positions, group)
+        contrast.render(scope, loaded.topics, selection, loaded.positions, group,
+                        lambda: loading.load_terms(str(loaded.out_dir), loaded.stamp))
     elif view == "overview":
         overview.render(scope, loaded.topics, loaded.positions, group)
     elif view == "sources":

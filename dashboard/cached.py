@@ -9,7 +9,7 @@ of that size would cost as much as the work saved.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,6 +29,9 @@ class Scope:
 
     tables: Tables
     key: str
+    # The topic filter, and the key of the same filter state without it: see ``on_topic``.
+    topics: tuple[str, ...] = ()
+    any_topic_key: str = ""
 
     def aggregate(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """``fn(self.tables, *args, **kwargs)``, computed once per filter state and arguments.
@@ -39,24 +42,32 @@ class Scope:
         return _aggregate(f"{fn.__module__}.{fn.__qualname__}", self.key, args, kwargs, fn, self.tables)
 
     def with_topic_claims(self, topic: str, by: str) -> Scope:
-        """The scope keeping one topic's ``contrast.topic_claims``, computed once per filter state: every
-        Contrast measure starts from it, and each would otherwise compute it again."""
+        """The scope keeping one topic's ``contrast.topic_claims``, computed once per filter state (``on_topic``'s):
+        every Contrast measure starts from it, and each would otherwise compute it again."""
         key = topic_key(topic, by)
-        return Scope({**self.tables, key: _topic_claims(f"{self.key}|{key}", self.tables, topic, by)}, self.key)
+        claims = _topic_claims(f"{self.on_topic(topic).key}|{key}", self.tables, topic, by)
+        return replace(self, tables={**self.tables, key: claims})
+
+    def on_topic(self, topic: str) -> Scope:
+        """The scope for a measure that reads nothing but ``topic``'s claims (and their terms), keyed so that a
+        topic filter keeping ``topic`` counts as no topic filter: it changes none of those claims, so choosing
+        one on the Contrast view finds its pairs and terms computed already."""
+        return replace(self, key=self.any_topic_key) if topic in self.topics else self
 
     def with_terms(self, terms: pd.DataFrame | None) -> Scope:
         """The scope with every claim's terms (``vocabulary.claim_terms``; None: the build stored none), which
         the word measures count instead of tokenising claims. Their results are the same either way, so the
         key is too."""
-        return self if terms is None else Scope({**self.tables, TERMS: terms}, self.key)
+        return self if terms is None else replace(self, tables={**self.tables, TERMS: terms})
 
 
 def select(out_dir: Path, stamp: int, tables: Tables, selection: Selection) -> Scope:
     """The tables narrowed to ``selection``; the empty selection is the tables themselves, at no cost."""
     key = f"{out_dir}|{stamp}|{selection!r}"
+    any_topic_key = f"{out_dir}|{stamp}|{replace(selection, topics=())!r}"
     if selection == Selection():
-        return Scope(tables, key)
-    return Scope(_selected(key, tables, selection), key)
+        return Scope(tables, key, selection.topics, any_topic_key)
+    return Scope(_selected(key, tables, selection), key, selection.topics, any_topic_key)
 
 
 # A resource cache, not a data cache: a selection can keep all 300,000 claims, and copying them out of

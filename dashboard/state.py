@@ -35,7 +35,7 @@ RESET = "reset"
 DATE_BOUNDS = "_date_bounds"
 # ── views ────────────────────────────────────────────────────────────────────
 TOPIC, FOCUS, GROUPS = "topic", "focus", "groups"
-INCLUDE_REPORTED = "reported"
+INCLUDE_REPORTED, CONTRAST_PART = "reported", "contrast_part"
 HEATMAP, HEATMAP_ROWS, HEATMAP_COLUMNS = "heatmap", "rows", "columns"
 SOURCE_ROWS, SOURCE_MATRIX = "source_rows", "source_matrix"
 ARTICLE, ARTICLE_PART, SHOW_DROPPED = "article", "article_part", "dropped"

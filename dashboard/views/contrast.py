@@ -1,13 +1,14 @@
 """Contrast view: how the groups' (authors', outlets', …) treatments of one topic differ, at a glance.
 
-Where they disagree (own stances taking different positions, side by side; reported ones on request, each
-side saying whose stance it is), then one row per group: count, share, own positions, the stances it reports
-with their holders, voice, certainty, distinctive terms and sources; last the closest claims of different groups
-(the same point, told two ways). The topic picker is Compare's too, so switching views keeps it.
+Three tabs: where they disagree (own stances taking different positions, side by side; reported ones on request,
+each side saying whose stance it is); the profiles, one row per group: count, share, own positions, the stances it
+reports with their holders, voice, certainty, distinctive terms and sources; and the closest claims of different
+groups (the same point, told two ways). The topic picker is Compare's too, so switching views keeps it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 import pandas as pd
@@ -29,23 +30,25 @@ SIDE_COLUMNS = ("group", "claim_id", "article_id", "display_title", "position", 
 
 
 def render(scope: cached.Scope, topics: pd.DataFrame, selection: Selection, positions: pd.DataFrame,
-           group: state.Grouping) -> None:
-    """Draw the Contrast view for the filtered tables; ``positions`` holds the position styles."""
+           group: state.Grouping, terms: Callable[[], pd.DataFrame | None]) -> None:
+    """Draw the Contrast view for the filtered tables; ``positions`` holds the position styles, and ``terms`` reads
+    every claim's terms (``loading.load_terms``), which only the distinctive terms need."""
     topic = state.topic_picker(topics, selection)
     if topic is None:
         return
     label, color = (str(v) for v in topics.set_index("topic").loc[topic, ["label", "color"]])
     scope = scope.with_topic_claims(topic, group.by)
-    # The view has the distinctive terms (with their claims) already: the table need not count them again.
-    summary = scope.aggregate(contrast.contrast_table, topic, by=group.by, top_terms=0)
-    if summary.empty:
+    if contrast.topic_claims(scope.tables, topic, by=group.by).empty:  # kept by the scope: no cost
         st.html(markup.empty_note(f"No claims on {label} match these filters."))
         return
     styles = position_lookup(positions)
     _briefing_ui(scope.tables, topic, label, group)
-    _disagreements(scope, topic, label, color, group, styles)
-    _summary(scope, summary, topic, label, color, group, styles)
-    _closest(scope, topic, label, color, group, styles)
+    # One tab at a time: the profiles read every claim's words, and each tab is a pass over the topic's claims.
+    # The pairs are of a few hundred claims, tokenised faster than every claim's words are read.
+    state.open_tab_only(state.CONTRAST_PART, [
+        ("Where they disagree", partial(_disagreements, scope, topic, label, color, group, styles)),
+        ("Profiles", lambda: _summary(scope.with_terms(terms()), topic, label, color, group, styles)),
+        ("Closest claims", partial(_closest, scope, topic, label, color, group, styles))])
 
 
 def _briefing_ui(tables: Tables, topic: str, label: str, group: state.Grouping) -> None:
@@ -65,16 +68,14 @@ def _disagreements(scope: cached.Scope, topic: str, label: str, color: str, grou
                    styles: PositionLookup) -> None:
     """Pairs of claims from different groups taking different positions, side by side: own stances, and
     reported ones (held by their speakers) when the reader asks."""
-    head, switch = st.columns([3, 2], vertical_alignment="bottom")
-    head.subheader("Where they disagree")
     if not any(t == topic for t, _ in styles):
         st.html(markup.empty_note(f"The config names no positions on {label}; add some under its "
                                   "`positions:` to see who disagrees."))
         return
-    reported = switch.toggle("Include reported stances", key=state.INCLUDE_REPORTED, bind="query-params",
-                             help="Also pair the stances the articles quote or report; each is its speaker's, "
-                                  f"not the {group.noun}'s.")
-    pairs = scope.aggregate(contrast.disagreements, topic, by=group.by, include_reported=reported)
+    reported = st.toggle("Include reported stances", key=state.INCLUDE_REPORTED, bind="query-params",
+                         help="Also pair the stances the articles quote or report; each is its speaker's, "
+                              f"not the {group.noun}'s.")
+    pairs = scope.on_topic(topic).aggregate(contrast.disagreements, topic, by=group.by, include_reported=reported)
     if pairs.empty:
         whose = "" if reported else " in their own voice"
         st.html(markup.empty_note(f"No two {group.nouns} take different positions on {label}{whose} with these "
@@ -95,8 +96,7 @@ def _disagreements(scope: cached.Scope, topic: str, label: str, color: str, grou
 def _closest(scope: cached.Scope, topic: str, label: str, color: str, group: state.Grouping,
              styles: PositionLookup) -> None:
     """Each claim next to the most similar claim of another group: the same point, side by side."""
-    st.subheader("Closest claims")
-    pairs = _unique_pairs(scope.aggregate(contrast.closest_claims, topic, by=group.by))
+    pairs = _unique_pairs(scope.on_topic(topic).aggregate(contrast.closest_claims, topic, by=group.by))
     if pairs.empty:
         st.html(markup.empty_note(f"No two {group.nouns} make similar claims on {label} with these filters."))
         return
@@ -131,12 +131,13 @@ def _side(side: dict[str, object], topic: str, color: str, styles: PositionLooku
                              holder=holder if whose or reported else None, reported=reported))
 
 
-def _summary(scope: cached.Scope, summary: pd.DataFrame, topic: str, label: str, color: str,
-             group: state.Grouping, styles: PositionLookup) -> None:
+def _summary(scope: cached.Scope, topic: str, label: str, color: str, group: state.Grouping,
+             styles: PositionLookup) -> None:
     """One row per group, then each one's distinctive terms with the claims they come from."""
-    terms = scope.aggregate(contrast.distinctive_terms, topic, by=group.by, top=TOP_TERMS)
+    # The view has the distinctive terms (with their claims) already: the table need not count them again.
+    summary = scope.aggregate(contrast.contrast_table, topic, by=group.by, top_terms=0)
+    terms = scope.on_topic(topic).aggregate(contrast.distinctive_terms, topic, by=group.by, top=TOP_TERMS)
     named = contrast.terms_by_group(terms)
-    st.subheader(f"{group.title} by {group.noun}")
     st.caption(f"*Own positions* count the {group.noun}'s own assertions only; *reported stances* are those it "
                "quotes or reports, each named with its holder.")
     # A table, not a data grid: every cell wraps, so no column is cut off at 1024 px.

@@ -32,7 +32,7 @@ def _rendered(at) -> str:
 @pytest.mark.parametrize("by", ["outlet", "leaning"])
 @pytest.mark.parametrize("view", GROUPED)
 def test_every_grouped_view_compares_by_outlet_and_by_a_declared_field(corpus, view, by):
-    at = opened(view=view, by=by)
+    at = opened(view=view, by=by, **({"contrast_part": "Profiles"} if view == "contrast" else {}))
     assert at.selectbox(key="by").value == by
     shown = _rendered(at)
     charts = at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")

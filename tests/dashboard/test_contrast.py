@@ -1,4 +1,5 @@
-"""Contrast view: disagreements side by side, one row per author, closest claims, briefing, empty states."""
+"""Contrast view: disagreements side by side, one row per author, closest claims (a tab each), briefing, empty
+states."""
 
 from tests.dashboard.conftest import app, assert_clean, boxes, contrast, page_html
 
@@ -39,14 +40,28 @@ def test_contrast_open_article_jumps_to_the_article_view(bundled):
 
 def test_contrast_profile_closest_claims_and_briefing(bundled):
     at = contrast("Economic asymmetry")
+    assert boxes(at, "disagree_") and not at.table and not boxes(at, "closest_"), "only the open tab is drawn"
+    at = contrast("Economic asymmetry", contrast_part="Profiles")
     table = at.table[0].value
     assert {"Andrew Korybko", "Nicholas Meyers"} <= set(table["author"])
     assert {"claims", "share", "own positions", "reported stances", "own voice", "certainty", "distinctive terms",
             "top sources"} <= set(table.columns)
     assert table["own positions"].str.contains("Unequal|Complementary").any()
-    assert boxes(at, "closest_"), "closest claims are shown side by side"
     assert any(e.label.endswith("distinctive terms and the claims they come from") for e in at.expander)
     assert {b.key for b in at.get("download_button")} >= {"briefing_md", "briefing_csv"}
+    at = contrast("Economic asymmetry", contrast_part="Closest claims")
+    assert boxes(at, "closest_"), "closest claims are shown side by side"
+
+
+def test_contrast_keeps_its_pairs_when_a_topic_filter_keeps_the_topic(bundled):
+    at = contrast("Economic asymmetry")
+    pairs = boxes(at, "disagree_")
+    at.multiselect(key="topics").set_value(["economic_asymmetry", "taiwan"]).run(timeout=120)
+    assert_clean(at)
+    assert boxes(at, "disagree_") == pairs
+    at.multiselect(key="authors").set_value(["Andrew Korybko"]).run(timeout=120)
+    assert_clean(at)
+    assert not boxes(at, "disagree_"), "any other filter still narrows the pairs: one author disagrees with no one"
 
 
 def test_contrast_keeps_the_compare_topic_and_compares_by_article(bundled):
@@ -56,7 +71,9 @@ def test_contrast_keeps_the_compare_topic_and_compares_by_article(bundled):
     at.radio(key="view").set_value("contrast").run(timeout=120)
     assert_clean(at)
     assert at.selectbox(key="topic").value == "taiwan"
-    at.selectbox(key="by").set_value("article").run(timeout=120)
+    at.selectbox(key="by").set_value("article")
+    at.session_state["contrast_part"] = "Profiles"
+    at.run(timeout=120)
     assert_clean(at)
     assert "Russia-China Alliance at the Tipping Point" in set(at.table[0].value["article"]), "one row per article"
 
@@ -74,10 +91,10 @@ def test_contrast_empty_states(corpus):
 
 
 def test_a_quoted_stance_never_counts_in_its_authors_position_and_shows_its_speaker(corpus):
-    at = contrast("taiwan")
-    table = at.table[0].value.set_index("author")
+    table = contrast("taiwan", contrast_part="Profiles").table[0].value.set_index("author")
     assert table.loc["Bob Chen", "own positions"] == "Risk of war overstated 1", "Xi's quote is not Chen's stance"
     assert table.loc["Bob Chen", "reported stances"] == "Xi Jinping, quoted by Bob Chen: Reunification ahead 1"
+    at = contrast("taiwan")
     pairs = boxes(at, "disagree_")
     assert pairs and all("President Xi said" not in p for p in pairs), "own stances only, by default"
     assert any("Dan Evans" in p and "Own stance of Dan Evans" in p for p in pairs)
