@@ -120,9 +120,10 @@ class ResultCache:
     def rows(self, name: str, article_ids: Iterable[str], columns: Sequence[str] | None = None) -> pd.DataFrame:
         """The cached rows of one table (bookkeeping columns included), or only ``columns`` of them, for these
         articles."""
+        ids = list(article_ids)
         wanted = None if columns is None else list(dict.fromkeys([*columns, "article_id"]))
-        frame = self.table(name, wanted)
-        chosen = frame[frame["article_id"].isin(list(article_ids))]
+        frame = self.table(name, wanted) if ids else ResultCache().table(name, wanted)  # none: nothing to read
+        chosen = frame[frame["article_id"].isin(ids)]
         return chosen if columns is None else chosen[list(columns)]
 
 
