@@ -36,7 +36,7 @@ DATE_BOUNDS = "_date_bounds"
 # ── views ────────────────────────────────────────────────────────────────────
 TOPIC, FOCUS, GROUPS = "topic", "focus", "groups"
 INCLUDE_REPORTED, CONTRAST_PART = "reported", "contrast_part"
-HEATMAP, HEATMAP_ROWS, HEATMAP_COLUMNS = "heatmap", "rows", "columns"
+HEATMAP, HEATMAP_ROWS, HEATMAP_COLUMNS, OVERVIEW_PART = "heatmap", "rows", "columns", "overview_part"
 SOURCE_ROWS, SOURCE_MATRIX = "source_rows", "source_matrix"
 ARTICLE, ARTICLE_PART, SHOW_DROPPED = "article", "article_part", "dropped"
 CLAIMS_PAGE, CLAIMS_DOWNLOAD = "claims_page", "download"

@@ -1,7 +1,9 @@
-"""Overview view: headline numbers, the topic x group heatmap (click opens Compare), each group's dominant own
-position per topic with reported stances marked apart, blind spots, claims per article."""
+"""Overview view: headline numbers, then a tab each for the topic x group heatmap (click opens Compare), each
+group's dominant own position per topic with reported stances marked apart, blind spots, and claims per article."""
 
 from __future__ import annotations
+
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -27,6 +29,17 @@ def render(scope: cached.Scope, topics: pd.DataFrame, positions: pd.DataFrame, g
         st.info("No claims match these filters.")
         return
     groups, shown_topics = _limits_ui(coverage, group)
+    # One tab at a time: each is a pass over every placed claim, and all four at once took most of a second.
+    state.open_tab_only(state.OVERVIEW_PART, [
+        ("Coverage", partial(_heatmap, coverage, topics, groups, shown_topics, group)),
+        ("Positions", partial(_positions, scope, topics, positions, groups, shown_topics, group)),
+        ("Blind spots", partial(_blind_spots, scope, topics, groups, group)),
+        ("Claims per article", partial(_per_article, scope, topics))])
+
+
+def _heatmap(coverage: pd.DataFrame, topics: pd.DataFrame, groups: list[str], shown_topics: list[str],
+             group: state.Grouping) -> None:
+    """The topic x group heatmap of the shown rows and columns; a click opens Compare there."""
     labels = [label for topic, label in zip(topics["topic"], topics["label"], strict=True) if topic in shown_topics]
     chart = charts.coverage_heatmap(coverage[coverage["group"].isin(groups) & coverage["topic"].isin(shown_topics)],
                                     labels, group_title=group.title)
@@ -34,8 +47,10 @@ def render(scope: cached.Scope, topics: pd.DataFrame, positions: pd.DataFrame, g
                     width="stretch")
     st.caption(f"Click a cell to open Compare on that topic, with that {group.noun} first. Hover a cell for the full "
                "names when a label is cut short.")
-    _positions(scope, topics, positions, groups, shown_topics, group)
-    _blind_spots(scope, topics, groups, group)
+
+
+def _per_article(scope: cached.Scope, topics: pd.DataFrame) -> None:
+    """Claims per topic of the articles with most placed claims."""
     counts_per_article = scope.aggregate(overview.topics_per_article, topics)
     top = counts_per_article.groupby("article_id")["claims"].sum().nlargest(MAX_ARTICLES).index
     st.altair_chart(charts.topic_bars(counts_per_article[counts_per_article["article_id"].isin(top)], topics),
@@ -81,7 +96,6 @@ def _positions(scope: cached.Scope, topics: pd.DataFrame, positions: pd.DataFram
 
 def _blind_spots(scope: cached.Scope, topics: pd.DataFrame, groups: list[str], group: state.Grouping) -> None:
     """Topics a group never covers, or covers citing no source: silences are findings too."""
-    st.subheader("Blind spots")
     spots = scope.aggregate(overview.blind_spots, list(topics["topic"]), by=group.by)
     spots = spots[spots["group"].isin(groups)]
     if spots.empty:
