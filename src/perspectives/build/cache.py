@@ -105,14 +105,11 @@ class ResultCache:
             articles = _tagged(articles, pd.read_parquet(self.generation / TAGS_FILE), tags)
         return articles if wanted is None else articles[wanted]
 
-    def article_ids(self) -> list[str]:
-        """The cached articles' ids, in their order."""
-        ids: list[str] = self.table("articles", ["article_id"])["article_id"].tolist()
-        return ids
-
-    def articles(self) -> dict[str, tuple[str, str, str]]:
-        """Article id → (entry key, content hash, file stat) of every cached article, as ``plan_build`` takes
-        them."""
+    def articles(self) -> dict[str, tuple[str, str, str]] | None:
+        """Article id → (entry key, content hash, file stat) of every cached article, in order, as
+        ``plan_build`` takes them; None when there is no cache."""
+        if self.generation is None:
+            return None
         frame = self.table("articles", ["article_id", ENTRY_KEY, "content_hash", STAT])
         return dict(zip(frame["article_id"], zip(frame[ENTRY_KEY], frame["content_hash"],
                                                  frame[STAT].fillna(""), strict=True), strict=True))

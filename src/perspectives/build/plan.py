@@ -29,6 +29,7 @@ from typing import Any
 from perspectives import __version__
 from perspectives.build import store
 from perspectives.config import Config
+from perspectives.tables import TABLES
 
 _PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 # An import statement: ``from <source> import <names>`` (perhaps in parentheses over lines), or ``import <plain>``.
@@ -167,34 +168,39 @@ def file_stat(path: Path) -> str | None:
 class Plan:
     """The work of one build: articles (config indexes) to read, articles whose rows are reused (``touched``:
     those whose file has a new stat but the same bytes), the topics to place again on the reused articles'
-    claims, and each article's ``file_stat`` as it was planned."""
+    claims, and each article's ``file_stat`` as it was planned; what it leaves as it was: the tables that
+    come out exactly as cached (``unchanged``), and whether the cache itself changes (``recache``)."""
 
     read: list[int]
     reuse: list[int]
     place: list[str]
     stats: list[str | None]
     touched: list[int] = field(default_factory=list)
+    unchanged: frozenset[str] = frozenset()
+    recache: bool = True
 
 
-def plan_build(config: Config, keys: Keys, cached: dict[str, tuple[str, str, str]],
+def plan_build(config: Config, keys: Keys, cached: dict[str, tuple[str, str, str]] | None,
                cached_topics: dict[str, str]) -> Plan:
-    """Sort the config's articles into read and reuse, and pick the topics to place again.
+    """Sort the config's articles into read and reuse, pick the topics to place again, and tell what stays.
 
     A file whose size and modification time are those it was read with is not hashed again (as make and
     git judge a file unchanged); one with new ones is reused when its bytes hash the same.
 
     Args:
-        cached: article id → (entry key, content hash, file stat) of every cached article.
-        cached_topics: topic id → the key its cached rows were placed under.
+        cached: article id → (entry key, content hash, file stat) of every cached article, in the cached
+            tables' order; None when there is no cache.
+        cached_topics: topic id → the key its cached rows were placed under, in the cached tables' order.
     """
     read: list[int] = []
     reuse: list[int] = []
     touched: list[int] = []
+    found = cached or {}
     # Taken before any file is read: a file edited while the build reads it gets a new stat, so the next
     # build hashes it again.
     stats = [file_stat(config.article_file(entry)) for entry in config.articles]
     for index, entry in enumerate(config.articles):
-        entry_key, digest, stat = cached.get(entry.article_id, ("", "", ""))
+        entry_key, digest, stat = found.get(entry.article_id, ("", "", ""))
         # Hash only files that could be reused: a new or re-keyed article is read anyway.
         same = entry_key == keys.entries[index] and stats[index] is not None and (
             stat == stats[index] or digest == content_hash(config.article_file(entry)))
@@ -202,7 +208,14 @@ def plan_build(config: Config, keys: Keys, cached: dict[str, tuple[str, str, str
         if same and stat != stats[index]:
             touched.append(index)
     place = [tid for tid, key in keys.topics.items() if reuse and cached_topics.get(tid) != key]
-    return Plan(read=read, reuse=reuse, place=place, stats=stats, touched=touched)
+    recache = bool(read or place or touched) or len(reuse) != len(found) or set(keys.topics) != set(cached_topics)
+    unchanged: frozenset[str] = frozenset()
+    if cached is not None and not read and [config.articles[i].article_id for i in reuse] == list(cached):
+        # The same articles in the same order: only new placements, topic order and renewed stats differ.
+        redone = {"claim_topics"} if place or list(cached_topics) != list(keys.topics) else set()
+        unchanged = frozenset(TABLES) - redone - ({"articles"} if touched else set())
+    return Plan(read=read, reuse=reuse, place=place, stats=stats, touched=touched, unchanged=unchanged,
+                recache=recache)
 
 
 def fingerprint(config: Config, keys: Keys | None = None, stats: list[str | None] | None = None) -> dict[str, Any]:

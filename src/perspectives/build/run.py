@@ -49,16 +49,14 @@ def _build(config: Config, *, progress: Progress | None, workers: int | None) ->
     if progress and plan.reuse:
         progress(len(plan.reuse), len(config.articles), "unchanged articles from the cache")
     fresh = _compute(config, plan, previous, keys, workers=workers, progress=progress)
-    same = _unchanged(config, previous, plan, fresh)
-    tables = _assemble(config, previous, plan, fresh, same)
-    same_files = {name: previous.file(name) for name in same}
-    if plan.read or plan.place or plan.touched or len(plan.reuse) != len(previous.article_ids()) \
-            or set(keys.topics) != set(previous.topic_keys):
+    failed = [{"article_id": config.articles[i].article_id, "path": config.articles[i].path, "reason": reason}
+              for i, reason in sorted(f for rows in fresh for f in rows.failed)]
+    tables = _assemble(config, previous, plan, fresh)
+    same_files = {name: previous.file(name) for name in plan.unchanged}
+    if plan.recache:
         written = cache.save(config.output_dir, tables, keys, same=same_files)
     else:  # nothing changed: the previous generation's files are these tables
         written = {name: file for name, file in same_files.items() if name in cache.PLAIN_TABLES}
-    failed = [{"article_id": config.articles[i].article_id, "path": config.articles[i].path, "reason": reason}
-              for i, reason in sorted(f for rows in fresh for f in rows.failed)]
 
     def columns(name: str, wanted: Sequence[str]) -> pd.DataFrame:
         return tables[name][list(wanted)] if name in tables else previous.table(name, wanted)
@@ -124,27 +122,13 @@ def _place_reused(config: Config, plan: Plan, previous: cache.ResultCache, keys:
     return Rows({"claim_topics": placed})
 
 
-def _unchanged(config: Config, previous: cache.ResultCache, plan: Plan, fresh: list[Rows]) -> set[str]:
-    """The tables this build leaves exactly as cached: no fresh rows for them, and the same articles in the
-    same order with the same files (as after a rule edit, for every table but claim_topics)."""
-    if previous.generation is None or plan.read \
-            or [config.articles[i].article_id for i in plan.reuse] != previous.article_ids():
-        return set()
-    changed = {name for rows in fresh for name in rows.tables}
-    if plan.place or list(previous.topic_keys) != [t.id for t in config.topics]:  # claim_topics sort by topic
-        changed.add("claim_topics")
-    if plan.touched:
-        changed.add("articles")  # its files' stats are renewed
-    return set(TABLES) - changed
-
-
-def _assemble(config: Config, previous: cache.ResultCache, plan: Plan, fresh: list[Rows],
-              same: set[str]) -> dict[str, pd.DataFrame]:
+def _assemble(config: Config, previous: cache.ResultCache, plan: Plan, fresh: list[Rows]) -> dict[str, pd.DataFrame]:
     """Cached and fresh rows together, in config order: articles, then claims in article order, then topics
     in config order. Cached topic rows are kept for topics whose rules did not change.
 
-    Of the ``same`` tables, left exactly as cached, only those the store cannot link (see
-    ``cache.PLAIN_TABLES``) are read: the files of the others are the tables.
+    Of the tables the plan leaves ``unchanged``, exactly as cached, only those the store cannot link (see
+    ``cache.PLAIN_TABLES``) are read: the files of the others are the tables. The fresh rows are consumed,
+    each table's chunks let go once assembled: holding them to the end set a cold build's peak memory.
     """
     ids = [entry.article_id for entry in config.articles]
     reused = [ids[i] for i in plan.reuse]
@@ -152,14 +136,14 @@ def _assemble(config: Config, previous: cache.ResultCache, plan: Plan, fresh: li
     topic_order = {tid: i for i, tid in enumerate(t.id for t in config.topics)}
     tables = {}
     for name in TABLES:
-        if name in same:
+        if name in plan.unchanged:
             if name not in cache.PLAIN_TABLES:
                 tables[name] = previous.table(name)
             continue
         cached = previous.rows(name, reused)
         if name == "claim_topics":
             cached = cached[cached["topic"].isin(topic_order) & ~cached["topic"].isin(plan.place)]
-        parts = [part for part in [cached, *(rows.tables[name] for rows in fresh if name in rows.tables)]
+        parts = [part for part in [cached, *(rows.tables.pop(name) for rows in fresh if name in rows.tables)]
                  if not part.empty] or [cached]
         frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0].reset_index(drop=True)
         keys = [frame["article_id"].map(article_order).to_numpy()]
