@@ -26,7 +26,7 @@ def build_report(config: Config, plan: Plan, keys: Keys, columns: Columns,
     """The report written beside the tables (and printed by the CLI, shown by the dashboard); its fingerprint
     takes the files' stats the build was planned with."""
     topics = columns("claim_topics", ["claim_id", "topic"])
-    per_topic = Counter(topics["topic"])
+    per_topic = topics["topic"].value_counts()
     articles = columns("articles", ["article_id", "dropped"])
     citations = columns("citations", list(TABLES["citations"]))
     return {
