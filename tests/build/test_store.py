@@ -47,3 +47,21 @@ def test_a_table_from_an_older_version_reads_with_the_missing_columns_empty(tmp_
     assert list(table.columns) == list(TABLES["claim_topics"])
     assert table["context"].isna().all() and str(table["context"].dtype) == "string"
     assert list(store.read_table(tmp_path, "claim_topics", ["claim_id", "context"]).columns) == ["claim_id", "context"]
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077], ids=["umask 022", "umask 077"])
+def test_every_file_a_build_writes_has_the_mode_a_new_file_gets(write_config, umask: int) -> None:
+    """Tables written here and tables linked from the cache alike: a private table (mkstemp's 0600) could not
+    be read by a dashboard served by another account."""
+    previous = os.umask(umask)
+    try:
+        config = load_config(write_config({"a.md": "The treaty holds. Taiwan is discussed."}))
+        run_pipeline(config)
+        run_pipeline(config)  # a rebuild links what it can
+        reference = Path(config.output_dir) / "reference"
+        reference.write_text("", encoding="utf-8")
+    finally:
+        os.umask(previous)
+    expected = reference.stat().st_mode & 0o777
+    written = [*Path(config.output_dir).glob("*.parquet"), Path(config.output_dir) / store.REPORT_FILE]
+    assert {path.name: path.stat().st_mode & 0o777 for path in written} == {path.name: expected for path in written}

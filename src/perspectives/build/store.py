@@ -7,7 +7,7 @@ import json
 import logging
 import os
 import shutil
-import tempfile
+import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -83,14 +83,28 @@ def copy(source: Path, target: Path) -> None:
 def _stage_table(out_dir: Path, name: str, frame: pd.DataFrame) -> Path:
     """The table written to a temporary file beside its target."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
-    os.close(fd)
+    tmp = _new_temp(out_dir, name)
     try:
         conform(name, frame).to_parquet(tmp, index=False)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
-    return Path(tmp)
+    return tmp
+
+
+def _new_temp(folder: Path, name: str) -> Path:
+    """A new empty temporary file in ``folder`` for ``name``, with the mode any new file gets under the umask.
+
+    Not ``tempfile.mkstemp``: its files are private (0600), so a table written here could not be read by
+    another account (a dashboard served by a different user) while a table linked from the cache could.
+    """
+    while True:
+        tmp = folder / f".{name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
+        try:
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        return tmp
 
 
 @contextmanager
@@ -124,13 +138,13 @@ def _remove_temp_files(out_dir: Path) -> None:
 def write_json(path: Path, data: Any) -> None:
     """Write JSON atomically."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = _new_temp(path.parent, path.name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        with open(tmp, "w", encoding="utf-8") as handle:
             json.dump(data, handle, indent=2, ensure_ascii=False, default=str)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
