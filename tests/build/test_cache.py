@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from perspectives.build import cache, placement, work
+from perspectives.build import cache, placement, store, work
 from perspectives.build.run import run_pipeline
 from perspectives.config import load_config
 from perspectives.stages.stances import CompiledStance
@@ -137,18 +137,58 @@ def test_article_that_breaks_is_not_served_from_the_cache(write_config, calls) -
     assert [f["article_id"] for f in report["articles_failed"]] == ["a"]
 
 
+def _overwrite_middle(file: Path) -> None:
+    """Garbage over the middle of a file, its size kept: a data page no footer check can see."""
+    data = bytearray(file.read_bytes())
+    middle = len(data) // 2
+    data[middle - 8:middle + 8] = b"\xff" * 16
+    file.write_bytes(bytes(data))
+
+
 @pytest.mark.parametrize("damage", [
     lambda root: (root / cache.POINTER).write_text("{not json", encoding="utf-8"),
     lambda root: next(root.glob("*/claims.parquet")).write_bytes(b"PAR1 garbage"),
     lambda root: shutil.rmtree(next(p for p in root.iterdir() if p.is_dir())),
-], ids=["pointer", "table", "generation"])
-def test_damaged_cache_is_ignored(write_config, calls, damage) -> None:
+    lambda root: _overwrite_middle(next(root.glob("*/articles.parquet"))),
+    # The output's tables share their files with the cache: rewriting one in place rewrites the cached one.
+    lambda root: pd.read_parquet(root.parent / "articles.parquet").iloc[:2].to_parquet(
+        root.parent / "articles.parquet", index=False),
+], ids=["pointer", "table", "generation", "page", "output table rewritten"])
+@pytest.mark.parametrize("then", ["rebuild", "rule edit"])
+def test_damaged_cache_is_ignored(write_config, calls, damage, then: str) -> None:
     path = write_config(ARTICLES)
-    first = build_tables(path)
+    build_tables(path)
     damage(load_config(path).output_dir / cache.CACHE_DIR)
+    if then == "rule edit":
+        path = write_config(ARTICLES, topics=[{"id": "treaty_status", "label": "Treaty status",
+                                               "rules": [{"kind": "terms", "terms": ["treaty", "Taiwan"]}]}])
     calls["read"].clear()
-    assert_same_tables(build_tables(path), first)
+    built = build_tables(path)
     assert sorted(calls["read"]) == ["a", "b", "c"]
+    assert_same_tables(built, _fresh(path))
+
+
+def _generations(path: Path) -> list[Path]:
+    return [p for p in (load_config(path).output_dir / cache.CACHE_DIR).iterdir() if p.is_dir()]
+
+
+def test_one_cache_generation_is_kept_whatever_the_build(write_config, monkeypatch) -> None:
+    path = write_config(ARTICLES)
+    build_tables(path)
+    assert len(_generations(path)) == 1
+    path = write_config(ARTICLES, topics=[{"id": "taiwan", "label": "Taiwan",
+                                           "rules": [{"kind": "terms", "terms": ["Taiwan", "pact"]}]}])
+    build_tables(path)  # a rule edit: a new generation, the old one dropped
+    assert len(_generations(path)) == 1
+    build_tables(path)  # nothing changed: no new generation
+    assert len(_generations(path)) == 1
+    path = write_config({**ARTICLES, "d.md": "A new treaty.\n"})
+    monkeypatch.setattr(store, "_stage_table", lambda *args: (_ for _ in ()).throw(OSError("disk full")))
+    with pytest.raises(OSError):
+        build_tables(path)
+    monkeypatch.undo()
+    build_tables(path)  # the generation the failed build saved is dropped by the next one
+    assert len(_generations(path)) == 1
 
 
 def _inode(out: Path, name: str) -> tuple[int, int]:

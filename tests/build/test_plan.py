@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 import yaml
 
-from perspectives.build import plan, store, work
+from perspectives.build import cache, plan, store, work
 from perspectives.build.plan import is_stale
 from perspectives.build.run import run_pipeline
 from perspectives.config import load_config
+from perspectives.tables import TABLES
 
 GOOD = "The treaty holds. Taiwan is discussed.\n"
 
@@ -94,3 +96,57 @@ def test_an_article_edited_while_the_build_reads_it_leaves_the_build_stale(write
     monkeypatch.setattr(work, "process_article", edited_meanwhile)
     run_pipeline(load_config(path), workers=1)
     assert is_stale(load_config(path))
+
+
+def _reverse_topics(path: Path) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["topics"].reverse()
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+
+def _reverse_articles(path: Path) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["articles"].reverse()
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+
+def _touch_articles(path: Path) -> None:
+    for file in (path.parent / "articles").iterdir():
+        os.utime(file, ns=(file.stat().st_atime_ns, file.stat().st_mtime_ns + 10**9))
+
+
+def _edit_rule(path: Path) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["topics"][0]["rules"][0]["terms"].append("accord")
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+
+ALL_TABLES = frozenset(TABLES)
+
+
+@pytest.mark.parametrize(("change", "unchanged", "recache"), [
+    (lambda path: None, ALL_TABLES, False),
+    (_touch_articles, ALL_TABLES, True),  # only the stats, kept in the bookkeeping, are renewed
+    (_edit_rule, ALL_TABLES - {"claim_topics"}, True),
+    (_reverse_topics, ALL_TABLES - {"claim_topics"}, True),
+    (_reverse_articles, frozenset(), True),
+], ids=["nothing", "files touched", "rule edited", "topics reordered", "articles reordered"])
+def test_the_plan_names_the_tables_left_as_cached_and_whether_the_cache_changes(
+        write_config, change, unchanged: frozenset[str], recache: bool) -> None:
+    path = write_config({"a.md": GOOD, "b.md": "A pact was signed.\n"})
+    run_pipeline(load_config(path))
+    change(path)
+    config = load_config(path)
+    previous = cache.ResultCache.load(config.output_dir)
+    planned = plan.plan_build(config, plan.Keys.from_config(config), previous.articles(), previous.topic_keys)
+    assert (planned.unchanged, planned.recache) == (unchanged, recache)
+    run_pipeline(config)  # saved again when it changed, so the next plan leaves everything as cached
+    again = cache.ResultCache.load(config.output_dir)
+    following = plan.plan_build(config, plan.Keys.from_config(config), again.articles(), again.topic_keys)
+    assert (following.unchanged, following.recache) == (ALL_TABLES, False)
+
+
+def test_without_a_cache_nothing_is_left_as_cached(write_config) -> None:
+    config = load_config(write_config({"a.md": GOOD}))
+    planned = plan.plan_build(config, plan.Keys.from_config(config), None, {})
+    assert (planned.read, planned.unchanged, planned.recache) == ([0], frozenset(), True)

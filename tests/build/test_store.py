@@ -52,7 +52,7 @@ def test_a_table_from_an_older_version_reads_with_the_missing_columns_empty(tmp_
 @pytest.mark.parametrize("umask", [0o022, 0o077], ids=["umask 022", "umask 077"])
 def test_every_file_a_build_writes_has_the_mode_a_new_file_gets(write_config, umask: int) -> None:
     """Tables written here and tables linked from the cache alike: a private table (mkstemp's 0600) could not
-    be read by a dashboard served by another account."""
+    be read by a dashboard served by another account; under a strict umask no file is made more readable."""
     previous = os.umask(umask)
     try:
         config = load_config(write_config({"a.md": "The treaty holds. Taiwan is discussed."}))

@@ -2,13 +2,15 @@
 
 What may be reused is decided in ``build.plan``; this module only keeps the rows. The cache is the tables
 themselves plus a few bookkeeping columns, kept in ``<output>/cache/<generation>/`` (one Parquet file per
-table) and named by ``cache/current.json``, written last together with the keys each topic's rows (and positions) were
-placed under: a build that dies half-way leaves the previous generation in use. A cache that cannot be read is
-ignored, never an error.
+table) and named by ``cache/current.json``, written last together with the keys each topic's rows (and
+positions) were placed under and each file's size and modification time: a build that dies half-way leaves
+the previous generation in use. A cache that cannot be read, or whose files changed since, is ignored, never
+an error.
 
-The articles' bookkeeping lives in a file of its own beside the articles table, so that table (bodies and
-all) is written exactly as the store writes it: the store links it, and a build that leaves it unchanged
-links it from the previous generation instead of writing it again.
+The articles' bookkeeping (entry keys, reading warnings, file stats) lives in a file of its own beside the
+articles table, so that table (bodies and all) is written exactly as the store writes it: the store links
+it, and a build that leaves it unchanged (touched files included) links it from the previous generation
+instead of writing it again.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from perspectives.build import store
-from perspectives.build.plan import Keys, code_version
+from perspectives.build.plan import Keys, code_version, file_stat
 from perspectives.tables import BOOKKEEPING, TABLES, conform, empty_table
 
 log = logging.getLogger(__name__)
@@ -36,32 +38,34 @@ POINTER = "current.json"
 # its file's size and modification time when it was last planned (``plan.file_stat``).
 ENTRY_KEY, WARNINGS, STAT = "_entry_key", "_warnings", "_stat"
 _ARTICLE_TAGS = {ENTRY_KEY: "string", WARNINGS: "string", STAT: "string"}
+TAG_COLUMNS = tuple(_ARTICLE_TAGS)
 TAGS_FILE = "articles.tags.parquet"
 # The tables cached exactly as the store writes them (no bookkeeping columns): the store may link their files.
 PLAIN_TABLES = tuple(name for name in TABLES if name not in BOOKKEEPING)
 
 
-@dataclass
+@dataclass(frozen=True)
 class ResultCache:
     """The last build's tables with their bookkeeping columns, and the key each topic's rows were placed under;
     empty when there is no usable cache.
 
-    A table is read when first asked for, and only in the columns asked for: a rule edit places the cached
-    claims' text again and passes the articles (bodies and all) through without reading them.
+    A table is read when asked for, and only in the columns asked for: a rule edit places the cached claims'
+    text again and passes the articles (bodies and all) through without reading them.
     """
 
     generation: Path | None = None
     topic_keys: dict[str, str] = field(default_factory=dict)
     # The key of each topic's positions when its rows were placed (see ``plan.Keys``).
     position_keys: dict[str, str] = field(default_factory=dict)
-    _read: dict[tuple[str, tuple[str, ...] | None], pd.DataFrame] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, out_dir: Path) -> ResultCache:
-        """The cache of the last build in ``out_dir``; empty if missing, from another layout, or corrupt.
+        """The cache of the last build in ``out_dir``; empty if missing, from another layout, or damaged.
 
-        Every file's schema is checked here (a damaged or truncated file fails to give one), so a cache that
-        loads can be read later.
+        Tables are read later, and some never (they are linked into the output as they stand), so damage is
+        looked for here: a file whose size or modification time is not what it was when cached (edited in
+        place, truncated, rewritten: the output's tables share their files with the cache), or that has no
+        Parquet footer with the table's columns.
         """
         root = Path(out_dir) / CACHE_DIR
         if not (root / POINTER).exists():
@@ -69,10 +73,14 @@ class ResultCache:
         try:
             pointer = json.loads((root / POINTER).read_text(encoding="utf-8"))
             generation = root / pointer["generation"]
-            for name in TABLES:
-                _check_columns(name, generation / f"{name}.parquet", _columns(name) - set(_ARTICLE_TAGS))
+            files: dict[str, str] = pointer["files"]
+            for name in (*(f"{table}.parquet" for table in TABLES), TAGS_FILE):
+                if name not in files or file_stat(generation / name) != files[name]:
+                    raise ValueError(f"{name} changed since it was cached")
+            for table in TABLES:
+                _check_columns(table, generation / f"{table}.parquet", _columns(table) - set(_ARTICLE_TAGS))
             _check_columns("articles", generation / TAGS_FILE, {"article_id", *_ARTICLE_TAGS})
-            topic_keys, position_keys = dict(pointer["topics"]), dict(pointer.get("positions", {}))
+            topic_keys, position_keys = dict(pointer["topics"]), dict(pointer["positions"])
         except Exception as exc:  # noqa: BLE001 - any damage means "no cache", never a failed build
             log.warning("ignoring the result cache in %s (%s); every article will be read again", root, exc)
             return cls()
@@ -86,15 +94,8 @@ class ResultCache:
 
     def table(self, name: str, columns: Sequence[str] | None = None) -> pd.DataFrame:
         """A cached table with its bookkeeping columns, or only ``columns`` of it."""
-        key = (name, tuple(columns) if columns is not None else None)
-        if key not in self._read:
-            self._read[key] = self._table(name, columns)
-        return self._read[key]
-
-    def _table(self, name: str, columns: Sequence[str] | None) -> pd.DataFrame:
         if self.generation is None:
-            frame = _with_bookkeeping(name, empty_table(name))
-            return frame if columns is None else frame[list(columns)]
+            return _empty(name, columns)
         wanted = list(columns) if columns is not None else None
         if name != "articles":
             return pd.read_parquet(self.file(name), columns=wanted)
@@ -119,9 +120,15 @@ class ResultCache:
         articles."""
         ids = list(article_ids)
         wanted = None if columns is None else list(dict.fromkeys([*columns, "article_id"]))
-        frame = self.table(name, wanted) if ids else ResultCache().table(name, wanted)  # none: nothing to read
+        frame = self.table(name, wanted) if ids else _empty(name, wanted)
         chosen = frame[frame["article_id"].isin(ids)]
         return chosen if columns is None else chosen[list(columns)]
+
+
+def _empty(name: str, columns: Sequence[str] | None) -> pd.DataFrame:
+    """A table with no rows: its bookkeeping columns included, or only ``columns``."""
+    frame = _with_bookkeeping(name, empty_table(name))
+    return frame if columns is None else frame[list(columns)]
 
 
 def _columns(name: str) -> set[str]:
@@ -155,10 +162,11 @@ def warnings_of(articles: pd.DataFrame) -> list[list[str]]:
     return [json.loads(w) if w else [] for w in articles[WARNINGS]]
 
 
-def save(out_dir: Path, tables: dict[str, pd.DataFrame], keys: Keys, *,
+def save(out_dir: Path, tables: dict[str, pd.DataFrame], tags: pd.DataFrame, keys: Keys, *,
          same: Mapping[str, Path] | None = None) -> dict[str, Path]:
-    """Write the tables as a new generation and switch to it; the previous one stays until ``drop_old``, as
-    the tables the build left unchanged are still read from it.
+    """Write the tables and the articles' bookkeeping ``tags`` (``article_id`` and ``TAG_COLUMNS``) as a new
+    generation and switch to it; the previous one stays until ``drop_old``, as the tables the build left
+    unchanged are still read from it.
 
     A table in ``same`` is unchanged from that file of the previous generation, which is linked (or, where the
     file system has no links, copied) rather than written again; ``tables`` need not hold it. Returns the
@@ -169,22 +177,20 @@ def save(out_dir: Path, tables: dict[str, pd.DataFrame], keys: Keys, *,
     name = uuid.uuid4().hex[:12]
     generation = root / name
     generation.mkdir(parents=True)
-    plain: dict[str, Path] = {}
     same = same or {}
-    if "articles" in same:  # unchanged articles: unchanged bookkeeping
-        store.copy(same["articles"].with_name(TAGS_FILE), generation / TAGS_FILE)
-    else:
-        tables["articles"][["article_id", *_ARTICLE_TAGS]].to_parquet(generation / TAGS_FILE, index=False)
+    tags[["article_id", *TAG_COLUMNS]].to_parquet(generation / TAGS_FILE, index=False)
+    plain: dict[str, Path] = {}
     for table in TABLES:
         file = generation / f"{table}.parquet"
         if table in same:
-            store.copy(same[table], file)
+            store.link_or_copy(same[table], file)
         else:
             (conform(table, tables[table]) if table in PLAIN_TABLES else tables[table]).to_parquet(file, index=False)
         if table in PLAIN_TABLES:
             plain[table] = file
+    files = {file.name: file_stat(file) for file in generation.iterdir()}
     store.write_json(root / POINTER, {"generation": name, "code": code_version(), "topics": keys.topics,
-                                      "positions": keys.positions})
+                                      "positions": keys.positions, "files": files})
     return plain
 
 

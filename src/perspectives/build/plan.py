@@ -22,7 +22,7 @@ import hashlib
 import importlib.util
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -122,7 +122,7 @@ class Keys:
     topics: dict[str, str]
     entries: tuple[str, ...]
     # Each topic's positions alone: a claim placed in a topic again keeps its position while they are unchanged.
-    positions: dict[str, str] = field(default_factory=dict)
+    positions: dict[str, str]
 
     @classmethod
     def from_config(cls, config: Config) -> Keys:
@@ -175,9 +175,9 @@ class Plan:
     reuse: list[int]
     place: list[str]
     stats: list[str | None]
-    touched: list[int] = field(default_factory=list)
-    unchanged: frozenset[str] = frozenset()
-    recache: bool = True
+    touched: list[int]
+    unchanged: frozenset[str]
+    recache: bool
 
 
 def plan_build(config: Config, keys: Keys, cached: dict[str, tuple[str, str, str]] | None,
@@ -208,12 +208,15 @@ def plan_build(config: Config, keys: Keys, cached: dict[str, tuple[str, str, str
         if same and stat != stats[index]:
             touched.append(index)
     place = [tid for tid, key in keys.topics.items() if reuse and cached_topics.get(tid) != key]
-    recache = bool(read or place or touched) or len(reuse) != len(found) or set(keys.topics) != set(cached_topics)
+    same_articles = [config.articles[i].article_id for i in reuse] == list(found)  # the same, in the same order
+    same_topics = list(cached_topics) == list(keys.topics)
+    # The cache is saved again whenever its rows, keys, stats or order would differ from the tables', so a
+    # build with nothing changed after this one reads and writes nothing.
+    recache = bool(read or place or touched) or not (same_articles and same_topics)
     unchanged: frozenset[str] = frozenset()
-    if cached is not None and not read and [config.articles[i].article_id for i in reuse] == list(cached):
-        # The same articles in the same order: only new placements, topic order and renewed stats differ.
-        redone = {"claim_topics"} if place or list(cached_topics) != list(keys.topics) else set()
-        unchanged = frozenset(TABLES) - redone - ({"articles"} if touched else set())
+    if cached is not None and not read and same_articles:
+        # Only new placements and the topics' order can differ; renewed stats live in the bookkeeping.
+        unchanged = frozenset(TABLES) - ({"claim_topics"} if place or not same_topics else set())
     return Plan(read=read, reuse=reuse, place=place, stats=stats, touched=touched, unchanged=unchanged,
                 recache=recache)
 

@@ -52,16 +52,17 @@ def _build(config: Config, *, progress: Progress | None, workers: int | None) ->
     failed = [{"article_id": config.articles[i].article_id, "path": config.articles[i].path, "reason": reason}
               for i, reason in sorted(f for rows in fresh for f in rows.failed)]
     tables = _assemble(config, previous, plan, fresh)
+    tags = _article_tags(config, previous, plan, tables)
     same_files = {name: previous.file(name) for name in plan.unchanged}
     if plan.recache:
-        written = cache.save(config.output_dir, tables, keys, same=same_files)
+        written = cache.save(config.output_dir, tables, tags, keys, same=same_files)
     else:  # nothing changed: the previous generation's files are these tables
         written = {name: file for name, file in same_files.items() if name in cache.PLAIN_TABLES}
 
     def columns(name: str, wanted: Sequence[str]) -> pd.DataFrame:
         return tables[name][list(wanted)] if name in tables else previous.table(name, wanted)
 
-    warnings = reading_warnings(config, columns("articles", ["article_id", cache.WARNINGS]), failed)
+    warnings = reading_warnings(config, tags, failed)
     kept = _keep_previous(config.output_dir, tables, [f["article_id"] for f in failed])
     if kept:
         warnings.append(f"kept the previous build's rows for {', '.join(kept)} (it could not be read this time)")
@@ -154,10 +155,19 @@ def _assemble(config: Config, previous: cache.ResultCache, plan: Plan, fresh: li
         elif name in ("claims", "citations"):
             keys = [np.arange(len(frame)), *keys]  # rows of one article keep their own order
         tables[name] = frame.iloc[np.lexsort(keys)].reset_index(drop=True)
-    if "articles" in tables:
-        stats = [plan.stats[article_order[aid]] for aid in tables["articles"]["article_id"]]
-        tables["articles"][cache.STAT] = pd.Series(stats, dtype="string")
     return tables
+
+
+def _article_tags(config: Config, previous: cache.ResultCache, plan: Plan,
+                  tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The articles' bookkeeping (``cache.TAG_COLUMNS``) in the tables' order, with each file's stat as this
+    build planned it: after files are touched, their new stats are all that changes."""
+    columns = ["article_id", cache.ENTRY_KEY, cache.WARNINGS]
+    articles = tables["articles"][columns] if "articles" in tables else previous.table("articles", columns)
+    order = {entry.article_id: i for i, entry in enumerate(config.articles)}
+    stats = pd.Series([plan.stats[order[aid]] for aid in articles["article_id"]], index=articles.index,
+                      dtype="string")
+    return articles.assign(**{cache.STAT: stats})
 
 
 def _keep_previous(out_dir: Path, tables: dict[str, pd.DataFrame], failed_ids: list[str]) -> list[str]:

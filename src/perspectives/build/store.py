@@ -39,9 +39,12 @@ def write_tables(out_dir: Path, tables: Mapping[str, pd.DataFrame], report: dict
     link over itself would do nothing, leaving the link).
     """
     written = written or {}
+    missing = set(TABLES) - set(tables) - set(written)
+    if missing:
+        raise ValueError(f"no rows and no file for {', '.join(sorted(missing))}")
     staged: dict[str, Path] = {}
     try:
-        for name in (n for n in TABLES if n in tables or n in written):
+        for name in TABLES:
             done = written.get(name)
             if done and _same_file(done, out_dir / f"{name}.parquet"):
                 continue
@@ -67,13 +70,13 @@ def _stage_copy(out_dir: Path, name: str, file: Path) -> Path:
     """``file`` linked (or copied) beside the table's target."""
     tmp = out_dir / f".{name}.{os.getpid()}.link.tmp"
     tmp.unlink(missing_ok=True)
-    copy(file, tmp)
+    link_or_copy(file, tmp)
     return tmp
 
 
-def copy(source: Path, target: Path) -> None:
-    """Make ``target`` a new file with ``source``'s bytes: a hard link, or a copy where the file system has
-    no links."""
+def link_or_copy(source: Path, target: Path) -> None:
+    """Make ``target`` a hard link to ``source`` (one file under two names: a change to either is a change
+    to both), or a copy where the file system has no links."""
     try:
         os.link(source, target)
     except OSError:
@@ -166,7 +169,7 @@ def read_table(out_dir: Path, name: str, columns: list[str] | None = None) -> pd
 
 
 def read_tables(out_dir: Path) -> dict[str, pd.DataFrame]:
-    """All four tables by name."""
+    """Every table, by name."""
     return {name: read_table(out_dir, name) for name in TABLES}
 
 
