@@ -212,6 +212,32 @@ def test_compare_two_authors_side_by_side_and_hostile_text_stays_text(server, pa
     assert dialogs == [], f"a script in article text ran: {dialogs}"
 
 
+def test_a_section_tab_draws_when_opened_and_the_address_keeps_it(server, page):
+    """Sections drawn only when their tab is open (Contrast, Overview, Topics) appear on a click, and the address
+    names the open one, so a shared link opens it."""
+    from playwright.sync_api import expect
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(f"{server}/?view=contrast&topic=taiwan")
+    _settle(page)
+    profile = page.get_by_text("Bob Chen: distinctive terms and the claims they come from")
+    expect(profile).to_have_count(0)
+    page.get_by_role("tab", name="Profiles").click()
+    _settle(page)
+    expect(profile).to_be_visible()
+    expect(page).to_have_url(re.compile(r"contrast_part=Profiles"))
+    page.screenshot(path=str(ARTIFACTS / "contrast-profiles.png"), full_page=True)
+    page.reload()
+    _settle(page)
+    expect(profile).to_be_visible()
+
+    _view(page, "Topics")
+    page.get_by_role("tab", name="Claims no topic caught").click()
+    _settle(page)
+    expect(page.get_by_text("Every claim is placed in at least one topic.")).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "topics-uncaught.png"), full_page=True)
+
+
 VIEWPORTS = {"1440": {"width": 1440, "height": 1000}, "1024": {"width": 1024, "height": 768}}
 
 
