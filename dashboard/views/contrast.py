@@ -82,7 +82,7 @@ def _disagreements(scope: cached.Scope, topic: str, label: str, color: str, grou
                                   "filters."))
         return
     st.caption(f"{'Stances' if reported else 'Own stances'} of different {group.nouns}; each side says whose "
-               "stance it is.")
+               f"stance it is.{_sample_note(scope, topic, group)}")
     for index, pair in enumerate(pairs.head(MAX_PAIRS).to_dict("records")):
         with st.container(border=True, key=state.disagreement_key(index)):
             for column, side in zip(st.columns(2), _sides(pair), strict=True):
@@ -93,6 +93,16 @@ def _disagreements(scope: cached.Scope, topic: str, label: str, color: str, grou
     _hidden_note(len(pairs), MAX_PAIRS, "pairs", "less alike or less clearly stated")
 
 
+def _sample_note(scope: cached.Scope, topic: str, group: state.Grouping) -> str:
+    """What the pairs were drawn from, when the topic has more claims than are paired (see
+    ``contrast.MAX_PAIRING_CLAIMS``); empty otherwise."""
+    placed = int(scope.tables["claim_topics"]["topic"].eq(topic).sum())
+    if placed <= contrast.MAX_PAIRING_CLAIMS:
+        return ""
+    return (f" Paired among {contrast.MAX_PAIRING_CLAIMS:,} of the topic's {placed:,} claims, taken evenly from "
+            f"every {group.noun}.")
+
+
 def _closest(scope: cached.Scope, topic: str, label: str, color: str, group: state.Grouping,
              styles: PositionLookup) -> None:
     """Each claim next to the most similar claim of another group: the same point, side by side."""
@@ -100,7 +110,8 @@ def _closest(scope: cached.Scope, topic: str, label: str, color: str, group: sta
     if pairs.empty:
         st.html(markup.empty_note(f"No two {group.nouns} make similar claims on {label} with these filters."))
         return
-    st.caption(f"What one {group.noun} says and what another says about the same point, most alike first.")
+    st.caption(f"What one {group.noun} says and what another says about the same point, most alike first."
+               f"{_sample_note(scope, topic, group)}")
     for index, pair in enumerate(pairs.head(MAX_CLOSEST).to_dict("records")):
         with st.container(border=True, key=state.closest_key(index)):
             st.caption(f"Similarity {pair['similarity']:.2f}")

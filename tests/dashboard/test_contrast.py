@@ -1,6 +1,7 @@
 """Contrast view: disagreements side by side, one row per author, closest claims (a tab each), briefing, empty
 states."""
 
+from perspectives.measures import contrast as measures_contrast
 from tests.dashboard.conftest import app, assert_clean, boxes, contrast, page_html
 
 
@@ -102,3 +103,12 @@ def test_a_quoted_stance_never_counts_in_its_authors_position_and_shows_its_spea
     quoted = [p for p in boxes(at, "disagree_") if "President Xi said" in p]
     assert quoted and "Reported stance: Xi Jinping, quoted by Bob Chen" in quoted[0]
 
+
+
+def test_contrast_says_when_its_pairs_are_drawn_from_part_of_a_large_topic(bundled, monkeypatch):
+    at = contrast("Economic asymmetry")
+    assert not any("Paired among" in c.value for c in at.caption), "a small topic is paired whole"
+    monkeypatch.setattr(measures_contrast, "MAX_PAIRING_CLAIMS", 5)
+    at = contrast("Economic asymmetry")
+    assert any("Paired among 5 of the topic's" in c.value and "taken evenly from every author" in c.value
+               for c in at.caption)

@@ -9,6 +9,7 @@ import pyarrow as pa
 from perspectives.build import store
 from perspectives.build.run import run_pipeline
 from perspectives.config import load_config
+from perspectives.measures import contrast
 from perspectives.measures.contrast import (
     _distinct_pairs,
     closest_claims,
@@ -27,6 +28,19 @@ def test_disagreements_pair_opposite_positions_of_different_authors() -> None:
     pairs = disagreements(POSITIONED, "mil")
     assert list(zip(pairs["claim_id_a"], pairs["claim_id_b"], strict=True)) in ([("a1", "b1")], [("b1", "a1")])
     assert disagreements(POSITIONED, "econ").empty
+
+
+def test_a_topic_over_the_pairing_cap_pairs_every_group(monkeypatch) -> None:
+    """Ann writes first and most: the first claims in order are all hers, yet Bob and Cat are paired too."""
+    rows = [(f"a{i}", "ann", "mil", "toward", f"A military alliance is forming, part {i}.") for i in range(6)]
+    rows += [("b1", "bob", "mil", "short", "There is no need for a military alliance."),
+             ("c1", "cat", "mil", "short", "A military alliance is not forming.")]
+    tables = positioned_tables(rows)
+    monkeypatch.setattr(contrast, "MAX_PAIRING_CLAIMS", 4)
+    pairs = disagreements(tables, "mil")
+    assert {frozenset((a, b)) for a, b in zip(pairs["group_a"], pairs["group_b"], strict=True)} == {
+        frozenset(("ann", "bob")), frozenset(("ann", "cat"))}
+    assert set(closest_claims(tables, "mil")["group_a"]) == {"ann", "bob", "cat"}
 
 
 def test_closest_claims_pair_each_claim_with_another_author() -> None:

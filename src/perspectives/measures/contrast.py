@@ -253,8 +253,16 @@ def closest_claims(tables: Tables, topic: str, *, by: str = AUTHOR, per_claim: i
 
 
 def _pairing(tables: Tables, frame: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
-    """The first MAX_PAIRING_CLAIMS claims of ``frame`` and the similarity of each pair of them."""
-    frame = frame.head(MAX_PAIRING_CLAIMS).reset_index(drop=True)
+    """At most MAX_PAIRING_CLAIMS claims of ``frame``, in its order, and the similarity of each pair of them.
+
+    A larger topic gives every group its turn: each group's first claims are taken before any group's later
+    ones. The first claims in order would all be the first groups' (by outlet at 5,000 articles, one outlet's),
+    leaving nothing to pair across groups.
+    """
+    if len(frame) > MAX_PAIRING_CLAIMS:
+        turn = frame.groupby("group", sort=False).cumcount().to_numpy()
+        frame = frame.iloc[np.sort(np.lexsort((np.arange(len(frame)), turn))[:MAX_PAIRING_CLAIMS])]
+    frame = frame.reset_index(drop=True)
     return frame, similarities(term_rows(tables, frame), len(frame))
 
 
