@@ -76,13 +76,15 @@ def _disagreements(scope: cached.Scope, topic: str, label: str, color: str, grou
                          help="Also pair the stances the articles quote or report; each is its speaker's, "
                               f"not the {group.noun}'s.")
     pairs = scope.on_topic(topic).aggregate(contrast.disagreements, topic, by=group.by, include_reported=reported)
+    paired = contrast.stance_claims(contrast.topic_claims(scope.tables, topic, by=group.by), include_reported=reported)
+    sampled = _sample_note(len(paired), "claims taking a position", group)
     if pairs.empty:
         whose = "" if reported else " in their own voice"
         st.html(markup.empty_note(f"No two {group.nouns} take different positions on {label}{whose} with these "
-                                  "filters."))
+                                  f"filters.{sampled}"))
         return
     st.caption(f"{'Stances' if reported else 'Own stances'} of different {group.nouns}; each side says whose "
-               f"stance it is.{_sample_note(scope, topic, group)}")
+               f"stance it is.{sampled}")
     for index, pair in enumerate(pairs.head(MAX_PAIRS).to_dict("records")):
         with st.container(border=True, key=state.disagreement_key(index)):
             for column, side in zip(st.columns(2), _sides(pair), strict=True):
@@ -93,25 +95,25 @@ def _disagreements(scope: cached.Scope, topic: str, label: str, color: str, grou
     _hidden_note(len(pairs), MAX_PAIRS, "pairs", "less alike or less clearly stated")
 
 
-def _sample_note(scope: cached.Scope, topic: str, group: state.Grouping) -> str:
-    """What the pairs were drawn from, when the topic has more claims than are paired (see
-    ``contrast.MAX_PAIRING_CLAIMS``); empty otherwise."""
-    placed = int(scope.tables["claim_topics"]["topic"].eq(topic).sum())
-    if placed <= contrast.MAX_PAIRING_CLAIMS:
+def _sample_note(pool: int, what: str, group: state.Grouping) -> str:
+    """What the pairs were drawn from, when the ``pool`` of claims they pair is larger than the measures pair
+    (see ``contrast.MAX_PAIRING_CLAIMS``); empty otherwise."""
+    if pool <= contrast.MAX_PAIRING_CLAIMS:
         return ""
-    return (f" Paired among {contrast.MAX_PAIRING_CLAIMS:,} of the topic's {placed:,} claims, taken evenly from "
-            f"every {group.noun}.")
+    return (f" Paired among {contrast.MAX_PAIRING_CLAIMS:,} of the {pool:,} {what}, taken evenly from every "
+            f"{group.noun}.")
 
 
 def _closest(scope: cached.Scope, topic: str, label: str, color: str, group: state.Grouping,
              styles: PositionLookup) -> None:
     """Each claim next to the most similar claim of another group: the same point, side by side."""
     pairs = _unique_pairs(scope.on_topic(topic).aggregate(contrast.closest_claims, topic, by=group.by))
+    sampled = _sample_note(len(contrast.topic_claims(scope.tables, topic, by=group.by)), "claims on the topic", group)
     if pairs.empty:
-        st.html(markup.empty_note(f"No two {group.nouns} make similar claims on {label} with these filters."))
+        st.html(markup.empty_note(f"No two {group.nouns} make similar claims on {label} with these filters.{sampled}"))
         return
     st.caption(f"What one {group.noun} says and what another says about the same point, most alike first."
-               f"{_sample_note(scope, topic, group)}")
+               f"{sampled}")
     for index, pair in enumerate(pairs.head(MAX_CLOSEST).to_dict("records")):
         with st.container(border=True, key=state.closest_key(index)):
             st.caption(f"Similarity {pair['similarity']:.2f}")

@@ -110,5 +110,8 @@ def test_contrast_says_when_its_pairs_are_drawn_from_part_of_a_large_topic(bundl
     assert not any("Paired among" in c.value for c in at.caption), "a small topic is paired whole"
     monkeypatch.setattr(measures_contrast, "MAX_PAIRING_CLAIMS", 5)
     at = contrast("Economic asymmetry")
-    assert any("Paired among 5 of the topic's" in c.value and "taken evenly from every author" in c.value
-               for c in at.caption)
+    assert any("Paired among 5 of the" in c.value and "claims taking a position, taken evenly from every author"
+               in c.value for c in at.caption)
+    at = contrast("Economic asymmetry", contrast_part="Closest claims")
+    shown = page_html(at) + " ".join(c.value for c in at.caption)  # with the pairs, or the note there are none
+    assert "Paired among 5 of the" in shown and "claims on the topic, taken evenly from every author" in shown

@@ -185,10 +185,7 @@ def disagreements(tables: Tables, topic: str, *, by: str = AUTHOR, include_repor
     number of position cues), and each pair of groups gets at most ``per_pair`` rows, so one prolific
     group cannot crowd out the others.
     """
-    frame = topic_claims(tables, topic, by=by)
-    frame = frame[frame["position"].notna()]
-    if not include_reported:
-        frame = frame[frame["voice"] != "attributed"]
+    frame = stance_claims(topic_claims(tables, topic, by=by), include_reported=include_reported)
     if frame.empty:
         return pd.DataFrame(columns=_PAIR_COLUMNS)
     frame, similarity = _pairing(tables, frame)
@@ -204,6 +201,13 @@ def disagreements(tables: Tables, topic: str, *, by: str = AUTHOR, include_repor
     kept = _distinct_pairs(np.minimum(groups[a], groups[b]) * len(frame) + np.maximum(groups[a], groups[b]),
                            a, b, per_pair)[:limit]
     return _pair_rows(frame, a[kept], b[kept], similarity)
+
+
+def stance_claims(claims: pd.DataFrame, *, include_reported: bool = False) -> pd.DataFrame:
+    """The claims of ``topic_claims`` that ``disagreements`` pairs: those taking a position, in their author's
+    own voice unless ``include_reported``."""
+    claims = claims[claims["position"].notna()]
+    return claims if include_reported else claims[claims["voice"] != "attributed"]
 
 
 def _distinct_pairs(key: np.ndarray, a: np.ndarray, b: np.ndarray, per_pair: int) -> np.ndarray:
