@@ -64,14 +64,13 @@ def place_topics(claims: pd.DataFrame, titles: Mapping[str, str], placement: Pla
     if known is None or known.empty:
         return topic_rows(claims, assign_stances(sentences, hits, placement.stances))
     ids = claims["claim_id"].tolist()
-    seen = set(zip(known["claim_id"], known["topic"], strict=True))
-    again = [(ids[hit.claim_index], hit.topic) in seen for hit in hits]
+    before = known.set_index(["claim_id", "topic"])[["position", "position_evidence"]]
+    at = before.index.get_indexer(pd.MultiIndex.from_arrays([[ids[hit.claim_index] for hit in hits],
+                                                             [hit.topic for hit in hits]]))
+    again = at >= 0  # placed there before: its position is known
     fresh = iter(assign_stances(sentences, [hit for hit, old in zip(hits, again, strict=True) if not old],
                                 placement.stances))
     rows = topic_rows(claims, [hit if old else next(fresh) for hit, old in zip(hits, again, strict=True)])
-    before = known.set_index(["claim_id", "topic"])[["position", "position_evidence"]]
-    at = before.index.get_indexer(pd.MultiIndex.from_arrays([rows["claim_id"], rows["topic"]]))
-    kept = at >= 0
     for column in ("position", "position_evidence"):
-        rows.loc[kept, column] = before[column].to_numpy()[at[kept]]
+        rows.loc[again, column] = before[column].to_numpy()[at[again]]
     return rows
