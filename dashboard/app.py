@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from functools import partial
 
 import streamlit as st
 
@@ -44,12 +45,12 @@ def main() -> None:
     scope = cached.select(loaded.out_dir, loaded.stamp, loaded.tables, selection)
     group = state.Grouping(by, loaded.fields)
     notices = st.container()  # filled last: views draw pickers (topic, article) that read the address too
+    terms = partial(loading.load_terms, str(loaded.out_dir), loaded.stamp)  # read only by the views that count words
     # ── render ───────────────────────────────────────────────────────────────
     if view == "compare":
         compare.render(scope, loaded.topics, selection, loaded.positions, group)
     elif view == "contrast":
-        contrast.render(scope, loaded.topics, selection, loaded.positions, group,
-                        lambda: loading.load_terms(str(loaded.out_dir), loaded.stamp))
+        contrast.render(scope, loaded.topics, selection, loaded.positions, group, terms)
     elif view == "overview":
         overview.render(scope, loaded.topics, loaded.positions, group)
     elif view == "sources":
@@ -63,8 +64,7 @@ def main() -> None:
         claims.render(scope, loaded.topics)
     else:  # Topics: rule diagnostics look at every topic, whatever the topic filter
         everything = cached.select(loaded.out_dir, loaded.stamp, loaded.tables, replace(selection, topics=()))
-        topics.render(everything, loaded.topics, loaded.config, loaded.report,
-                      lambda: loading.load_terms(str(loaded.out_dir), loaded.stamp))
+        topics.render(everything, loaded.topics, loaded.config, loaded.report, terms)
     for notice in state.address_notices():
         notices.warning(notice, icon=":material/link_off:")
 
