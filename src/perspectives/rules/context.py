@@ -79,10 +79,9 @@ class Sentences:
         new_paragraph = new_article | np.r_[True, paragraphs[1:] != paragraphs[:-1]]
         return (*_runs(new_article), *_runs(new_paragraph))
 
-    @cached_property
-    def paragraph_firsts(self) -> list[bool]:
-        """For each sentence, whether it opens a paragraph (or an article)."""
-        return [start == i for i, start in enumerate(self._bounds[2])]
+    def paragraph_start(self, i: int) -> int:
+        """The first sentence of sentence ``i``'s paragraph."""
+        return self._bounds[2][i]
 
     def may_match(self, matcher: Matcher, i: int) -> bool:
         """Whether ``matcher`` may match sentence ``i``: always, unless the screen rules it out."""

@@ -66,7 +66,7 @@ class Continuations:
     quotations: bool
     openers: re.Pattern[str] | None
 
-    def continues(self, sentences: Sentences, i: int, inside_quote: Sequence[bool], *, direct: bool) -> bool:
+    def continues(self, sentences: Sentences, i: int, inside_quote: Quotations, *, direct: bool) -> bool:
         """Whether sentence ``i`` continues sentence ``i - 1`` of the same article; an opener continues only a
         sentence whose own words (``direct``) placed it, so a chain of pronouns cannot drift off the subject."""
         if not sentences.same_article(i, i - 1):
@@ -117,7 +117,7 @@ def assign_topics(sentences: Sentences, topics: Sequence[CompiledTopic],
     """
     direct = {topic.id: _direct(sentences, topic) for topic in topics}
     placed = dict(direct)
-    inside_quote = _inside_quotes(sentences) if continuations and continuations.quotations else []
+    inside_quote = Quotations(sentences)
     for topic in topics:
         if topic.context:
             placed[topic.id] = _by_context(sentences, topic, direct, continuations, inside_quote)
@@ -135,7 +135,7 @@ def _direct(sentences: Sentences, topic: CompiledTopic) -> dict[int, TopicHit]:
 
 
 def _by_context(sentences: Sentences, topic: CompiledTopic, direct: dict[str, dict[int, TopicHit]],
-                continuations: Continuations | None, inside_quote: Sequence[bool]) -> dict[int, TopicHit]:
+                continuations: Continuations | None, inside_quote: Quotations) -> dict[int, TopicHit]:
     """The topic's direct hits plus the sentences that join it by context, in order: a cue of a context
     block where a direct match established the topic within that block's scope, else a continuation.
 
@@ -205,25 +205,49 @@ def _established(sentences: Sentences, i: int, topic: CompiledTopic, within: Sco
 _OPENING, _CLOSING = "“", "”"
 
 
-def _inside_quotes(sentences: Sentences) -> list[bool]:
-    """For each sentence, whether it starts inside a quotation an earlier sentence opened (curly marks nest;
-    straight ones pair).
+class Quotations:
+    """For each sentence asked about, whether it starts inside a quotation an earlier sentence opened (curly
+    marks nest; straight ones pair).
 
     A quotation left open at a paragraph's end runs on only when the next paragraph opens with a quotation
     mark (the convention for quotes over several paragraphs); otherwise a stray mark would keep every later
-    sentence "inside" it.
+    sentence "inside" it. So nothing is open at the start of a paragraph that opens without a mark, and a
+    sentence's answer needs only the sentences since the nearest such paragraph: few are asked about (those
+    after a placed sentence), and a claims table has hundreds of thousands.
     """
-    inside: list[bool] = []
-    depth, straight = 0, False
-    for text, first in zip(sentences.texts, sentences.paragraph_firsts, strict=True):
-        if first and (depth or straight) and not text.lstrip().startswith(("“", '"')):
-            depth, straight = 0, False
-        inside.append(depth > 0 or straight)
-        if _OPENING in text or _CLOSING in text:
-            depth = max(0, depth + text.count(_OPENING) - text.count(_CLOSING))
-        if '"' in text:
-            straight = straight != (text.count('"') % 2 == 1)
-    return inside
+
+    def __init__(self, sentences: Sentences) -> None:
+        self._sentences = sentences
+        # (curly depth, straight mark open) before each sentence walked so far
+        self._open: dict[int, tuple[int, bool]] = {}
+
+    def __getitem__(self, i: int) -> bool:
+        if i not in self._open:
+            self._walk(i)
+        depth, straight = self._open[i]
+        return depth > 0 or straight
+
+    def _walk(self, i: int) -> None:
+        """Walk from the last sentence known, or else from where nothing can be open, up to sentence ``i``."""
+        texts, start = self._sentences.texts, self._stretch_start(i)
+        j = i
+        while j > start and j not in self._open:
+            j -= 1
+        depth, straight = self._open.get(j, (0, False))
+        for k in range(j, i + 1):
+            self._open[k] = (depth, straight)
+            text = texts[k]
+            if _OPENING in text or _CLOSING in text:
+                depth = max(0, depth + text.count(_OPENING) - text.count(_CLOSING))
+            if '"' in text:
+                straight = straight != (text.count('"') % 2 == 1)
+
+    def _stretch_start(self, i: int) -> int:
+        """The start of the nearest paragraph up to sentence ``i`` that opens without a quotation mark."""
+        start = self._sentences.paragraph_start(i)
+        while start > 0 and self._sentences.texts[start].lstrip().startswith(("“", '"')):
+            start = self._sentences.paragraph_start(start - 1)
+        return start
 
 
 def _unique(items: list[str]) -> list[str]:
