@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
 
 from perspectives.records import Article, ArticleResult, Claim, TopicHit
 from perspectives.tables import (
@@ -15,8 +20,11 @@ from perspectives.tables import (
     claim_id,
     claim_rows,
     conform,
+    to_arrow,
     topic_rows,
+    written_form,
 )
+from perspectives.words import word_rows
 
 BODY = "The treaty holds. Taiwan may be discussed."
 RESULT = ArticleResult(
@@ -66,3 +74,36 @@ def test_topic_rows_name_the_claim_of_each_hit_and_keep_its_article() -> None:
         "claim_id": "tass-2021.11:0001", "topic": "taiwan", "position": "toward", "evidence": "Taiwan",
         "position_evidence": "may", "context": None, "article_id": "tass-2021.11"}
     assert topic_rows(claims, []).empty
+
+
+def _written_and_read(name: str, frame: pd.DataFrame, tmp_path: Path) -> pd.DataFrame:
+    """A table through the build's Arrow form to a Parquet file, and back as the dashboard reads it."""
+    file = tmp_path / f"{name}.parquet"
+    extra = {c: dtype for c, dtype in BOOKKEEPING.get(name, {}).items() if c in frame}  # a row builder's rows have it
+    pq.write_table(written_form(name, to_arrow(name, frame, extra)), file)
+    return pd.read_parquet(file)
+
+
+@pytest.mark.parametrize(("name", "rows"), [
+    ("claims", claim_rows([RESULT])),
+    ("articles", article_rows([RESULT])),
+    ("claim_topics", topic_rows(claim_rows([RESULT]), [TopicHit(1, "taiwan", ("Taiwan",), context="lead")])),
+    ("claim_words", word_rows(claim_rows([RESULT]))),
+    *((name, conform(name, [])) for name in TABLES),  # no rows: types come from the contract, not the values
+])
+def test_arrow_form_reads_back_as_the_typed_rows(name: str, rows: pd.DataFrame, tmp_path: Path) -> None:
+    read = _written_and_read(name, rows, tmp_path)
+    assert read.dtypes.astype(str).to_dict() == {c: str(rows[c].dtype) for c in TABLES[name]}
+    pd.testing.assert_frame_equal(read.map(_plain), conform(name, rows).map(_plain))
+
+
+@pytest.mark.parametrize("name", ["claims", "claim_words"])
+def test_arrow_forms_of_any_chunks_concatenate(name: str) -> None:
+    full = {"claims": claim_rows([RESULT]), "claim_words": word_rows(claim_rows([RESULT]))}[name]
+    chunks = [to_arrow(name, part) for part in (full.head(1), conform(name, []), full.tail(1))]
+    assert pa.concat_tables(chunks).equals(to_arrow(name, full))
+
+
+def _plain(value: object) -> object:
+    """A cell comparable by value: a list column's arrays as lists."""
+    return list(value) if isinstance(value, list | np.ndarray) else value

@@ -15,11 +15,13 @@ count, as a list of the same length; it is derived from the claims so the dashbo
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
 from perspectives.records import ArticleResult, TopicHit
 
@@ -52,6 +54,11 @@ TABLES: dict[str, dict[str, str]] = {
 BOOKKEEPING: dict[str, dict[str, str]] = {"claim_topics": {"article_id": "string"}}
 
 
+# The Arrow type of each dtype above; claim_words' list columns (dtype object) are typed by name.
+_ARROW_TYPES = {"string": pa.large_string(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_()}
+_LIST_TYPES = {"terms": pa.list_(pa.string()), "counts": pa.list_(pa.int64())}
+
+
 def empty_table(name: str) -> pd.DataFrame:
     """An empty table with the contract's columns and dtypes."""
     return pd.DataFrame({col: pd.Series(dtype=dtype) for col, dtype in TABLES[name].items()})
@@ -67,6 +74,30 @@ def conform(name: str, rows: Sequence[dict[str, Any]] | pd.DataFrame) -> pd.Data
         if col not in frame:
             frame[col] = None
     return frame[list(columns)].astype(columns).reset_index(drop=True)
+
+
+def arrow_schema(name: str, extra: Mapping[str, str] | None = None) -> pa.Schema:
+    """The Arrow schema of table ``name`` as the store writes it, or with the ``extra`` (bookkeeping) columns
+    after the contract's: types from the dtypes alone, never from the values, so rows of any chunk (an empty
+    one too) concatenate with any other's; with the pandas metadata that gives the dtypes back on reading."""
+    return _arrow_schema(tuple((TABLES[name] | dict(extra or {})).items()))
+
+
+@functools.cache
+def _arrow_schema(columns: tuple[tuple[str, str], ...]) -> pa.Schema:
+    fields = pa.schema([(c, _LIST_TYPES[c] if dtype == "object" else _ARROW_TYPES[dtype]) for c, dtype in columns])
+    empty = pd.DataFrame({c: pd.Series(dtype=dtype) for c, dtype in columns})
+    return pa.Table.from_pandas(empty, schema=fields, preserve_index=False).schema
+
+
+def to_arrow(name: str, frame: pd.DataFrame, extra: Mapping[str, str] | None = None) -> pa.Table:
+    """Typed rows of table ``name`` (a row builder's, or ``conform``'s) as Arrow, in ``arrow_schema``."""
+    return pa.Table.from_pandas(frame, schema=arrow_schema(name, extra), preserve_index=False)
+
+
+def written_form(name: str, table: pa.Table) -> pa.Table:
+    """An Arrow table of ``name`` reduced to the contract's columns, in order: what the store writes."""
+    return table.select(list(TABLES[name])).cast(arrow_schema(name))
 
 
 def _typed(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:

@@ -24,11 +24,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from perspectives.build import store
 from perspectives.build.plan import Keys, code_version, file_stat
-from perspectives.tables import BOOKKEEPING, TABLES, conform, empty_table
+from perspectives.tables import BOOKKEEPING, TABLES, arrow_schema, empty_table, written_form
+from perspectives.tables import to_arrow as _to_arrow
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +40,9 @@ POINTER = "current.json"
 # Bookkeeping columns of the articles table: the entry key an article was read under, its reading warnings, and
 # its file's size and modification time when it was last planned (``plan.file_stat``).
 ENTRY_KEY, WARNINGS, STAT = "_entry_key", "_warnings", "_stat"
-_ARTICLE_TAGS = {ENTRY_KEY: "string", WARNINGS: "string", STAT: "string"}
+# The first two travel with the articles' rows while the build works; the stat is added when they are saved.
+_ROW_TAGS = {ENTRY_KEY: "string", WARNINGS: "string"}
+_ARTICLE_TAGS = _ROW_TAGS | {STAT: "string"}
 TAG_COLUMNS = tuple(_ARTICLE_TAGS)
 TAGS_FILE = "articles.tags.parquet"
 # The tables cached exactly as the store writes them (no bookkeeping columns): the store may link their files.
@@ -124,6 +129,24 @@ class ResultCache:
         chosen = frame[frame["article_id"].isin(ids)]
         return chosen if columns is None else chosen[list(columns)]
 
+    def arrow(self, name: str, article_ids: Iterable[str] | None = None) -> pa.Table:
+        """A cached table (bookkeeping columns included), or its rows of these articles, as Arrow in
+        ``schema(name)``: rows passed on to the new tables as they are, with no pandas round trip."""
+        if self.generation is None:
+            return schema(name).empty_table()
+        table = pq.read_table(self.file(name))
+        if name == "articles":
+            tags = pq.read_table(self.generation / TAGS_FILE)
+            if not table["article_id"].equals(tags["article_id"]):
+                raise ValueError("the articles' bookkeeping does not match the articles")
+            for column in _ROW_TAGS:
+                table = table.append_column(column, tags[column])
+        table = table.cast(schema(name))
+        if article_ids is None:
+            return table
+        keep = pc.is_in(table["article_id"], value_set=pa.array(list(article_ids), pa.large_string()))
+        return table if pc.all(keep).as_py() else table.filter(keep)
+
 
 def _empty(name: str, columns: Sequence[str] | None) -> pd.DataFrame:
     """A table with no rows: its bookkeeping columns included, or only ``columns``."""
@@ -149,6 +172,21 @@ def _with_bookkeeping(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(**{column: pd.Series(dtype=dtype) for column, dtype in extra.items()})
 
 
+def _bookkeeping(name: str) -> dict[str, str]:
+    """The columns a table's rows carry beside the contract's while the build works, with their dtypes."""
+    return _ROW_TAGS if name == "articles" else BOOKKEEPING.get(name, {})
+
+
+def schema(name: str) -> pa.Schema:
+    """The Arrow schema of a table's rows while the build works: the contract's columns, then its bookkeeping."""
+    return arrow_schema(name, _bookkeeping(name))
+
+
+def to_arrow(name: str, frame: pd.DataFrame) -> pa.Table:
+    """Rows of a table, bookkeeping columns included, as Arrow in ``schema(name)``."""
+    return _to_arrow(name, frame, _bookkeeping(name))
+
+
 def tag_articles(articles: pd.DataFrame, entry_keys: Sequence[str], warnings: Sequence[Sequence[str]]) -> pd.DataFrame:
     """The articles rows of freshly read articles with their entry keys and reading warnings."""
     return articles.assign(**{
@@ -162,7 +200,7 @@ def warnings_of(articles: pd.DataFrame) -> list[list[str]]:
     return [json.loads(w) if w else [] for w in articles[WARNINGS]]
 
 
-def save(out_dir: Path, tables: dict[str, pd.DataFrame], tags: pd.DataFrame, keys: Keys, *,
+def save(out_dir: Path, tables: Mapping[str, pa.Table], tags: pd.DataFrame, keys: Keys, *,
          same: Mapping[str, Path] | None = None) -> dict[str, Path]:
     """Write the tables and the articles' bookkeeping ``tags`` (``article_id`` and ``TAG_COLUMNS``) as a new
     generation and switch to it; the previous one stays until ``drop_old``, as the tables the build left
@@ -185,7 +223,7 @@ def save(out_dir: Path, tables: dict[str, pd.DataFrame], tags: pd.DataFrame, key
         if table in same:
             store.link_or_copy(same[table], file)
         else:
-            (conform(table, tables[table]) if table in PLAIN_TABLES else tables[table]).to_parquet(file, index=False)
+            pq.write_table(written_form(table, tables[table]) if table in PLAIN_TABLES else tables[table], file)
         if table in PLAIN_TABLES:
             plain[table] = file
     files = {file.name: file_stat(file) for file in generation.iterdir()}

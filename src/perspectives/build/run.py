@@ -13,13 +13,15 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from perspectives.build import cache, placement, store
 from perspectives.build.plan import Keys, Plan, plan_build
 from perspectives.build.report import build_report, reading_warnings
 from perspectives.build.rows import Rows
 from perspectives.config import Config
-from perspectives.tables import TABLES, claim_article
+from perspectives.tables import TABLES, claim_article, conform, to_arrow, written_form
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +62,7 @@ def _build(config: Config, *, progress: Progress | None, workers: int | None) ->
         written = {name: file for name, file in same_files.items() if name in cache.PLAIN_TABLES}
 
     def columns(name: str, wanted: Sequence[str]) -> pd.DataFrame:
-        return tables[name][list(wanted)] if name in tables else previous.table(name, wanted)
+        return tables[name].select(list(wanted)).to_pandas() if name in tables else previous.table(name, wanted)
 
     warnings = reading_warnings(config, tags, failed)
     kept = _keep_previous(config.output_dir, tables, [f["article_id"] for f in failed])
@@ -120,57 +122,67 @@ def _place_reused(config: Config, plan: Plan, previous: cache.ResultCache, keys:
     chosen = placement.Placement.from_config(config, plan.place)
     placed = placement.place_topics(claims.reset_index(drop=True), titles, chosen,
                                     known=known[known["topic"].isin(same_positions)])
-    return Rows({"claim_topics": placed})
+    return Rows({"claim_topics": cache.to_arrow("claim_topics", placed)})
 
 
-def _assemble(config: Config, previous: cache.ResultCache, plan: Plan, fresh: list[Rows]) -> dict[str, pd.DataFrame]:
+def _assemble(config: Config, previous: cache.ResultCache, plan: Plan, fresh: list[Rows]) -> dict[str, pa.Table]:
     """Cached and fresh rows together, in config order: articles, then claims in article order, then topics
     in config order. Cached topic rows are kept for topics whose rules did not change.
 
     Of the tables the plan leaves ``unchanged``, exactly as cached, only those the store cannot link (see
-    ``cache.PLAIN_TABLES``) are read: the files of the others are the tables. The fresh rows are consumed,
-    each table's chunks let go once assembled: holding them to the end set a cold build's peak memory.
+    ``cache.PLAIN_TABLES``) are read: the files of the others are the tables. Rows stay in Arrow from the
+    cache's files and the workers to the written tables, and a table already in order (articles appended at
+    the end, say) is not reordered. The fresh rows are consumed, each table's chunks let go once assembled:
+    holding them to the end set a cold build's peak memory.
     """
-    ids = [entry.article_id for entry in config.articles]
-    reused = [ids[i] for i in plan.reuse]
-    article_order = {aid: i for i, aid in enumerate(ids)}
-    topic_order = {tid: i for i, tid in enumerate(t.id for t in config.topics)}
+    article_order = pa.array([entry.article_id for entry in config.articles], pa.large_string())
+    topic_order = pa.array([t.id for t in config.topics], pa.large_string())
+    reused = [config.articles[i].article_id for i in plan.reuse]
     tables = {}
     for name in TABLES:
         if name in plan.unchanged:
             if name not in cache.PLAIN_TABLES:
-                tables[name] = previous.table(name)
+                tables[name] = previous.arrow(name)
             continue
-        cached = previous.rows(name, reused)
+        cached = previous.arrow(name, reused)
         if name == "claim_topics":
-            cached = cached[cached["topic"].isin(topic_order) & ~cached["topic"].isin(plan.place)]
+            replaced = pa.array(plan.place, pa.large_string())
+            cached = cached.filter(pc.and_(pc.is_in(cached["topic"], value_set=topic_order),
+                                           pc.invert(pc.is_in(cached["topic"], value_set=replaced))))
         parts = [part for part in [cached, *(rows.tables.pop(name) for rows in fresh if name in rows.tables)]
-                 if not part.empty] or [cached]
-        frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0].reset_index(drop=True)
-        keys = [frame["article_id"].map(article_order).to_numpy()]
+                 if part.num_rows] or [cached]
+        table = pa.concat_tables(parts)
+        keys = [_positions(table["article_id"], article_order)]
         if name == "claim_topics":  # in claims order (assembled above), then topic order
-            claims = tables["claims"] if "claims" in tables else previous.table("claims", ["claim_id"])
-            at = pd.Index(claims["claim_id"]).get_indexer(frame["claim_id"])
-            keys = [frame["topic"].map(topic_order).to_numpy(), at]
+            claims = tables["claims"] if "claims" in tables else previous.arrow("claims")
+            keys = [_positions(table["topic"], topic_order), _positions(table["claim_id"], claims["claim_id"])]
         elif name in ("claims", "citations"):
-            keys = [np.arange(len(frame)), *keys]  # rows of one article keep their own order
-        tables[name] = frame.iloc[np.lexsort(keys)].reset_index(drop=True)
+            keys = [np.arange(table.num_rows), *keys]  # rows of one article keep their own order
+        order = np.lexsort(keys)
+        tables[name] = table if np.array_equal(order, np.arange(len(order))) else table.take(order)
     return tables
 
 
+def _positions(values: pa.ChunkedArray, order: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """Where each value stands in ``order``."""
+    positions: np.ndarray = pc.index_in(values, value_set=order).to_numpy(zero_copy_only=False)
+    return positions
+
+
 def _article_tags(config: Config, previous: cache.ResultCache, plan: Plan,
-                  tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+                  tables: dict[str, pa.Table]) -> pd.DataFrame:
     """The articles' bookkeeping (``cache.TAG_COLUMNS``) in the tables' order, with each file's stat as this
     build planned it: after files are touched, their new stats are all that changes."""
     columns = ["article_id", cache.ENTRY_KEY, cache.WARNINGS]
-    articles = tables["articles"][columns] if "articles" in tables else previous.table("articles", columns)
+    articles = (tables["articles"].select(columns).to_pandas() if "articles" in tables
+                else previous.table("articles", columns))
     order = {entry.article_id: i for i, entry in enumerate(config.articles)}
     stats = pd.Series([plan.stats[order[aid]] for aid in articles["article_id"]], index=articles.index,
                       dtype="string")
     return articles.assign(**{cache.STAT: stats})
 
 
-def _keep_previous(out_dir: Path, tables: dict[str, pd.DataFrame], failed_ids: list[str]) -> list[str]:
+def _keep_previous(out_dir: Path, tables: dict[str, pa.Table], failed_ids: list[str]) -> list[str]:
     """Carry over the last build's rows of articles that failed now, so one bad save loses nothing."""
     if not failed_ids or not store.has_tables(out_dir):
         return []
@@ -178,8 +190,9 @@ def _keep_previous(out_dir: Path, tables: dict[str, pd.DataFrame], failed_ids: l
     kept = sorted(set(failed_ids) & set(previous["articles"]["article_id"]))
     if not kept:
         return []
-    for name, frame in tables.items():
+    for name, table in tables.items():
         old = previous[name]
         owner = old["article_id"] if "article_id" in old else claim_article(old["claim_id"])
-        tables[name] = pd.concat([frame, old[owner.isin(kept)]], ignore_index=True)
+        carried = to_arrow(name, conform(name, old[owner.isin(kept)]))
+        tables[name] = pa.concat_tables([written_form(name, table), carried])
     return kept

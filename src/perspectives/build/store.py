@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
-from perspectives.tables import TABLES, conform, empty_table
+from perspectives.tables import TABLES, empty_table, written_form
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +25,7 @@ REPORT_FILE = "build_report.json"
 LOCK_FILE = ".build.lock"
 
 
-def write_tables(out_dir: Path, tables: Mapping[str, pd.DataFrame], report: dict[str, Any], *,
+def write_tables(out_dir: Path, tables: Mapping[str, pa.Table], report: dict[str, Any], *,
                  written: Mapping[str, Path] | None = None) -> None:
     """Replace all tables and the build report as one build's output.
 
@@ -83,12 +84,12 @@ def link_or_copy(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def _stage_table(out_dir: Path, name: str, frame: pd.DataFrame) -> Path:
-    """The table written to a temporary file beside its target."""
+def _stage_table(out_dir: Path, name: str, table: pa.Table) -> Path:
+    """The table written to a temporary file beside its target (its contract's columns only)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     tmp = _new_temp(out_dir, name)
     try:
-        conform(name, frame).to_parquet(tmp, index=False)
+        pq.write_table(written_form(name, table), tmp)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

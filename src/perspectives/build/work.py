@@ -107,6 +107,7 @@ def read_chunk(stages: Stages, tasks: Sequence[ReadTask]) -> Rows:
     claims = claim_rows(results)
     articles = cache.tag_articles(article_rows(results), entry_keys, [r.warnings for r in results])
     titles = {r.article.article_id: r.article.title or "" for r in results}
-    return Rows({"articles": articles, "claims": claims, "citations": citation_rows(results),
-                 "claim_topics": placement.place_topics(claims, titles, stages.placement),
-                 "claim_words": word_rows(claims)}, failed)
+    frames = {"articles": articles, "claims": claims, "citations": citation_rows(results),
+              "claim_topics": placement.place_topics(claims, titles, stages.placement),
+              "claim_words": word_rows(claims)}
+    return Rows({name: cache.to_arrow(name, frame) for name, frame in frames.items()}, failed)
