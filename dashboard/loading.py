@@ -264,10 +264,7 @@ def article_dropped(out_dir: str, stamp: int, article_id: str) -> str:
 
 def _article_value(out_dir: str, article_id: str, column: str) -> str:
     """One string column of one article's row in the articles table ("" when absent)."""
-    path = Path(out_dir) / "articles.parquet"
-    frame = pd.read_parquet(path, columns=[column], filters=[("article_id", "==", article_id)])
-    value = frame[column].iloc[0] if len(frame) else None
-    return value if isinstance(value, str) else ""
+    return store.read_article_value(Path(out_dir), article_id, column) or ""
 
 
 def _styles(topics: list[tuple[str, str, str | None]], tables: Tables) -> pd.DataFrame:

@@ -6,13 +6,14 @@ import os
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 from perspectives.build import store
 from perspectives.build.plan import is_stale
 from perspectives.build.run import run_pipeline
 from perspectives.config import load_config
-from perspectives.tables import TABLES
+from perspectives.tables import TABLES, conform, to_arrow
 
 
 def test_a_build_killed_during_the_swap_leaves_the_folder_stale(write_config, monkeypatch) -> None:
@@ -65,3 +66,19 @@ def test_every_file_a_build_writes_has_the_mode_a_new_file_gets(write_config, um
     expected = reference.stat().st_mode & 0o777
     written = [*Path(config.output_dir).glob("*.parquet"), Path(config.output_dir) / store.REPORT_FILE]
     assert {path.name: path.stat().st_mode & 0o777 for path in written} == {path.name: expected for path in written}
+
+
+def test_one_articles_value_is_read_from_any_row_group_whatever_the_id_order(tmp_path: Path) -> None:
+    count = store.ARTICLE_GROUP_ROWS * 2 + 5  # three row groups, the last one short
+    ids = [f"art-{(n * 37) % count:03d}" for n in range(count)]  # ids in no sorted order
+    articles = conform("articles", [{"article_id": aid, "body": f"Body of {aid}.", "n_claims": 1, "n_words": 3,
+                                     "dropped": None if n % 2 else "[]"} for n, aid in enumerate(ids)])
+    store.write_parquet("articles", to_arrow("articles", articles), tmp_path / "articles.parquet")
+    assert pq.ParquetFile(tmp_path / "articles.parquet").metadata.num_row_groups == 3
+    for n in (0, store.ARTICLE_GROUP_ROWS - 1, store.ARTICLE_GROUP_ROWS, count - 1):
+        assert store.read_article_value(tmp_path, ids[n], "body") == f"Body of {ids[n]}."
+    assert store.read_article_value(tmp_path, ids[1], "dropped") is None  # a null value
+    assert store.read_article_value(tmp_path, ids[2], "dropped") == "[]"
+    assert store.read_article_value(tmp_path, "art-999", "body") is None  # no such article
+    assert store.read_article_value(tmp_path, ids[0], "no_such_column") is None
+    assert store.read_article_value(tmp_path / "empty", ids[0], "body") is None  # no table built yet

@@ -223,7 +223,8 @@ def save(out_dir: Path, tables: Mapping[str, pa.Table], tags: pd.DataFrame, keys
         if table in same:
             store.link_or_copy(same[table], file)
         else:
-            pq.write_table(written_form(table, tables[table]) if table in PLAIN_TABLES else tables[table], file)
+            store.write_parquet(table, written_form(table, tables[table]) if table in PLAIN_TABLES else tables[table],
+                                file)
         if table in PLAIN_TABLES:
             plain[table] = file
     files = {file.name: file_stat(file) for file in generation.iterdir()}

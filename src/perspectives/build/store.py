@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from perspectives.tables import TABLES, empty_table, written_form
@@ -23,6 +24,9 @@ log = logging.getLogger(__name__)
 
 REPORT_FILE = "build_report.json"
 LOCK_FILE = ".build.lock"
+# Rows per Parquet row group of the articles table: one article's body is then read with its few neighbours'
+# (``read_article_value``), not with the whole corpus's.
+ARTICLE_GROUP_ROWS = 64
 
 
 def write_tables(out_dir: Path, tables: Mapping[str, pa.Table], report: dict[str, Any], *,
@@ -89,11 +93,16 @@ def _stage_table(out_dir: Path, name: str, table: pa.Table) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     tmp = _new_temp(out_dir, name)
     try:
-        pq.write_table(written_form(name, table), tmp)
+        write_parquet(name, written_form(name, table), tmp)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return tmp
+
+
+def write_parquet(name: str, table: pa.Table, file: Path) -> None:
+    """Write an Arrow table of ``name`` to a Parquet file, the articles in small row groups."""
+    pq.write_table(table, file, row_group_size=ARTICLE_GROUP_ROWS if name == "articles" else None)
 
 
 def _new_temp(folder: Path, name: str) -> Path:
@@ -167,6 +176,29 @@ def read_table(out_dir: Path, name: str, columns: list[str] | None = None) -> pd
     for column in (c for c in wanted if c not in present):
         frame[column] = pd.Series([pd.NA] * len(frame), index=frame.index, dtype=TABLES[name].get(column, "string"))
     return frame[wanted]
+
+
+def read_article_value(out_dir: Path, article_id: str, column: str) -> str | None:
+    """One string column of one article's row in the articles table (None when absent): the ids are read, then
+    only the row group that holds the article, whatever order the ids are in."""
+    path = Path(out_dir) / "articles.parquet"
+    if not path.exists():
+        return None
+    articles = pq.ParquetFile(path)
+    if column not in articles.schema_arrow.names:
+        return None
+    ids = articles.read(columns=["article_id"])["article_id"]
+    found = pc.index(ids, article_id).as_py()
+    if found < 0:
+        return None
+    start = 0
+    for group in range(articles.metadata.num_row_groups):
+        rows = articles.metadata.row_group(group).num_rows
+        if found < start + rows:
+            value = articles.read_row_group(group, columns=[column])[column][found - start].as_py()
+            return value if isinstance(value, str) else None
+        start += rows
+    return None
 
 
 def read_tables(out_dir: Path) -> dict[str, pd.DataFrame]:
