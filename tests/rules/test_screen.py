@@ -3,6 +3,8 @@ most of those it does not (else it saves nothing)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -67,3 +69,20 @@ def test_user_patterns_are_screened_as_compiled() -> None:
     matcher = PatternMatcher(compile_regex(r"treat(y|ies)"))
     screened = Screen([matcher]).run(["TREATIES", "treats"])
     assert [screened.may_match(matcher, i) for i in range(2)] == [True, False]
+
+
+def test_a_pattern_found_in_every_sentence_rules_nothing_out() -> None:
+    """The empty pattern is in every sentence, so the screen keeps no list of where: needing it, alone or
+    beside another pattern, must rule out only what the other pattern does."""
+    treaty = compile_terms(["treaty"])
+    everywhere, with_treaty = _Needs(("",)), _Needs(("", *treaty.needs))
+    screened = Screen([everywhere, with_treaty]).run(["no such word", "a treaty"])
+    assert [screened.may_match(everywhere, i) for i in range(2)] == [True, True]
+    assert [screened.may_match(with_treaty, i) for i in range(2)] == [False, True]
+
+
+@dataclass(frozen=True)
+class _Needs:
+    """A matcher as the screen sees it: the patterns it needs, nothing more."""
+
+    needs: tuple[str, ...]

@@ -59,7 +59,8 @@ class Screen:
                 everywhere.append(i)
                 continue
             for pattern in hits:
-                found[pattern].append(i)
+                if pattern != always:  # found in every sentence: a list of them all would say nothing
+                    found[pattern].append(i)
         return Screened(len(texts), self._ids, found, frozenset(everywhere))
 
 
@@ -82,6 +83,7 @@ class Screened:
         return self._candidates[needs]
 
     def _intersection(self, needs: tuple[str, ...]) -> frozenset[int] | None:
+        needs = tuple(need for need in needs if need != _ALWAYS)  # found everywhere, so never listed
         if not needs or any(need not in self.ids for need in needs):
             return None
         sets = sorted((self.found[self.ids[need]] for need in needs), key=len)
