@@ -129,6 +129,12 @@ class ResultCache:
         chosen = frame[frame["article_id"].isin(ids)]
         return chosen if columns is None else chosen[list(columns)]
 
+    def column(self, name: str, column: str) -> pa.ChunkedArray:
+        """One column of a cached table (not a bookkeeping one), as Arrow."""
+        if self.generation is None:
+            return schema(name).empty_table()[column]
+        return pq.read_table(self.file(name), columns=[column])[column]
+
     def arrow(self, name: str, article_ids: Iterable[str] | None = None) -> pa.Table:
         """A cached table (bookkeeping columns included), or its rows of these articles, as Arrow in
         ``schema(name)``: rows passed on to the new tables as they are, with no pandas round trip."""

@@ -154,8 +154,8 @@ def _assemble(config: Config, previous: cache.ResultCache, plan: Plan, fresh: li
         table = pa.concat_tables(parts)
         keys = [_positions(table["article_id"], article_order)]
         if name == "claim_topics":  # in claims order (assembled above), then topic order
-            claims = tables["claims"] if "claims" in tables else previous.arrow("claims")
-            keys = [_positions(table["topic"], topic_order), _positions(table["claim_id"], claims["claim_id"])]
+            claims = tables["claims"]["claim_id"] if "claims" in tables else previous.column("claims", "claim_id")
+            keys = [_positions(table["topic"], topic_order), _positions(table["claim_id"], claims)]
         elif name in ("claims", "citations"):
             keys = [np.arange(table.num_rows), *keys]  # rows of one article keep their own order
         order = np.lexsort(keys)
