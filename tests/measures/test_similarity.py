@@ -61,3 +61,11 @@ def test_copies_of_a_claim_are_exactly_as_similar_to_every_other_claim() -> None
 def test_similarities_of_no_claims_and_of_one() -> None:
     assert similarities(term_rows({}, _claims([])), 0).shape == (0, 0)
     assert similarities(term_rows({}, _claims(TEXTS[:1])), 1).tolist() == [[0.0]]
+
+
+def test_similarities_equal_the_plain_definition_on_many_claims_sharing_words() -> None:
+    words = ["alliance", "pipeline", "drills", "strait", "gas", "loans", "treaty", "border", "summit", "envoy"]
+    rng = np.random.default_rng(7)
+    texts = [" ".join(rng.choice(words, size=rng.integers(1, 9))) for _ in range(60)]  # many equal lengths
+    matrix = similarities(term_rows({}, _claims(texts)), len(texts))
+    assert np.array_equal(matrix, _reference(texts))

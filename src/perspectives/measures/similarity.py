@@ -23,24 +23,27 @@ def similarities(terms: TermRows, n: int) -> np.ndarray:
     _, local = np.unique(terms.term, return_inverse=True)
     degree = np.bincount(local)  # the claims each term occurs in: rows are distinct per claim
     weights = _unit_weights(terms, local, degree, n)
-    rank = _rank_in_claim(terms.claim)
+    # Every shared term's weight in every claim, 0 where absent. A claim's dot products with all claims are its
+    # terms' weights times those terms' rows, added term by term; adding a 0.0 leaves a sum exactly as it was, so
+    # the dense rows add what the sparse vectors do, in the same order, without listing the pairs of claims sharing
+    # a term (millions on a topic's common words). A term of one claim only adds 0.0 to every pair: left out.
+    shared = np.flatnonzero(degree[local] > 1)
+    row_of = np.cumsum(degree > 1) - 1  # a shared term's row
+    by_term = np.zeros((int(np.count_nonzero(degree > 1)), n))
+    by_term[row_of[local[shared]], terms.claim[shared]] = weights[shared]
+    rank = _rank_in_claim(terms.claim)[shared]
+    dots = np.zeros((n, n))  # dots[x, y]: summed over x's terms, in x's order
+    order = shared[np.argsort(rank.astype(np.int16), kind="stable")]  # int16: see _ordered_sums
+    bounds = np.searchsorted(np.sort(rank), np.arange(int(rank.max(initial=-1)) + 2))
+    for start, end in zip(bounds[:-1], bounds[1:], strict=True):
+        rows = order[start:end]  # every claim's r-th term, if shared: one row per claim
+        dots[terms.claim[rows]] += weights[rows, None] * by_term[row_of[local[rows]]]
+    # Each pair takes the sum over x's terms where x's vector is the shorter one, or x comes first.
     length = np.bincount(terms.claim, minlength=n)
-    # Every (row, row of another claim with the same term): each term's rows side by side, then crossed. Millions
-    # of pairs on a topic's common words, so 32-bit positions: half the memory to fill and read.
-    by_term = np.argsort(local, kind="stable").astype(np.int32)
-    copies = degree[local]
-    source = np.repeat(np.arange(len(local), dtype=np.int32), copies)
-    first = ((np.cumsum(degree) - degree)[local] - (np.cumsum(copies) - copies)).astype(np.int32)
-    partner = by_term[np.repeat(first, copies) + np.arange(len(source), dtype=np.int32)]
-    claim = terms.claim.astype(np.int32)
-    x, y = claim[source], claim[partner]
-    # Summed over x's terms: x's vector is the shorter one, or x comes first (this also drops x == y).
-    summed = np.flatnonzero((length[x] < length[y]) | ((length[x] == length[y]) & (x < y)))
-    source, partner = source[summed], partner[summed]
-    x, y = claim[source], claim[partner]
-    cells = np.minimum(x, y) * n + np.maximum(x, y)
-    upper = _ordered_sums(cells, rank[source], weights[source] * weights[partner], n * n).reshape(n, n)
-    matrix: np.ndarray = upper + upper.T
+    index = np.arange(n)
+    summed_by_x = (length[:, None] < length) | ((length[:, None] == length) & (index[:, None] < index))
+    matrix: np.ndarray = np.where(summed_by_x, dots, dots.T)
+    np.fill_diagonal(matrix, 0.0)
     return matrix
 
 
