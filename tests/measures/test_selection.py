@@ -75,3 +75,18 @@ def test_selection_by_outlet_and_declared_field(tables):
     kept = selection.apply_selection(tables, Selection(fields=(("leaning", ("right", "(no leaning)")),)))
     assert list(kept["articles"]["article_id"]) == ["a2", "b"]
     assert set(kept["claims"]["article_id"]) == {"a2", "b"}
+
+
+def test_with_articles_is_the_join_on_article_id_keeping_the_rows_order(tables):
+    articles = tables["articles"].iloc[[2, 0]]  # a selection without a2, in another order
+    rows = tables["claims"].iloc[::-1]
+    joined = selection.with_articles(rows, articles, ["author_label", "display_title"])
+    expected = rows.merge(articles[["article_id", "author_label", "display_title"]], on="article_id")
+    pd.testing.assert_frame_equal(joined, expected)
+    assert set(joined["article_id"]) == {"a1", "b"}
+
+
+def test_index_of_finds_each_value_or_says_minus_one():
+    keys = pd.Series(["b", "a", "b"], dtype="string")
+    values = pd.Series(["a", "b", "c", None], dtype="string")
+    assert selection.index_of(values, keys).tolist() == [1, 0, -1, -1]

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from perspectives.measures.groups import ARTICLE, AUTHOR, OUTLET, claim_speakers
-from perspectives.measures.selection import Tables, isin, placed_rows, with_group
+from perspectives.measures.selection import Tables, isin, placed_rows, with_articles, with_group
 from perspectives.measures.sources import claim_sources
 
 
@@ -24,8 +24,7 @@ def compare_headers(tables: Tables, topic: str, *, by: str = AUTHOR) -> pd.DataF
     articles = with_group(tables["articles"], by)
     # The topic's rows first, then their groups: joining every placement to its group cost more than the rest.
     placed = placed_rows(tables)
-    on_topic = placed.loc[placed["topic"] == topic, ["claim_id", "article_id"]].merge(
-        articles[["article_id", "group"]], on="article_id")
+    on_topic = with_articles(placed.loc[placed["topic"] == topic, ["claim_id", "article_id"]], articles, ["group"])
     counts = on_topic.groupby("group")["claim_id"].nunique()
     groups = articles.groupby("group", sort=False).agg(
         total=("n_claims", "sum"), n_articles=("article_id", "nunique"), date=("date", "first"))
@@ -83,8 +82,7 @@ def compare_claims(tables: Tables, topic: str, *, by: str = AUTHOR, groups: Sequ
     # Ordered and cut on the columns that decide it: the claims' text and the rest are taken for the kept rows only,
     # every join and sort of them cost more than the rest of the measure.
     kept = claims.loc[on_topic, ["article_id", "position_in_article"]].assign(row=np.flatnonzero(on_topic))
-    articles = with_group(tables["articles"], by)[["article_id", "group", "display_title", "published"]]
-    kept = kept.merge(articles, on="article_id")
+    kept = with_articles(kept, with_group(tables["articles"], by), ["group", "display_title", "published"])
     if groups is not None:
         kept = kept[isin(kept["group"], groups)]
     kept = kept.sort_values(["group", "published", "article_id", "position_in_article"], na_position="last",

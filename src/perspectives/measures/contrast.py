@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from perspectives.measures.groups import AUTHOR, claim_speakers, holders
-from perspectives.measures.selection import Tables, isin, with_group
+from perspectives.measures.selection import Tables, index_of, isin, with_articles, with_group
 from perspectives.measures.similarity import similarities
 from perspectives.measures.vocabulary import log_odds, term_rows
 
@@ -44,9 +44,9 @@ def topic_claims(tables: Tables, topic: str, *, by: str = AUTHOR) -> pd.DataFram
     claims = claims.loc[isin(claims["claim_id"], placed["claim_id"]), _CLAIM_COLUMNS].merge(placed, on="claim_id")
     articles = with_group(tables["articles"], by)[["article_id", "author_label", "display_title", "group"]]
     articles = articles.sort_values(["group", "article_id"], ignore_index=True)
-    frame = claims.merge(articles, on="article_id")
+    frame = with_articles(claims, articles, ["author_label", "display_title", "group"])
     # Sorted by each article's place in (group, article) order, then position: no strings compared per claim.
-    rank = pd.Index(articles["article_id"]).get_indexer(frame["article_id"])
+    rank = index_of(frame["article_id"], articles["article_id"])
     frame = frame.iloc[np.lexsort((frame["position_in_article"].to_numpy(), rank))].reset_index(drop=True)
     citations = tables["citations"]
     speakers = claim_speakers(citations[isin(citations["claim_id"], frame["claim_id"])])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from perspectives.measures.groups import AUTHOR, UNNAMED, claim_speakers
-from perspectives.measures.selection import Tables, isin, placed_claims, placed_rows, with_group
+from perspectives.measures.selection import Tables, isin, placed_claims, placed_rows, with_articles, with_group
 
 TIE = "tie"
 
@@ -68,8 +68,8 @@ def dominant_positions(tables: Tables, topics: pd.DataFrame, *, by: str = AUTHOR
     Only own-voice claims make a group's position: quoting a minister is not holding the minister's view.
     The Overview's positions chart reads it, so one glance tells who leans which way on what.
     """
-    placed = placed_rows(tables)[["claim_id", "topic", "position", "article_id", "voice"]].merge(
-        with_group(tables["articles"], by)[["article_id", "group"]], on="article_id")
+    placed = with_articles(placed_rows(tables)[["claim_id", "topic", "position", "article_id", "voice"]],
+                           with_group(tables["articles"], by), ["group"])
     keys = ["group", "topic"]
     claims = placed.groupby(keys, sort=True)["claim_id"].nunique()
     taking = placed[placed["position"].notna()]
@@ -114,8 +114,7 @@ def blind_spots(tables: Tables, topics: list[str], *, by: str = AUTHOR) -> pd.Da
     """
     articles = with_group(tables["articles"], by)
     groups = sorted(articles["group"].unique())
-    placed = placed_rows(tables)[["claim_id", "topic", "article_id"]].merge(
-        articles[["article_id", "group"]], on="article_id")
+    placed = with_articles(placed_rows(tables)[["claim_id", "topic", "article_id"]], articles, ["group"])
     placed = placed.assign(cited=isin(placed["claim_id"], tables["citations"]["claim_id"]))
     stats = placed.groupby(["group", "topic"]).agg(claims=("claim_id", "size"), cited=("cited", "any"))
     grid = pd.MultiIndex.from_product([groups, topics], names=["group", "topic"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from perspectives.measures.groups import AUTHOR
-from perspectives.measures.selection import Tables, isin, with_group
+from perspectives.measures.selection import Tables, isin, with_articles, with_group
 
 
 def claim_sources(citations: pd.DataFrame) -> dict[str, tuple[tuple[str, bool], ...]]:
@@ -27,7 +27,7 @@ def source_names(pairs: tuple[tuple[str, bool], ...]) -> str:
 
 def _cited(tables: Tables, by: str) -> pd.DataFrame:
     """The citations, each with its article's ``group`` under ``by``."""
-    return tables["citations"].merge(with_group(tables["articles"], by)[["article_id", "group"]], on="article_id")
+    return with_articles(tables["citations"], with_group(tables["articles"], by), ["group"])
 
 
 def source_matrix(tables: Tables, *, by: str = AUTHOR) -> pd.DataFrame:
