@@ -23,23 +23,33 @@ def similarities(terms: TermRows, n: int) -> np.ndarray:
     _, local = np.unique(terms.term, return_inverse=True)
     degree = np.bincount(local)  # the claims each term occurs in: rows are distinct per claim
     weights = _unit_weights(terms, local, degree, n)
-    # Every shared term's weight in every claim, 0 where absent. A claim's dot products with all claims are its
-    # terms' weights times those terms' rows, added term by term; adding a 0.0 leaves a sum exactly as it was, so
-    # the dense rows add what the sparse vectors do, in the same order, without listing the pairs of claims sharing
-    # a term (millions on a topic's common words). A term of one claim only adds 0.0 to every pair: left out.
-    shared = np.flatnonzero(degree[local] > 1)
-    row_of = np.cumsum(degree > 1) - 1  # a shared term's row
-    by_term = np.zeros((int(np.count_nonzero(degree > 1)), n))
-    by_term[row_of[local[shared]], terms.claim[shared]] = weights[shared]
-    rank = _rank_in_claim(terms.claim)[shared]
-    dots = np.zeros((n, n))  # dots[x, y]: summed over x's terms, in x's order
-    order = shared[np.argsort(rank.astype(np.int16), kind="stable")]  # int16: see _ordered_sums
-    bounds = np.searchsorted(np.sort(rank), np.arange(int(rank.max(initial=-1)) + 2))
-    for start, end in zip(bounds[:-1], bounds[1:], strict=True):
-        rows = order[start:end]  # every claim's r-th term, if shared: one row per claim
-        dots[terms.claim[rows]] += weights[rows, None] * by_term[row_of[local[rows]]]
-    # Each pair takes the sum over x's terms where x's vector is the shorter one, or x comes first.
+    # Every shared term's weight in every claim, 0 where absent; a term of one claim only adds 0.0 to every pair,
+    # so it reads the last row, all zeros. A claim's dot products with all claims are then its terms' weights times
+    # those terms' rows, added term by term: adding a 0.0 leaves a sum exactly as it was, so the dense rows add
+    # what the sparse vectors do, in the same order, without listing the pairs of claims sharing a term (millions
+    # on a topic's common words).
+    shared = degree > 1
+    term_row = np.where(shared, np.cumsum(shared) - 1, np.count_nonzero(shared))[local]
+    by_term = np.zeros((np.count_nonzero(shared) + 1, n))
+    by_term[term_row, terms.claim] = np.where(shared[local], weights, 0.0)
+    # The claims longest first, so that those with an r-th term are the first ones: each term's products are added
+    # into a block of rows in place, with no array allocated per term.
     length = np.bincount(terms.claim, minlength=n)
+    place = np.empty(n, dtype=np.int64)
+    place[np.argsort(-length, kind="stable")] = np.arange(n)
+    rank = _rank_in_claim(terms.claim)
+    order = np.lexsort((place[terms.claim], rank))
+    dots = np.zeros((n, n))  # dots[place[x], y]: summed over x's terms, in x's order
+    products = np.empty((n, n))
+    start = 0
+    for claims in np.bincount(rank).tolist():  # the claims with an r-th term, for r = 0, 1, …
+        rows = order[start:start + claims]
+        np.take(by_term, term_row[rows], axis=0, out=products[:claims])
+        products[:claims] *= weights[rows, None]
+        dots[:claims] += products[:claims]
+        start += claims
+    dots = dots[place]
+    # Each pair takes the sum over x's terms where x's vector is the shorter one, or x comes first.
     index = np.arange(n)
     summed_by_x = (length[:, None] < length) | ((length[:, None] == length) & (index[:, None] < index))
     matrix: np.ndarray = np.where(summed_by_x, dots, dots.T)
