@@ -206,8 +206,8 @@ def disagreements(tables: Tables, topic: str, *, by: str = AUTHOR, include_repor
 def stance_claims(claims: pd.DataFrame, *, include_reported: bool = False) -> pd.DataFrame:
     """The claims of ``topic_claims`` that ``disagreements`` pairs: those taking a position, in their author's
     own voice unless ``include_reported``."""
-    claims = claims[claims["position"].notna()]
-    return claims if include_reported else claims[claims["voice"] != "attributed"]
+    taking = claims["position"].notna()
+    return claims[taking if include_reported else taking & (claims["voice"] != "attributed")]
 
 
 def _distinct_pairs(key: np.ndarray, a: np.ndarray, b: np.ndarray, per_pair: int) -> np.ndarray:
