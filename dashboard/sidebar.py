@@ -25,7 +25,7 @@ def filters_ui(tables: Tables, topics: pd.DataFrame, fields: Mapping[str, str]) 
     """Draw the sidebar filters (one per declared field among them) and return the selection they describe."""
     articles = tables["articles"]
     labels = dict(zip(topics["topic"], topics["label"], strict=True))
-    titles = dict(zip(articles["article_id"], articles["display_title"], strict=True))
+    titles = dict(zip(articles["article_id"].tolist(), articles["display_title"].tolist(), strict=True))
     bounds = date_bounds(articles)
     with st.sidebar:
         st.header("Filters")
