@@ -147,24 +147,29 @@ def apply_selection(tables: Tables, selection: Selection) -> Tables:
     keep claims, and the claim-topic and citation rows follow the claims they belong to.
     """
     articles = _filter_articles(tables["articles"], selection)
-    claims = tables["claims"][isin(tables["claims"]["article_id"], articles["article_id"])]
+    claims, placed, citations = tables["claims"], tables["claim_topics"], tables["citations"]
+    # Masks over the whole tables, each table indexed once at the end: every filter of 300,000 claims copied their
+    # texts again.
+    keep = isin(claims["article_id"], articles["article_id"]).to_numpy()
     text = selection.text.strip()
     if text:
-        claims = claims[claims["text"].str.contains(text, case=False, regex=False, na=False)]
-    claim_topics = tables["claim_topics"][isin(tables["claim_topics"]["claim_id"], claims["claim_id"])]
+        found = np.zeros_like(keep)
+        found[keep] = claims["text"][keep].str.contains(text, case=False, regex=False, na=False).to_numpy(dtype=bool)
+        keep = found
+    keep_placed = isin(placed["claim_id"], claims["claim_id"][keep]).to_numpy()
     if selection.topics:
-        claim_topics = claim_topics[isin(claim_topics["topic"], selection.topics)]
-        claims = claims[isin(claims["claim_id"], claim_topics["claim_id"])]
-    citations = tables["citations"]
+        keep_placed = keep_placed & isin(placed["topic"], selection.topics).to_numpy()
+        keep = keep & isin(claims["claim_id"], placed["claim_id"][keep_placed]).to_numpy()
     if selection.narrows_claims:
-        citations = citations[isin(citations["claim_id"], claims["claim_id"])]
+        keep_cited = isin(citations["claim_id"], claims["claim_id"][keep]).to_numpy()
     else:
-        citations = citations[isin(citations["article_id"], articles["article_id"])]
+        keep_cited = isin(citations["article_id"], articles["article_id"]).to_numpy()
     if selection.source_types:
-        citations = citations[isin(citations["type_label"], selection.source_types)]
-        claims = claims[isin(claims["claim_id"], citations["claim_id"])]
-        claim_topics = claim_topics[isin(claim_topics["claim_id"], claims["claim_id"])]
-    return {**tables, "articles": articles, "claims": claims, "claim_topics": claim_topics, "citations": citations}
+        keep_cited = keep_cited & isin(citations["type_label"], selection.source_types).to_numpy()
+        keep = keep & isin(claims["claim_id"], citations["claim_id"][keep_cited]).to_numpy()
+        keep_placed = keep_placed & isin(placed["claim_id"], claims["claim_id"][keep]).to_numpy()
+    return {**tables, "articles": articles, "claims": claims[keep], "claim_topics": placed[keep_placed],
+            "citations": citations[keep_cited]}
 
 
 def _filter_articles(articles: pd.DataFrame, selection: Selection) -> pd.DataFrame:
