@@ -95,14 +95,18 @@ def dominant_positions(tables: Tables, topics: pd.DataFrame, *, by: str = AUTHOR
 
 
 def _reported(tables: Tables, taking: pd.DataFrame) -> dict[tuple[str, str], dict[tuple[str, str], int]]:
-    """Per group and topic, how often each (speaker, position id) stance is reported."""
+    """Per group and topic, how often each (speaker, position id) stance is reported, in the order each first
+    occurs."""
     speakers = claim_speakers(tables["citations"][isin(tables["citations"]["claim_id"], taking["claim_id"])])
+    # Counted in one groupby, not a dictionary update per reported claim (tens of thousands at 5,000 articles);
+    # sort=False keeps the stances in the order they first occur.
+    stances = pd.DataFrame({"group": taking["group"].to_numpy(), "topic": taking["topic"].to_numpy(),
+                            "speaker": [speakers.get(cid, UNNAMED) for cid in taking["claim_id"].tolist()],
+                            "position": taking["position"].to_numpy()})
+    counts = stances.groupby(["group", "topic", "speaker", "position"], sort=False).size()
     found: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
-    for cid, group, topic, position in zip(taking["claim_id"].tolist(), taking["group"].tolist(),
-                                           taking["topic"].tolist(), taking["position"].tolist(), strict=True):
-        mix = found.setdefault((group, topic), {})
-        key = (speakers.get(cid, UNNAMED), str(position))
-        mix[key] = mix.get(key, 0) + 1
+    for (group, topic, speaker, position), n in counts.items():
+        found.setdefault((group, topic), {})[(speaker, str(position))] = int(n)
     return found
 
 
