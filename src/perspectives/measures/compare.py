@@ -79,8 +79,8 @@ def compare_claims(tables: Tables, topic: str, *, by: str = AUTHOR, groups: Sequ
     placed = tables["claim_topics"].loc[tables["claim_topics"]["topic"] == topic, ["claim_id", "position", "context"]]
     claims = tables["claims"]
     on_topic = isin(claims["claim_id"], placed["claim_id"]).to_numpy()
-    # Ordered and cut on the columns that decide it: the claims' text and the rest are taken for the kept rows only,
-    # every join and sort of them cost more than the rest of the measure.
+    # Ordered and cut on the columns that decide it, the claims' text and the rest taken for the kept rows only:
+    # joining and sorting every claim of the topic with its text cost more than the rest of the measure.
     kept = claims.loc[on_topic, ["article_id", "position_in_article"]].assign(row=np.flatnonzero(on_topic))
     kept = with_articles(kept, with_group(tables["articles"], by), ["group", "display_title", "published"])
     if groups is not None:
