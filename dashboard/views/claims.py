@@ -20,16 +20,16 @@ def render(scope: cached.Scope, topics: pd.DataFrame) -> None:
         st.info("No claims match these filters.")
         return
     pages = page_count(len(claims), PAGE_SIZE)
-    top_left, top_right = st.columns([3, 1], vertical_alignment="bottom")
-    with top_right:
-        st.download_button(f"Download {len(claims):,} claims (CSV)", key=state.CLAIMS_DOWNLOAD,
-                           data=lambda: claims_table(tables, claims, topics).to_csv(index=False),
-                           file_name="claims.csv", mime="text/csv", on_click="ignore", width="stretch")
+    summary = st.container()  # filled once the page is known
+    # As wide as its label: a fixed column cut it short in a narrow window.
+    st.download_button(f"Download {len(claims):,} claims (CSV)", key=state.CLAIMS_DOWNLOAD,
+                       data=lambda: claims_table(tables, claims, topics).to_csv(index=False),
+                       file_name="claims.csv", mime="text/csv", on_click="ignore", icon=":material/download:")
     page = st.pagination(pages, key=state.CLAIMS_PAGE) if pages > 1 else 1
     shown = claims_table(tables, page_of(claims, page, PAGE_SIZE), topics)
-    top_left.caption(f"{len(claims):,} claims match the filters; showing {len(shown):,} "
-                     f"(page {min(page, pages)} of {pages}). The download holds all {len(claims):,}. "
-                     "Use the sidebar's search and filters to narrow them.")
+    summary.caption(f"{len(claims):,} claims match the filters; showing {len(shown):,} "
+                    f"(page {min(page, pages)} of {pages}). The download holds all {len(claims):,}. "
+                    "Use the sidebar's search and filters to narrow them.")
     st.dataframe(shown, hide_index=True, width="stretch",
                  column_config={"text": st.column_config.TextColumn("claim", width="large", pinned=True),
                                 "article": st.column_config.TextColumn("article", width="medium"),

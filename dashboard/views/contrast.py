@@ -53,15 +53,17 @@ def render(scope: cached.Scope, topics: pd.DataFrame, selection: Selection, posi
 
 def _briefing_ui(tables: Tables, topic: str, label: str, group: state.Grouping) -> None:
     """Download buttons for the topic's briefing; built only on click, so drawing the view stays cheap."""
-    left, middle, right = st.columns([4, 1, 1], vertical_alignment="bottom")
-    left.caption(f"How the {group.nouns} treat {label}: where they disagree, each {group.noun}'s profile, then the "
-                 f"same point told by two {group.nouns}. The briefing holds every claim with its position, whose "
-                 "stance it is, and its sources.")
-    for column, fmt, mime in ((middle, "md", "text/markdown"), (right, "csv", "text/csv")):
-        column.download_button(f"Briefing ({fmt.upper()})", key=state.briefing_key(fmt),
-                               file_name=f"{topic}-briefing-by-{group.by}.{fmt}", mime=mime, on_click="ignore",
-                               width="stretch", data=partial(briefing.render_briefing, tables, topic, label, fmt,
-                                                             by=group.by, fields=dict(group.fields)))
+    st.caption(f"How the {group.nouns} treat {label}: where they disagree, each {group.noun}'s profile, then the "
+               f"same point told by two {group.nouns}. The briefing holds every claim with its position, whose "
+               "stance it is, and its sources.")
+    # A row as wide as its buttons: in fixed columns a narrow window cut their labels to "Briefin…".
+    buttons = st.container(horizontal=True)
+    for fmt, mime in (("md", "text/markdown"), ("csv", "text/csv")):
+        buttons.download_button(f"Briefing ({fmt.upper()})", key=state.briefing_key(fmt),
+                                file_name=f"{topic}-briefing-by-{group.by}.{fmt}", mime=mime, on_click="ignore",
+                                icon=":material/download:", data=partial(briefing.render_briefing, tables, topic,
+                                                                         label, fmt, by=group.by,
+                                                                         fields=dict(group.fields)))
 
 
 def _disagreements(scope: cached.Scope, topic: str, label: str, color: str, group: state.Grouping,

@@ -251,7 +251,8 @@ def _chart_texts(page, key):
 @pytest.mark.parametrize("size", list(VIEWPORTS))
 def test_every_view_is_readable_and_every_matrix_label_is_drawn(server, page, size, tmp_path):
     """Screenshots of every view, by author and by outlet, at a laptop's and a small screen's width; the Overview
-    heatmap draws every topic's label and the Sources matrix every source's, whole (never cut to "…")."""
+    heatmap draws every topic's label and the Sources matrix every source's, whole (never cut to "…"), and no
+    button's label is cut short."""
     import pandas as pd
     from playwright.sync_api import expect
 
@@ -275,7 +276,15 @@ def test_every_view_is_readable_and_every_matrix_label_is_drawn(server, page, si
                 assert sources <= labels, f"source labels missing from the matrix at {size}: {sources - labels}"
             if view == "compare" and by == "outlet":
                 expect(page.locator(".pv-head")).to_have_count(4)
+            cut = page.evaluate(_CUT_BUTTON_LABELS)
+            assert not cut, f"button labels cut short at {size} on {view}: {cut}"
             _screenshots(page, f"{view}-by-{by}-{size}", VIEWPORTS[size])
+
+
+# The labels of the main area's buttons that do not fit their button (drawn cut short, "Briefin…").
+_CUT_BUTTON_LABELS = """() => [...document.querySelectorAll('[data-testid=stMain] button')]
+    .filter(button => [button, ...button.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1))
+    .map(button => button.textContent)"""
 
 
 def _screenshots(page, name, viewport):
