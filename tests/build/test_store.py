@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -68,13 +69,29 @@ def test_every_file_a_build_writes_has_the_mode_a_new_file_gets(write_config, um
     assert {path.name: path.stat().st_mode & 0o777 for path in written} == {path.name: expected for path in written}
 
 
-def test_one_articles_value_is_read_from_any_row_group_whatever_the_id_order(tmp_path: Path) -> None:
-    count = store.ARTICLE_GROUP_ROWS * 2 + 5  # three row groups, the last one short
-    ids = [f"art-{(n * 37) % count:03d}" for n in range(count)]  # ids in no sorted order
+def _articles_in_row_groups(folder: Path) -> list[str]:
+    """An articles table of three row groups, the last one short, written as a build writes it; its ids, in no
+    sorted order."""
+    count = store.ARTICLE_GROUP_ROWS * 2 + 5
+    ids = [f"art-{(n * 37) % count:03d}" for n in range(count)]
     articles = conform("articles", [{"article_id": aid, "body": f"Body of {aid}.", "n_claims": 1, "n_words": 3,
                                      "dropped": None if n % 2 else "[]"} for n, aid in enumerate(ids)])
-    store.write_parquet("articles", to_arrow("articles", articles), tmp_path / "articles.parquet")
-    assert pq.ParquetFile(tmp_path / "articles.parquet").metadata.num_row_groups == 3
+    store.write_parquet("articles", to_arrow("articles", articles), folder / "articles.parquet")
+    assert pq.ParquetFile(folder / "articles.parquet").metadata.num_row_groups == 3
+    return ids
+
+
+def test_a_table_of_many_row_groups_reads_as_pandas_reads_it_each_column_in_one_piece(tmp_path: Path) -> None:
+    _articles_in_row_groups(tmp_path)
+    read = store.read_table(tmp_path, "articles")
+    pd.testing.assert_frame_equal(read, pd.read_parquet(tmp_path / "articles.parquet"))
+    pieces = {name: pa.array(read[name].array) for name in ("article_id", "body", "dropped")}
+    assert all(not isinstance(column, pa.ChunkedArray) or column.num_chunks == 1 for column in pieces.values())
+
+
+def test_one_articles_value_is_read_from_any_row_group_whatever_the_id_order(tmp_path: Path) -> None:
+    ids = _articles_in_row_groups(tmp_path)
+    count = len(ids)
     for n in (0, store.ARTICLE_GROUP_ROWS - 1, store.ARTICLE_GROUP_ROWS, count - 1):
         assert store.read_article_value(tmp_path, ids[n], "body") == f"Body of {ids[n]}."
     assert store.read_article_value(tmp_path, ids[1], "dropped") is None  # a null value

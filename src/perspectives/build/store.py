@@ -162,7 +162,8 @@ def write_json(path: Path, data: Any) -> None:
 
 
 def read_table(out_dir: Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
-    """One table, or an empty one with the right columns when it has not been built yet.
+    """One table, or an empty one with the right columns when it has not been built yet; as ``pd.read_parquet``
+    reads it, each column in one piece.
 
     A table written by an older version may lack a column added since (the dashboard shows the last good
     tables while a config is broken): the missing columns come back empty, with the contract's dtypes.
@@ -172,7 +173,9 @@ def read_table(out_dir: Path, name: str, columns: list[str] | None = None) -> pd
     if not path.exists():
         return empty_table(name)[wanted]
     present = set(pq.read_schema(path).names)
-    frame = pd.read_parquet(path, columns=[c for c in wanted if c in present])
+    # Each column in one piece: Parquet reads a table a row group at a time (the articles' come 64 rows each),
+    # and every later take of rows from a column in pieces (each filter, join and sort) joins them again.
+    frame = pq.read_table(path, columns=[c for c in wanted if c in present]).combine_chunks().to_pandas()
     for column in (c for c in wanted if c not in present):
         frame[column] = pd.Series([pd.NA] * len(frame), index=frame.index, dtype=TABLES[name].get(column, "string"))
     return frame[wanted]

@@ -98,28 +98,11 @@ def prepare_tables(tables: Tables, fields: tuple[str, ...] = ()) -> Tables:
     citations = tables["citations"].copy()
     citations["type_label"] = citations["source_type"].fillna(UNCLASSIFIED).astype("string")
     citations["country_label"] = citations["country"].fillna(UNKNOWN_COUNTRY).astype("string")
-    claims, placed = _one_chunk(tables["claims"]), _one_chunk(tables["claim_topics"])
+    claims, placed = tables["claims"], tables["claim_topics"]
     rows = index_of(placed["claim_id"], claims["claim_id"])
     placed = placed.assign(**{column: pd.Series(claims[column].array.take(rows, allow_fill=True), index=placed.index)
                               for column in CLAIM_COLUMNS})
-    return {**tables, "articles": articles, "citations": citations, "claims": claims, "claim_topics": placed}
-
-
-def _one_chunk(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with each Arrow string column in one piece.
-
-    Parquet reads a large table in pieces, and taking rows of a column in several pieces (every filter, join and
-    sort takes rows) joins the pieces first, every time: a view's filters of 300,000 claims took four times as
-    long.
-    """
-    joined = {}
-    for name in frame.columns:
-        column = frame[name]
-        if isinstance(column.array, pd.arrays.ArrowStringArray):
-            arrow = pa.array(column.array)
-            if isinstance(arrow, pa.ChunkedArray) and arrow.num_chunks > 1:
-                joined[name] = pd.Series(pd.arrays.ArrowStringArray(arrow.combine_chunks()), index=frame.index)
-    return frame.assign(**joined) if joined else frame
+    return {**tables, "articles": articles, "citations": citations, "claim_topics": placed}
 
 
 def placed_rows(tables: Tables) -> pd.DataFrame:
