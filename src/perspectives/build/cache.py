@@ -30,7 +30,7 @@ import pyarrow.parquet as pq
 
 from perspectives.build import store
 from perspectives.build.plan import Keys, code_version, file_stat
-from perspectives.tables import BOOKKEEPING, TABLES, arrow_schema, empty_table, written_form
+from perspectives.tables import BOOKKEEPING, TABLES, arrow_schema, written_form
 from perspectives.tables import to_arrow as _to_arrow
 
 log = logging.getLogger(__name__)
@@ -83,7 +83,8 @@ class ResultCache:
                 if name not in files or file_stat(generation / name) != files[name]:
                     raise ValueError(f"{name} changed since it was cached")
             for table in TABLES:
-                _check_columns(table, generation / f"{table}.parquet", _columns(table) - set(_ARTICLE_TAGS))
+                own = set(_stored_schema(table).names) - set(_ARTICLE_TAGS)  # the articles' are in their own file
+                _check_columns(table, generation / f"{table}.parquet", own)
             _check_columns("articles", generation / TAGS_FILE, {"article_id", *_ARTICLE_TAGS})
             topic_keys, position_keys = dict(pointer["topics"]), dict(pointer["positions"])
         except Exception as exc:  # noqa: BLE001 - any damage means "no cache", never a failed build
@@ -97,72 +98,45 @@ class ResultCache:
             raise ValueError("an empty cache has no files")
         return self.generation / f"{name}.parquet"
 
-    def table(self, name: str, columns: Sequence[str] | None = None) -> pd.DataFrame:
-        """A cached table with its bookkeeping columns, or only ``columns`` of it."""
-        if self.generation is None:
-            return _empty(name, columns)
-        wanted = list(columns) if columns is not None else None
-        if name != "articles":
-            return pd.read_parquet(self.file(name), columns=wanted)
-        tags = [c for c in _ARTICLE_TAGS if wanted is None or c in wanted]
-        own = None if wanted is None else list(dict.fromkeys(["article_id", *(c for c in wanted if c not in tags)]))
-        articles = pd.read_parquet(self.file(name), columns=own)
-        if tags:
-            articles = _tagged(articles, pd.read_parquet(self.generation / TAGS_FILE), tags)
-        return articles if wanted is None else articles[wanted]
-
     def articles(self) -> dict[str, tuple[str, str, str]] | None:
         """Article id → (entry key, content hash, file stat) of every cached article, in order, as
         ``plan_build`` takes them; None when there is no cache."""
         if self.generation is None:
             return None
-        frame = self.table("articles", ["article_id", ENTRY_KEY, "content_hash", STAT])
+        frame = self.rows("articles", columns=["article_id", ENTRY_KEY, "content_hash", STAT])
         return dict(zip(frame["article_id"], zip(frame[ENTRY_KEY], frame["content_hash"],
                                                  frame[STAT].fillna(""), strict=True), strict=True))
 
-    def rows(self, name: str, article_ids: Iterable[str], columns: Sequence[str] | None = None) -> pd.DataFrame:
-        """The cached rows of one table (bookkeeping columns included), or only ``columns`` of them, for these
-        articles."""
-        ids = list(article_ids)
-        wanted = None if columns is None else list(dict.fromkeys([*columns, "article_id"]))
-        frame = self.table(name, wanted) if ids else _empty(name, wanted)
-        chosen = frame[frame["article_id"].isin(ids)]
-        return chosen if columns is None else chosen[list(columns)]
+    def rows(self, name: str, article_ids: Iterable[str] | None = None,
+             columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """``arrow``'s rows as a pandas frame."""
+        return self.arrow(name, article_ids, columns).to_pandas()
 
-    def column(self, name: str, column: str) -> pa.ChunkedArray:
-        """One column of a cached table (not a bookkeeping one), as Arrow."""
-        if self.generation is None:
-            return schema(name).empty_table()[column]
-        return pq.read_table(self.file(name), columns=[column])[column]
-
-    def arrow(self, name: str, article_ids: Iterable[str] | None = None) -> pa.Table:
-        """A cached table (bookkeeping columns included), or its rows of these articles, as Arrow in
-        ``schema(name)``: rows passed on to the new tables as they are, with no pandas round trip."""
-        if self.generation is None:
-            return schema(name).empty_table()
-        table = pq.read_table(self.file(name))
-        if name == "articles":
-            tags = pq.read_table(self.generation / TAGS_FILE)
-            if not table["article_id"].equals(tags["article_id"]):
+    def arrow(self, name: str, article_ids: Iterable[str] | None = None,
+              columns: Sequence[str] | None = None) -> pa.Table:
+        """A cached table, or its rows of these articles, in ``schema(name)``, or only ``columns`` of it (the
+        articles' file stats among them): rows passed on to the new tables as they are, with no pandas round
+        trip, and only the columns asked for read. Rows of no article are not read at all."""
+        wanted = list(schema(name).names if columns is None else columns)
+        stored = _stored_schema(name)
+        typed = pa.schema([stored.field(column) for column in wanted], metadata=stored.metadata)
+        ids = None if article_ids is None else list(article_ids)
+        if self.generation is None or ids == []:
+            return typed.empty_table()
+        tags = [column for column in wanted if name == "articles" and column in _ARTICLE_TAGS]
+        by_id = ids is not None or bool(tags)
+        own = list(dict.fromkeys([*(c for c in wanted if c not in tags), *(["article_id"] if by_id else [])]))
+        table = pq.read_table(self.file(name), columns=own)
+        if tags:
+            saved = pq.read_table(self.generation / TAGS_FILE, columns=["article_id", *tags])
+            if not table["article_id"].equals(saved["article_id"]):
                 raise ValueError("the articles' bookkeeping does not match the articles")
-            for column in _ROW_TAGS:
-                table = table.append_column(column, tags[column])
-        table = table.cast(schema(name))
-        if article_ids is None:
-            return table
-        keep = pc.is_in(table["article_id"], value_set=pa.array(list(article_ids), pa.large_string()))
-        return table if pc.all(keep).as_py() else table.filter(keep)
-
-
-def _empty(name: str, columns: Sequence[str] | None) -> pd.DataFrame:
-    """A table with no rows: its bookkeeping columns included, or only ``columns``."""
-    frame = _with_bookkeeping(name, empty_table(name))
-    return frame if columns is None else frame[list(columns)]
-
-
-def _columns(name: str) -> set[str]:
-    """A cached table's columns, its bookkeeping included."""
-    return set(_with_bookkeeping(name, empty_table(name)).columns)
+            for column in tags:
+                table = table.append_column(column, saved[column])
+        if ids is not None:
+            keep = pc.is_in(table["article_id"], value_set=pa.array(ids, pa.large_string()))
+            table = table if pc.all(keep).as_py() else table.filter(keep)
+        return table.select(wanted).cast(typed)
 
 
 def _check_columns(name: str, file: Path, columns: set[str]) -> None:
@@ -172,10 +146,9 @@ def _check_columns(name: str, file: Path, columns: set[str]) -> None:
         raise ValueError(f"{name} lacks {sorted(missing)}")
 
 
-def _with_bookkeeping(name: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """An empty table with its bookkeeping columns."""
-    extra = _ARTICLE_TAGS if name == "articles" else BOOKKEEPING.get(name, {})
-    return frame.assign(**{column: pd.Series(dtype=dtype) for column, dtype in extra.items()})
+def _stored_schema(name: str) -> pa.Schema:
+    """The Arrow schema of a cached table with all its bookkeeping: the articles' file stats included."""
+    return arrow_schema(name, _ARTICLE_TAGS if name == "articles" else BOOKKEEPING.get(name, {}))
 
 
 def _bookkeeping(name: str) -> dict[str, str]:
@@ -249,11 +222,3 @@ def drop_old(out_dir: Path) -> None:
     for old in root.iterdir():
         if old.is_dir() and old.name != current:
             shutil.rmtree(old, ignore_errors=True)
-
-
-def _tagged(articles: pd.DataFrame, tags: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
-    """The cached articles table with those of its bookkeeping ``columns`` asked for, which were saved beside
-    it row by row."""
-    if not articles["article_id"].reset_index(drop=True).equals(tags["article_id"].reset_index(drop=True)):
-        raise ValueError("the articles' bookkeeping does not match the articles")
-    return articles.assign(**{column: tags[column].to_numpy() for column in columns})

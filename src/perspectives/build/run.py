@@ -62,7 +62,8 @@ def _build(config: Config, *, progress: Progress | None, workers: int | None) ->
         written = {name: file for name, file in same_files.items() if name in cache.PLAIN_TABLES}
 
     def columns(name: str, wanted: Sequence[str]) -> pd.DataFrame:
-        return tables[name].select(list(wanted)).to_pandas() if name in tables else previous.table(name, wanted)
+        table = tables[name] if name in tables else previous.arrow(name, columns=wanted)
+        return table.select(list(wanted)).to_pandas()
 
     warnings = reading_warnings(config, tags, failed)
     kept = _keep_previous(config.output_dir, tables, [f["article_id"] for f in failed])
@@ -154,8 +155,8 @@ def _assemble(config: Config, previous: cache.ResultCache, plan: Plan, fresh: li
         table = pa.concat_tables(parts)
         keys = [_positions(table["article_id"], article_order)]
         if name == "claim_topics":  # in claims order (assembled above), then topic order
-            claims = tables["claims"]["claim_id"] if "claims" in tables else previous.column("claims", "claim_id")
-            keys = [_positions(table["topic"], topic_order), _positions(table["claim_id"], claims)]
+            claims = tables["claims"] if "claims" in tables else previous.arrow("claims", columns=["claim_id"])
+            keys = [_positions(table["topic"], topic_order), _positions(table["claim_id"], claims["claim_id"])]
         elif name in ("claims", "citations"):
             keys = [np.arange(table.num_rows), *keys]  # rows of one article keep their own order
         order = np.lexsort(keys)
@@ -174,8 +175,8 @@ def _article_tags(config: Config, previous: cache.ResultCache, plan: Plan,
     """The articles' bookkeeping (``cache.TAG_COLUMNS``) in the tables' order, with each file's stat as this
     build planned it: after files are touched, their new stats are all that changes."""
     columns = ["article_id", cache.ENTRY_KEY, cache.WARNINGS]
-    articles = (tables["articles"].select(columns).to_pandas() if "articles" in tables
-                else previous.table("articles", columns))
+    articles = (tables["articles"] if "articles" in tables else previous.arrow("articles", columns=columns)
+                ).select(columns).to_pandas()
     order = {entry.article_id: i for i, entry in enumerate(config.articles)}
     stats = pd.Series([plan.stats[order[aid]] for aid in articles["article_id"]], index=articles.index,
                       dtype="string")
