@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import sys
@@ -34,6 +35,14 @@ _OUTSIDE_OPTION = click.option("--allow-outside", is_flag=True,
 def cli(verbose: int) -> None:
     """Put articles side by side: topics, voice and cited sources per author."""
     logging.basicConfig(level=logging.WARNING - 10 * verbose, format="%(levelname)s %(name)s: %(message)s")
+    gc.set_threshold(*_GC_THRESHOLDS)
+
+
+# A command builds large structures that live to its end (a 5,000-article config, a claims table's placements)
+# and makes little cyclic garbage, yet the default thresholds (700, 10, 10) collected about 590 times in a rule
+# edit at 5,000 articles, four of them over the whole heap: 0.35-0.43 s of its 4 s. With these, 0.10-0.16 s.
+# (mypy raises its threshold for the same reason.)
+_GC_THRESHOLDS = (20_000, 50, 100)
 
 
 def _load(config_path: Path, allow_outside: bool = False, require_articles: bool = False) -> Config:
