@@ -45,7 +45,7 @@ def main() -> None:
     scope = cached.select(loaded.out_dir, loaded.stamp, loaded.tables, selection)
     group = state.Grouping(by, loaded.fields)
     notices = st.container()  # filled last: views draw pickers (topic, article) that read the address too
-    terms = partial(loading.load_terms, str(loaded.out_dir), loaded.stamp)  # read only by the views that count words
+    terms = partial(loading.load_terms, str(loaded.out_dir))  # read only by the views that count words
     # ── render ───────────────────────────────────────────────────────────────
     if view == "compare":
         compare.render(scope, loaded.topics, selection, loaded.positions, group)

@@ -204,10 +204,34 @@ COLUMNS = {name: [c for c in columns if c not in {"body", "dropped", "content_ha
 @st.cache_resource(show_spinner="Reading the tables…", max_entries=2)
 def load_tables(out_dir: str, stamp: int, fields: tuple[str, ...] = ()) -> Tables:
     """The four tables with the dashboard's derived columns (a column per field in ``fields``, the declared
-    ones); ``stamp`` only keys the cache."""
+    ones); ``stamp`` only keys the cache. A table whose file a build left as it was is not read again."""
     del stamp
-    return prepare_tables({name: store.read_table(Path(out_dir), name, columns)
-                           for name, columns in COLUMNS.items()}, fields)
+    return prepare_tables({name: _table(out_dir, name, _file_key(Path(out_dir) / f"{name}.parquet"))
+                           for name in COLUMNS}, fields)
+
+
+# Two generations of each table: the one on screen and the one a rebuild writes.
+@st.cache_resource(show_spinner=False, max_entries=2 * len(COLUMNS))
+def _table(out_dir: str, name: str, key: tuple[int, ...]) -> pd.DataFrame:
+    """One table in the columns the views read, keyed by its file (``_file_key``).
+
+    A build links the files of the tables it leaves unchanged (a rule edit rewrites only claim_topics), so
+    after a rebuild only the tables it wrote are read: the loop of editing a topic's rules and reloading reads
+    the placements alone, not the claims and articles with them.
+    """
+    del key
+    return store.read_table(Path(out_dir), name, COLUMNS[name])
+
+
+def _file_key(path: Path) -> tuple[int, ...]:
+    """What tells a file apart from the one it replaced: its inode, size and modification time (nothing
+    when it does not exist). A build replaces a table by renaming a new file over it, never by writing in
+    place."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return ()
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
 # A resource cache: the report of 5,000 articles is half a megabyte of JSON, read on every rerun before; the
@@ -219,17 +243,23 @@ def _report(out_dir: str, stamp: int) -> dict[str, Any] | None:
     return store.read_report(Path(out_dir))
 
 
-# Read only when a view counts words (Contrast, Topics): the other views never wait for it.
-@st.cache_resource(show_spinner="Reading the claims' words…", max_entries=2)
-def load_terms(out_dir: str, stamp: int) -> pd.DataFrame | None:
+def load_terms(out_dir: str) -> pd.DataFrame | None:
     """Every claim's terms (``vocabulary.claim_terms``), or None when the build stored none for these claims (it
     predates them, or its table has not one row per claim): the word measures then tokenise the claims they
-    need. ``stamp`` only keys the cache.
+    need. Read again only when a build wrote the terms or the claims anew (a rule edit writes neither)."""
+    folder = Path(out_dir)
+    return _terms(out_dir, _file_key(folder / f"{WORDS}.parquet"), _file_key(folder / "claims.parquet"))
+
+
+# Read only when a view counts words (Contrast, Topics): the other views never wait for it.
+@st.cache_resource(show_spinner="Reading the claims' words…", max_entries=2)
+def _terms(out_dir: str, words_key: tuple[int, ...], claims_key: tuple[int, ...]) -> pd.DataFrame | None:
+    """``load_terms``, keyed by the files of the terms and the claims.
 
     Read with Arrow, the terms as a dictionary: a corpus has millions of terms but far fewer distinct ones, and
     as Python lists of strings they would take seconds to read.
     """
-    del stamp
+    del words_key, claims_key
     path = Path(out_dir) / f"{WORDS}.parquet"
     columns = ["claim_id", "terms", "counts"]
     try:

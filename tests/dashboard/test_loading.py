@@ -47,6 +47,27 @@ def test_added_article_appears_without_a_command(corpus):
     assert any("Dana Fox" in h for h in headers(at))
 
 
+def test_a_rule_edit_reads_only_the_placements_again(corpus, monkeypatch):
+    """Edit a topic's terms, reload: the build rewrites only claim_topics, and the page reads only that table;
+    the claims and articles on screen are the files the build left as they were."""
+    app().run()
+    read: list[str] = []
+    read_table = store.read_table
+
+    def counted(out_dir, name, columns=None):
+        read.append(name)
+        return read_table(out_dir, name, columns)
+
+    monkeypatch.setattr(store, "read_table", counted)
+    config = yaml.safe_load((corpus / "config.yaml").read_text(encoding="utf-8"))
+    taiwan = next(t for t in config["topics"] if t["id"] == "taiwan")
+    next(r for r in taiwan["rules"] if r["kind"] == "terms")["terms"].append("pipeline")
+    (corpus / "config.yaml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    at = opened(view="claims", topic="taiwan")
+    assert read == ["claim_topics"]
+    assert "The new gas pipeline will change the map of Europe." in _claim_texts(at), "the new placements show"
+
+
 def test_failed_build_shows_error_not_traceback(corpus, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("disk full")
@@ -113,11 +134,11 @@ def test_stored_terms_load_when_they_cover_every_claim(corpus, monkeypatch):
     claims = store.read_table(out, "claims")
     words = conform("claim_words", word_rows(claims))
     words.to_parquet(out / "claim_words.parquet", index=False)
-    terms = loading.load_terms.__wrapped__(str(out), 0)
+    terms = loading.load_terms(str(out))
     stored, tokenised = term_rows({TERMS: terms}, claims), term_rows({}, claims)
     assert stored.words(stored.term) == tokenised.words(tokenised.term) and len(stored.term) > 20
     assert stored.count.tolist() == tokenised.count.tolist() and stored.claim.tolist() == tokenised.claim.tolist()
     words.head(3).to_parquet(out / "claim_words.parquet", index=False)
-    assert loading.load_terms.__wrapped__(str(out), 0) is None, "rows for other claims: tokenise instead"
+    assert loading.load_terms(str(out)) is None, "rows for other claims: tokenise instead"
     (out / "claim_words.parquet").unlink()
-    assert loading.load_terms.__wrapped__(str(out), 0) is None, "a build from before the table"
+    assert loading.load_terms(str(out)) is None, "a build from before the table"
