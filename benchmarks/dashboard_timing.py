@@ -12,6 +12,9 @@ own ``state`` module, so a new view is timed without a change here.
 - after switching: a session opened on another view (tables loaded), then the view chosen in the radio; its
   own aggregates are not cached yet.
 - filter change: on the first-render session, one topic chosen in the sidebar's topic filter.
+- the loop the dashboard exists for, last: with the dashboard running and its caches warm, one topic's terms
+  edited in the config, then a reload (a new session) that rebuilds and draws the first view; then the edit
+  reverted and reloaded again. The config is left as it was found.
 """
 
 from __future__ import annotations
@@ -35,6 +38,9 @@ sys.path.insert(0, str(APP.parent))
 
 import state  # noqa: E402 - the dashboard's widget keys and views; dashboard/ is not a package
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import corpus  # noqa: E402 - benchmarks/ is not a package
+
 TIMEOUT_S = 600
 
 
@@ -55,7 +61,34 @@ def time_views(config: Path, topic: str) -> dict[str, Any]:
         _check(app, f"{view} after a filter change")
         views[view]["switch_s"] = _switched_to(view, components)
     figures["views"] = views
+    figures.update(_edit_reloads(config, components))
     return figures
+
+
+def _edit_reloads(config: Path, components: object) -> dict[str, float]:
+    """Seconds of the reload after editing one topic's terms, and of the one after reverting it: a rebuild in
+    the dashboard's process, then the first view drawn from the new tables."""
+    view = next(iter(state.VIEWS))
+    original = config.read_bytes()
+    warm = _opened(view, components)
+    warm.run()
+    _check(warm, "the page before the edit")
+    try:
+        corpus.edit_topic_rule(config)
+        edited = _reloaded(view, components, "the reload after the edit")
+        config.write_bytes(original)
+        reverted = _reloaded(view, components, "the reload after the revert")
+    finally:
+        config.write_bytes(original)
+    return {"edit_reload_s": edited, "revert_reload_s": reverted}
+
+
+def _reloaded(view: str, components: object, what: str) -> float:
+    """Seconds of a new session on the running dashboard, its caches as earlier sessions left them."""
+    app = _session(view, components)
+    seconds = _timed(app.run)
+    _check(app, what)
+    return seconds
 
 
 def _switched_to(view: str, components: object) -> float:
@@ -74,6 +107,11 @@ def _opened(view: str, components: object = None) -> AppTest:
     the server's ``components`` registry (None: this session scans for them, as a server's first does)."""
     st.cache_data.clear()
     st.cache_resource.clear()
+    return _session(view, components)
+
+
+def _session(view: str, components: object) -> AppTest:
+    """A new session at the view's address on the running dashboard."""
     app = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
     app.query_params[state.VIEW] = view
     if components is not None:

@@ -53,6 +53,8 @@ FIGURES = [
     ("revert_s", "edit reverted s", "{:.2f}"), ("revert_equal", "reverted tables = cold tables", "{}"),
     ("dashboard_start_s", "dashboard start (imports, first page) s", "{:.2f}"),
     ("dashboard_rss_mb", "dashboard peak RSS MB", "{:,.0f}"),
+    ("dashboard_edit_s", "dashboard: topic terms edited, reload drawn s", "{:.2f}"),
+    ("dashboard_revert_s", "dashboard: the edit reverted, reload drawn s", "{:.2f}"),
     ("load_before", "load average (1 min) before", "{:.1f}"), ("load_after", "load average (1 min) after", "{:.1f}"),
 ]
 

@@ -101,6 +101,7 @@ def dashboard_figures(config: Path) -> dict[str, Any]:
     run = measure.run_process([str(HERE / "dashboard_timing.py"), "--config", str(config)])
     timings = json.loads(run.stdout.splitlines()[-1])
     return {"dashboard_start_s": timings["start_s"], "dashboard_rss_mb": run.peak_rss_mb,
+            "dashboard_edit_s": timings["edit_reload_s"], "dashboard_revert_s": timings["revert_reload_s"],
             "dashboard": {"views": timings["views"]}}
 
 

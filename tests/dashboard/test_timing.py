@@ -1,5 +1,5 @@
-"""The dashboard benchmark's sessions: each view's first render starts from empty caches, but not from a server
-that has never started (see ``benchmarks/dashboard_timing.py``)."""
+"""The dashboard benchmark's sessions (see ``benchmarks/dashboard_timing.py``): each view's first render starts from
+empty caches, but not from a server that has never started; the edit loop rebuilds and restores the config."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.components.v2.component_manager import BidiComponentManager
 
+from perspectives.build import run as pipeline
+from perspectives.config import Config
 from tests.conftest import ROOT
 from tests.dashboard.conftest import assert_clean
 
@@ -38,3 +40,25 @@ def test_later_sessions_share_the_component_registry_the_first_built(corpus: Pat
         later.run(timeout=120)
         assert_clean(later)
     assert scans == [registry]
+
+
+def test_the_edit_loop_rebuilds_twice_and_leaves_the_config_as_it_was(corpus: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The loop's figures come from reloads that really rebuild (the edit, then its revert), and the corpus's
+    config ends byte for byte as it began, whatever the loop did to it."""
+    config = corpus / "config.yaml"
+    before = config.read_bytes()
+    first = dashboard_timing._opened("overview")
+    first.run(timeout=120)
+    builds: list[str] = []
+    run_pipeline = pipeline.run_pipeline
+
+    def counted(built: Config, **kwargs: object) -> dict[str, object]:
+        builds.append(config.read_text(encoding="utf-8"))
+        return run_pipeline(built, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "run_pipeline", counted)
+    figures = dashboard_timing._edit_reloads(config, dashboard_timing._components(first))
+    assert set(figures) == {"edit_reload_s", "revert_reload_s"}
+    assert ["strategic accord" in text for text in builds] == [True, False]
+    assert config.read_bytes() == before
