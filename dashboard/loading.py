@@ -192,7 +192,7 @@ def _stamp(out_dir: Path) -> int:
 # The columns the views read: article bodies and dropped furniture are read one article at a time by the
 # Article view, and the build's bookkeeping (content hashes, hedge and booster words, paragraph numbers, cue
 # surfaces) by none. claim_topics keeps ``context``: Article, Compare and Topics tell context placements apart.
-# The claims' terms are read apart, as Arrow (see ``_read_terms``).
+# The claims' terms are read apart, as Arrow (see ``load_terms``).
 WORDS = "claim_words"
 COLUMNS = {name: [c for c in columns if c not in {"body", "dropped", "content_hash", "paragraph", "hedges",
                                                   "boosters", "surface"}]
@@ -206,32 +206,22 @@ def load_tables(out_dir: str, stamp: int, fields: tuple[str, ...] = ()) -> Table
     """The four tables with the dashboard's derived columns (a column per field in ``fields``, the declared
     ones); ``stamp`` only keys the cache. A table whose file a build left as it was is not read again."""
     del stamp
-    return prepare_tables({name: _table(out_dir, name, _file_key(Path(out_dir) / f"{name}.parquet"))
+    return prepare_tables({name: _table(out_dir, name, plan.file_stat(Path(out_dir) / f"{name}.parquet"))
                            for name in COLUMNS}, fields)
 
 
 # Two generations of each table: the one on screen and the one a rebuild writes.
 @st.cache_resource(show_spinner=False, max_entries=2 * len(COLUMNS))
-def _table(out_dir: str, name: str, key: tuple[int, ...]) -> pd.DataFrame:
-    """One table in the columns the views read, keyed by its file (``_file_key``).
+def _table(out_dir: str, name: str, stat: str | None) -> pd.DataFrame:
+    """One table in the columns the views read, keyed by its file's size and modification time
+    (``plan.file_stat``, what the result cache tells its files apart by).
 
     A build links the files of the tables it leaves unchanged (a rule edit rewrites only claim_topics), so
     after a rebuild only the tables it wrote are read: the loop of editing a topic's rules and reloading reads
     the placements alone, not the claims and articles with them.
     """
-    del key
+    del stat
     return store.read_table(Path(out_dir), name, COLUMNS[name])
-
-
-def _file_key(path: Path) -> tuple[int, ...]:
-    """What tells a file apart from the one it replaced: its inode, size and modification time (nothing
-    when it does not exist). A build replaces a table by renaming a new file over it, never by writing in
-    place."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return ()
-    return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
 # A resource cache: the report of 5,000 articles is half a megabyte of JSON, read on every rerun before; the
@@ -248,18 +238,18 @@ def load_terms(out_dir: str) -> pd.DataFrame | None:
     predates them, or its table has not one row per claim): the word measures then tokenise the claims they
     need. Read again only when a build wrote the terms or the claims anew (a rule edit writes neither)."""
     folder = Path(out_dir)
-    return _terms(out_dir, _file_key(folder / f"{WORDS}.parquet"), _file_key(folder / "claims.parquet"))
+    return _terms(out_dir, plan.file_stat(folder / f"{WORDS}.parquet"), plan.file_stat(folder / "claims.parquet"))
 
 
 # Read only when a view counts words (Contrast, Topics): the other views never wait for it.
 @st.cache_resource(show_spinner="Reading the claims' words…", max_entries=2)
-def _terms(out_dir: str, words_key: tuple[int, ...], claims_key: tuple[int, ...]) -> pd.DataFrame | None:
+def _terms(out_dir: str, words_stat: str | None, claims_stat: str | None) -> pd.DataFrame | None:
     """``load_terms``, keyed by the files of the terms and the claims.
 
     Read with Arrow, the terms as a dictionary: a corpus has millions of terms but far fewer distinct ones, and
     as Python lists of strings they would take seconds to read.
     """
-    del words_key, claims_key
+    del words_stat, claims_stat
     path = Path(out_dir) / f"{WORDS}.parquet"
     columns = ["claim_id", "terms", "counts"]
     try:
