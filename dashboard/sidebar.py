@@ -12,7 +12,7 @@ import streamlit as st
 
 import state
 from perspectives.measures.groups import ARTICLE, AUTHOR, OUTLET, group_column
-from perspectives.measures.selection import SOURCE_TYPES, Selection, Tables, date_bounds
+from perspectives.measures.selection import SOURCE_TYPES, Selection, Tables, article_titles, date_bounds
 
 
 def group_ui(fields: Mapping[str, str]) -> str:
@@ -25,7 +25,7 @@ def filters_ui(tables: Tables, topics: pd.DataFrame, fields: Mapping[str, str]) 
     """Draw the sidebar filters (one per declared field among them) and return the selection they describe."""
     articles = tables["articles"]
     labels = dict(zip(topics["topic"], topics["label"], strict=True))
-    titles = dict(zip(articles["article_id"].tolist(), articles["display_title"].tolist(), strict=True))
+    titles = article_titles(articles)
     bounds = date_bounds(articles)
     with st.sidebar:
         st.header("Filters")

@@ -19,6 +19,7 @@ import markup
 import state
 from perspectives.config import Config, Topic
 from perspectives.measures import diagnostics
+from perspectives.measures.selection import article_titles
 
 MAX_ROWS = 200
 TOP_PHRASES = 25
@@ -111,7 +112,7 @@ def _context_claims(scope: cached.Scope, by_context: pd.DataFrame) -> None:
     st.caption("Placed by context: the sentence that established the topic, and the cue words that let the claim "
                "join it (none for a sentence that continues the one before).")
     shown = by_context.head(MAX_ROWS)
-    rows = shown.assign(article=shown["article_id"].map(_titles(scope.tables["articles"])))
+    rows = shown.assign(article=shown["article_id"].map(article_titles(scope.tables["articles"])))
     rows = rows[["text", "context", "evidence", "article"]]
     _capped_table(rows.rename(columns={"context": "established by", "evidence": "cue"}), "context placements",
                   total=len(by_context))
@@ -146,14 +147,8 @@ def _uncaught(scope: cached.Scope) -> None:
                                     "count": st.column_config.NumberColumn("times")})
     with right:
         shown = missed.head(MAX_ROWS)
-        rows = shown.assign(article=shown["article_id"].map(_titles(tables["articles"])))[["text", "article"]]
+        rows = shown.assign(article=shown["article_id"].map(article_titles(tables["articles"])))[["text", "article"]]
         _capped_table(rows, "uncaught claims", total=len(missed))
-
-
-def _titles(articles: pd.DataFrame) -> dict[str, str]:
-    """Each article's title by id (from lists: stepping through an Arrow-backed column costs a microsecond a
-    value)."""
-    return dict(zip(articles["article_id"].tolist(), articles["display_title"].tolist(), strict=True))
 
 
 def _furniture(report: Mapping[str, Any] | None) -> None:

@@ -114,6 +114,12 @@ def placed_rows(tables: Tables) -> pd.DataFrame:
     return placed[placed["article_id"].notna()] if placed["article_id"].hasnans else placed
 
 
+def article_titles(articles: pd.DataFrame) -> dict[str, str]:
+    """Each article's ``display_title`` by id (from lists: stepping through an Arrow-backed column costs a
+    microsecond a value)."""
+    return dict(zip(articles["article_id"].tolist(), articles["display_title"].tolist(), strict=True))
+
+
 def date_bounds(articles: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     """Earliest and latest publication date, or None when no article is dated."""
     dates = articles["published"].dropna()
